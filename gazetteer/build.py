@@ -1,0 +1,284 @@
+"""Sources -> an on-disk index, rebuilt only when a source changes.
+
+Layout of the index root (the user's cache directory unless told otherwise):
+
+    CURRENT            name of the live build directory (replaced atomically)
+    .lock              taken while a build runs, so two processes never build at once
+    b-<fingerprint>/   one complete build:
+        meta.json      fingerprint, per-source counts and licences
+        names.marisa   folded name -> (row, name kind)
+        blocks.marisa  blocking keys for fuzzy lookup
+        core.npy       lat, lon, population, type, seat, number of names, country per row
+        grid.npz       rows sorted by 1-degree cell, for near()
+        places.sqlite  the full record of every row, by row and by id
+
+A build writes into a temporary directory and becomes live only by the atomic replacement of
+CURRENT, so a crash or Ctrl-C never leaves a half index behind.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+import marisa_trie
+import numpy as np
+
+from .keys import fold_uncached as fold, squash
+from .place import NAME_KINDS, TYPES, Place
+from .sources import Source, default_sources
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 3
+TYPE_CODES = {t: i for i, t in enumerate(TYPES)}
+CORE_DTYPE = np.dtype([('lat', '<f8'), ('lon', '<f8'), ('pop', '<i8'), ('type', 'u1'),
+                       ('seat', 'u1'), ('nnames', '<u2'), ('country', 'S2')])
+CODE_PREFIX = '\x01'    # codes (IATA, ICAO) live in the name trie under this prefix, unfolded
+MIN_KEY_LEN = 2
+
+Progress = Callable[[str, int], None]
+
+
+def fingerprint(sources: Iterable[Source]) -> str:
+    h = hashlib.sha1(f'format{FORMAT_VERSION}'.encode())
+    code = Path(__file__).resolve().parent
+    for p in sorted([*code.glob('*.py'), *code.glob('sources/*.py')]):
+        h.update(p.read_bytes())
+    for s in sources:
+        h.update(f'{s.name}:{s.fingerprint()}'.encode())
+    return h.hexdigest()[:20]
+
+
+def place_keys(p: Place) -> dict[str, int]:
+    """Every lookup key of a place with its best (lowest) name kind."""
+    out: dict[str, int] = {}
+
+    def add(name: str, kind: int) -> None:
+        k = fold(name)
+        if len(k) < MIN_KEY_LEN or k.isdigit():
+            return
+        if out.get(k, 99) > kind:
+            out[k] = kind
+        if ' ' in k:
+            s = squash(k)
+            if out.get(s, 99) > NAME_KINDS['squashed']:
+                out[s] = NAME_KINDS['squashed']
+
+    add(p.name, NAME_KINDS['name'])
+    if p.name_ar:
+        add(p.name_ar, NAME_KINDS['name'])
+    for a in p.aliases:
+        add(a, NAME_KINDS['alias'])
+    for n in p.names:
+        add(n, NAME_KINDS['alt'])
+    for c in p.codes:
+        if c:
+            out[CODE_PREFIX + c] = NAME_KINDS['code']
+    return out
+
+
+def block_keys(key: str) -> tuple[str, str]:
+    """Two blocking keys: length with the first two, and length with the last two characters
+    (an Arabic article is skipped).  A near miss shares at least one with its target."""
+    core = key[2:] if key.startswith('ال') and len(key) > 4 else key
+    n = len(key)
+    return f'a{n:02d}{core[:2]}\x00{key}', f'b{n:02d}{key[-2:]}\x00{key}'
+
+
+def collect(sources: Iterable[Source], progress: Progress | None = None) -> tuple[list[Place], dict]:
+    """Merge the records of all sources by id.  Returns the places and per-source counts."""
+    by_id: dict[str, Place] = {}
+    stats: dict[str, dict] = {}
+    for src in sources:
+        t0 = time.time()
+        made = merged = dropped = 0
+        for p in src.places():
+            old = by_id.get(p.id)
+            if old is not None:
+                old.merge(p)
+                merged += 1
+            elif getattr(src, 'merge_only', False):
+                dropped += 1
+                log.warning('%s: no place with id %s to add names to', src.name, p.id)
+            else:
+                by_id[p.id] = p
+                made += 1
+            if progress and (made + merged) % 20000 == 0:
+                progress(src.name, made + merged)
+        stats[src.name] = {**src.describe(), 'places': made, 'merged': merged, 'dropped': dropped,
+                           'seconds': round(time.time() - t0, 2)}
+    return list(by_id.values()), stats
+
+
+def _keys_of(places: list[Place], start: int) -> tuple[list, list]:
+    records, nnames = [], []
+    for row, p in enumerate(places, start=start):
+        keys = place_keys(p)
+        nnames.append(min(len(keys), 65535))
+        records.extend((k, (row, kind)) for k, kind in keys.items())
+    return records, nnames
+
+
+def _save_blocks(keys: Iterable[str], path: str) -> None:
+    blocks: set[str] = set()
+    for k in keys:
+        if not k.startswith(CODE_PREFIX):
+            blocks.update(block_keys(k))
+    marisa_trie.Trie(blocks).save(path)
+
+
+_WORK: list[Place] = []  # handed to forked workers without pickling
+
+
+def _keys_chunk(bounds: tuple[int, int]) -> tuple[list, list]:
+    return _keys_of(_WORK[bounds[0]:bounds[1]], bounds[0])
+
+
+def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: bool = False) -> None:
+    """Write one complete build of `places` into the (new, empty) directory `dest`.  Uses a
+    second process for half the key folding and for the fuzzy blocking trie when it can fork."""
+    global _WORK
+    n = len(places)
+    fork = _fork_context() if n > 50_000 else None
+    records: list[tuple[str, tuple[int, int]]] = []
+    nnames: list[int] = []
+    if fork:
+        _WORK = places
+        half = n // 2
+        try:
+            with fork.Pool(2) as pool:
+                for rec, nn in pool.map(_keys_chunk, [(0, half), (half, n)]):
+                    records.extend(rec)
+                    nnames.extend(nn)
+        finally:
+            _WORK = []
+    else:
+        records, nnames = _keys_of(places, 0)
+    unique = {k for k, _ in records}
+    if fork:
+        blocker = fork.Process(target=_save_blocks, args=(unique, str(dest / 'blocks.marisa')))
+        blocker.start()
+    else:
+        _save_blocks(unique, str(dest / 'blocks.marisa'))
+    marisa_trie.RecordTrie('<IB', records).save(str(dest / 'names.marisa'))
+    del records, unique
+    core = np.zeros(n, dtype=CORE_DTYPE)
+    core['lat'] = [p.lat for p in places]
+    core['lon'] = [p.lon for p in places]
+    core['pop'] = [p.population for p in places]
+    core['type'] = [TYPE_CODES.get(p.type, TYPE_CODES['place']) for p in places]
+    core['seat'] = [p.seat for p in places]
+    core['nnames'] = nnames
+    core['country'] = [(p.country or '').encode('ascii', 'replace')[:2] for p in places]
+    np.save(dest / 'core.npy', core)
+    cell = _cells(core['lat'], core['lon'])
+    order = np.argsort(cell, kind='stable').astype('<u4')
+    starts = np.searchsorted(cell[order], np.arange(180 * 360 + 1)).astype('<u4')
+    np.savez(dest / 'grid.npz', order=order, starts=starts)
+    db = sqlite3.connect(dest / 'places.sqlite')
+    db.execute('CREATE TABLE place (row INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL)')
+    db.executemany('INSERT INTO place VALUES (?, ?, ?)',
+                   ((row, p.id, json.dumps(p.to_dict(), ensure_ascii=False)) for row, p in enumerate(places)))
+    db.execute('CREATE UNIQUE INDEX place_id ON place(id)')
+    db.commit()
+    db.close()
+    if fork:
+        blocker.join()
+        if blocker.exitcode != 0:
+            raise RuntimeError(f'building the fuzzy blocking trie failed (exit {blocker.exitcode})')
+    arabic = sum(1 for p in places if p.name_ar)
+    meta = {'format': FORMAT_VERSION, 'fingerprint': fp, 'custom': custom, 'built': time.strftime('%Y-%m-%dT%H:%M:%S'),
+            'places': n, 'keys': int(core['nnames'].sum()), 'arabic_names': arabic, 'sources': stats}
+    (dest / 'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
+
+
+def _fork_context():
+    import multiprocessing as mp
+    if 'fork' not in mp.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        return None
+    return mp.get_context('fork')
+
+
+def _cells(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    r = np.clip(np.floor(lat + 90), 0, 179).astype(np.int64)
+    c = np.clip(np.floor(((lon + 180) % 360)), 0, 359).astype(np.int64)
+    return r * 360 + c
+
+
+@contextlib.contextmanager
+def build_lock(root: Path):
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / '.lock', 'w') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def is_custom(build_dir: Path) -> bool:
+    """True for an index built from an explicit source list (tests, a user's own data): it is
+    never rebuilt from the default sources behind the user's back."""
+    try:
+        return bool(json.loads((build_dir / 'meta.json').read_text(encoding='utf-8')).get('custom'))
+    except (OSError, ValueError):
+        return False
+
+
+def current_build(root: Path) -> Path | None:
+    try:
+        name = (root / 'CURRENT').read_text(encoding='utf-8').strip()
+    except OSError:
+        return None
+    path = root / name
+    return path if (path / 'meta.json').exists() else None
+
+
+def build(root: Path, sources: list[Source] | None = None, progress: Progress | None = None,
+          force: bool = False) -> Path:
+    """Build the index under `root` unless an up-to-date one exists.  Safe against concurrent
+    builders (file lock) and interruptions (temporary directory, atomic switch)."""
+    custom = sources is not None
+    sources = default_sources() + user_sources() if sources is None else sources
+    fp = fingerprint(sources)
+    with build_lock(root):
+        cur = current_build(root)
+        if cur is not None and not force and json.loads((cur / 'meta.json').read_text())['fingerprint'] == fp:
+            return cur
+        t0 = time.time()
+        places, stats = collect(sources, progress)
+        tmp = Path(tempfile.mkdtemp(prefix='.tmp-', dir=root))
+        try:
+            write_build(places, stats, fp, tmp, custom=custom)
+            final = root / f'b-{fp}-{int(time.time() * 1000)}'
+            os.rename(tmp, final)
+            pointer = root / '.CURRENT.tmp'
+            pointer.write_text(final.name, encoding='utf-8')
+            os.replace(pointer, root / 'CURRENT')
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        for old in root.glob('b-*'):
+            if old != final:
+                shutil.rmtree(old, ignore_errors=True)  # open readers keep their mmaps on POSIX
+        for old in root.glob('.tmp-*'):
+            shutil.rmtree(old, ignore_errors=True)
+        log.info('built %d places in %.1f s', len(places), time.time() - t0)
+        return final
+
+
+def user_sources() -> list[Source]:
+    """Places the user added for good (`geo gazetteer add` / `import`)."""
+    from .paths import user_places_dir
+    from .sources.user import stored_sources
+    return stored_sources(user_places_dir())

@@ -1,0 +1,234 @@
+"""Open the index: exact(key), fuzzy(key), by_id(id), near(lat, lon).
+
+Opening memory-maps the tries and the core table and connects to SQLite read-only, so it takes
+milliseconds and costs little memory until lookups touch pages.  Places from the user's per-run
+gazetteer files (`--gazetteer FILE`) are laid over the base index in memory.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+import marisa_trie
+import numpy as np
+
+from .build import CODE_PREFIX, TYPE_CODES, block_keys, build, current_build, is_custom, place_keys
+from .errors import GazetteerError
+from .keys import fold
+from .paths import index_root
+from .place import KIND_NAMES, Place
+
+TYPE_NAMES = {v: k for k, v in TYPE_CODES.items()}
+EARTH_KM = 6371.0088
+
+
+class Core(NamedTuple):
+    lat: float
+    lon: float
+    population: int
+    type: str
+    seat: int
+    nnames: int
+    country: str
+
+
+class Match(NamedTuple):
+    place: Place
+    kind: str       # name, alt, alias, code, squashed, fuzzy
+    score: float    # 100 for exact keys, the rapidfuzz score for fuzzy ones
+    key: str        # the index key that matched
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
+class Index:
+    def __init__(self, path: Path, overlay: Iterable[Place] = ()):
+        self.path = Path(path)
+        try:
+            self.meta = json.loads((self.path / 'meta.json').read_text(encoding='utf-8'))
+            self._names = marisa_trie.RecordTrie('<IB')
+            self._names.mmap(str(self.path / 'names.marisa'))
+            self._blocks = marisa_trie.Trie()
+            self._blocks.mmap(str(self.path / 'blocks.marisa'))
+            self._core = np.load(self.path / 'core.npy', mmap_mode='r')
+            grid = np.load(self.path / 'grid.npz')
+            self._grid_order, self._grid_starts = grid['order'], grid['starts']
+        except (OSError, ValueError, KeyError) as e:
+            raise GazetteerError(f'{self.path}: the index is damaged ({e}); run `geo gazetteer build --force`') from None
+        self._n = len(self._core)
+        self._db = None
+        self._db_pid = None
+        self._overlay: list[Place] = []
+        self._overlay_keys: dict[str, list[tuple[int, int]]] = {}
+        self._overlay_ids: dict[str, int] = {}
+        self.place = lru_cache(maxsize=65536)(self._place)
+        self.add_places(overlay)
+
+    # ---- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | None = None, build_if_missing: bool = True, overlay: Iterable[Place] = (),
+             check_fresh: bool = True, progress=None) -> 'Index':
+        """Open the live index under `root` (default: the user's cache), building it first when
+        it is missing or, with check_fresh, when a source changed since it was built."""
+        root = Path(root) if root else index_root()
+        cur = current_build(root)
+        if cur is None or (check_fresh and not is_custom(cur)):
+            if cur is None and not build_if_missing:
+                raise GazetteerError(f'no gazetteer index under {root}; run `geo gazetteer build`')
+            cur = build(root, progress=progress) if (build_if_missing or cur is None) else cur
+        return cls(cur, overlay)
+
+    def add_places(self, places: Iterable[Place]) -> None:
+        """Lay extra places (a per-run user gazetteer) over the index."""
+        for p in places:
+            if p.id in self._overlay_ids:
+                continue
+            row = self._n + len(self._overlay)
+            self._overlay.append(p)
+            self._overlay_ids[p.id] = row
+            for k, kind in place_keys(p).items():
+                self._overlay_keys.setdefault(k, []).append((row, kind))
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None or self._db_pid != os.getpid():  # never share a connection across fork
+            uri = f'file:{self.path / "places.sqlite"}?mode=ro&immutable=1'
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._db_pid = os.getpid()
+        return self._db
+
+    def __getstate__(self):  # pickled to Dask workers / subprocesses: reopen there
+        return {'path': str(self.path), 'overlay': [p.to_dict() for p in self._overlay]}
+
+    def __setstate__(self, state):
+        self.__init__(Path(state['path']), [Place.from_dict(d) for d in state['overlay']])
+
+    def __len__(self) -> int:
+        return self._n + len(self._overlay)
+
+    # ---- rows ------------------------------------------------------------------------------
+    def __contains__(self, key: str) -> bool:
+        return key in self._names or key in self._overlay_keys
+
+    def has_prefix(self, prefix: str) -> bool:
+        """True when some key starts with `prefix` (used to stop n-gram extension early)."""
+        if next(self._names.iterkeys(prefix), None) is not None:
+            return True
+        return any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False
+
+    def rows(self, key: str) -> list[tuple[int, int]]:
+        """(row, name kind) of every place with this folded key; the user's places first."""
+        out = list(self._overlay_keys.get(key, ()))
+        out.extend(self._names.get(key) or ())
+        return out
+
+    def code_rows(self, code: str) -> list[tuple[int, int]]:
+        return self.rows(CODE_PREFIX + code)
+
+    def core(self, row: int) -> Core:
+        if row >= self._n:
+            p = self._overlay[row - self._n]
+            return Core(p.lat, p.lon, p.population, p.type, p.seat, len(place_keys(p)), p.country)
+        r = self._core[row]
+        return Core(float(r['lat']), float(r['lon']), int(r['pop']), TYPE_NAMES[int(r['type'])],
+                    int(r['seat']), int(r['nnames']), r['country'].decode('ascii', 'replace'))
+
+    def is_user(self, row: int) -> bool:
+        return row >= self._n
+
+    def _place(self, row: int) -> Place:
+        if row >= self._n:
+            return self._overlay[row - self._n]
+        got = self.db.execute('SELECT data FROM place WHERE row = ?', (row,)).fetchone()
+        return Place.from_dict(json.loads(got[0]))
+
+    # ---- public lookups --------------------------------------------------------------------
+    def exact(self, name_or_key: str) -> list[Match]:
+        key = fold(name_or_key)
+        return [Match(self.place(r), KIND_NAMES[k], 100.0, key) for r, k in self.rows(key)]
+
+    def fuzzy_keys(self, key: str, score_cutoff: float = 85, limit: int = 10, scorer=None) -> list[tuple[str, float]]:
+        """Index keys within `score_cutoff` of `key` (rapidfuzz, default scorer fuzz.ratio),
+        searched in a blocked candidate set: keys of similar length sharing the first or last
+        two characters."""
+        from rapidfuzz import fuzz, process
+
+        scorer = scorer or fuzz.ratio
+        cands: set[str] = set()
+        n = len(key)
+        a, b = block_keys(key)
+        fa, fb = a[3:5], b[3:5]
+        for length in range(max(1, n - 2), n + 3):
+            cands.update(k.split('\x00', 1)[1] for k in self._blocks.keys(f'a{length:02d}{fa}\x00'))
+            cands.update(k.split('\x00', 1)[1] for k in self._blocks.keys(f'b{length:02d}{fb}\x00'))
+        cands.update(k for k in self._overlay_keys if not k.startswith(CODE_PREFIX))
+        got = process.extract(key, list(cands), scorer=scorer, score_cutoff=score_cutoff, limit=limit)
+        return [(k, float(s)) for k, s, _ in got]
+
+    def fuzzy(self, name_or_key: str, score_cutoff: float = 85, limit: int = 10, scorer=None) -> list[Match]:
+        key = fold(name_or_key)
+        out = []
+        for k, s in self.fuzzy_keys(key, score_cutoff, limit, scorer):
+            out.extend(Match(self.place(r), 'fuzzy' if k != key else KIND_NAMES[kind], s, k) for r, kind in self.rows(k))
+        return out
+
+    def by_id(self, pid: str) -> Place | None:
+        if pid in self._overlay_ids:
+            return self._overlay[self._overlay_ids[pid] - self._n]
+        got = self.db.execute('SELECT data FROM place WHERE id = ?', (pid,)).fetchone()
+        return Place.from_dict(json.loads(got[0])) if got else None
+
+    def row_of(self, pid: str) -> int | None:
+        if pid in self._overlay_ids:
+            return self._overlay_ids[pid]
+        got = self.db.execute('SELECT row FROM place WHERE id = ?', (pid,)).fetchone()
+        return got[0] if got else None
+
+    def near(self, lat: float, lon: float, radius_km: float = 50.0, limit: int = 20,
+             types: Iterable[str] | None = None) -> list[tuple[Place, float]]:
+        """Places within radius_km of (lat, lon), nearest first."""
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f'({lat}, {lon}) is not a coordinate')
+        dlat = radius_km / 111.0
+        dlon = radius_km / max(1e-6, 111.0 * math.cos(math.radians(min(89.0, abs(lat)))))
+        rows = []
+        for r in range(int(math.floor(lat - dlat + 90)), int(math.floor(lat + dlat + 90)) + 1):
+            if not 0 <= r < 180:
+                continue
+            span = range(int(math.floor(lon - dlon)), int(math.floor(lon + dlon)) + 1) if dlon < 180 else range(-180, 180)
+            for c in {(x + 180) % 360 for x in span}:
+                cell = r * 360 + c
+                rows.append(self._grid_order[self._grid_starts[cell]:self._grid_starts[cell + 1]])
+        rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.uint32)
+        found: list[tuple[int, float]] = []
+        if len(rows):
+            d = haversine_km(lat, lon, self._core['lat'][rows], self._core['lon'][rows])
+            keep = d <= radius_km
+            found = list(zip(rows[keep].tolist(), d[keep].tolist()))
+        for p in self._overlay:
+            d = float(haversine_km(lat, lon, p.lat, p.lon))
+            if d <= radius_km:
+                found.append((self._overlay_ids[p.id], d))
+        wanted = set(types) if types else None
+        found.sort(key=lambda x: x[1])
+        out = []
+        for row, d in found:
+            if wanted and self.core(row).type not in wanted:
+                continue
+            out.append((self.place(row), d))
+            if len(out) >= limit:
+                break
+        return out
+
+    def info(self) -> dict:
+        return dict(self.meta, path=str(self.path), user_overlay=len(self._overlay))

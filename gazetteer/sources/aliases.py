@@ -1,0 +1,37 @@
+"""The curated alias file (gazetteer/aliases.toml): short forms and variant spellings that no
+shipped source has.  Yields partial records that the build merges into existing places."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Iterator
+
+from ..place import Place
+from .base import Source, file_fingerprint
+from .geonames_cities import load_countries
+
+ALIAS_FILE = Path(__file__).resolve().parent.parent / 'aliases.toml'
+
+
+class Aliases(Source):
+    name = 'aliases'
+    licence = 'ours (geo-textmap)'
+    url = 'gazetteer/aliases.toml'
+    merge_only = True  # adds names to places other sources made; creates none
+
+    def __init__(self, path: Path = ALIAS_FILE):
+        self.path = Path(path)
+
+    def fingerprint(self) -> str:
+        return file_fingerprint(self.path)
+
+    def places(self) -> Iterator[Place]:
+        with open(self.path, 'rb') as f:
+            data = tomllib.load(f)
+        countries = load_countries()
+        for iso, names in data.get('countries', {}).items():
+            gid = countries.get(iso, {}).get('geonameid')
+            if gid:
+                yield Place(id=f'gn:{gid}', name='', lat=0.0, lon=0.0, aliases=tuple(names), source=self.name)
+        for pid, names in data.get('places', {}).items():
+            yield Place(id=pid, name='', lat=0.0, lon=0.0, aliases=tuple(names), source=self.name)

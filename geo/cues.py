@@ -1,0 +1,132 @@
+"""Cue words: a word such as مدينة، بلدة، حي، أحياء، مطار، حقل (city, province, airport) marks the
+next name as a place even when no gazetteer has it, tells resolution which type the text means,
+and carries over a list joined by و (أحياء الحويقة الغربية والصناعة والرصافة)."""
+from __future__ import annotations
+
+from .recognize import Doc, Span, token_readings
+from .text.frequency import zipf
+from .text.tokens import Token
+
+# words that never start a place name after a cue (prepositions, pronouns, particles)
+_AR_STOP = {'في', 'من', 'الي', 'علي', 'عن', 'مع', 'هذه', 'هذا', 'تلك', 'ذلك', 'التي', 'الذي', 'بين',
+            'عدد', 'كل', 'بعض', 'غير', 'او', 'ان', 'انه', 'قد', 'لم', 'لا', 'ما', 'كان', 'كانت', 'تم',
+            'عبر', 'نحو', 'حول', 'ضمن', 'داخل', 'خارج', 'قرب', 'بالقرب', 'شرق', 'غرب', 'شمال', 'جنوب',
+            'شرقي', 'غربي', 'شمالي', 'جنوبي', 'وسط', 'اطراف', 'محيط', 'مناطق', 'منطقه', 'المناطق',
+            'الواقعه', 'الواقع', 'التابعه', 'التابع', 'المحاذي', 'المحاذيه', 'المدينه', 'البلده', 'القريه',
+            'الحي', 'الريف', 'المحافظه', 'العسكري', 'العسكريه', 'الدولي', 'الدوليه', 'المدني', 'الرئيسي'}
+_QUOTES = ' "\'«»“”()'
+_ADJ_ENDINGS = ('يه', 'ي', 'ى')
+_ADJECTIVES = {'الكبري', 'الصغري', 'الجديده', 'القديمه', 'الشرقيه', 'الغربيه', 'الشماليه', 'الجنوبيه',
+               'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الوسطي', 'العليا', 'السفلي', 'الفوقاني',
+               'التحتاني', 'البلد'}
+
+
+def _joined(doc: Doc, a: Token, b: Token) -> bool:
+    gap = doc.text[a.end:b.start]
+    return 0 < len(gap) <= 4 and all(ch in _QUOTES for ch in gap)
+
+
+def _cue_at(doc: Doc, i: int) -> tuple[str, str, int, int] | None:
+    """(cue key, implied type, number of cue tokens, proclitic shift) when token i starts a cue."""
+    toks, lex = doc.tokens, doc.lex
+    for shift, key, _ in token_readings(doc, toks[i]):
+        if key not in lex.cue_prefixes:
+            continue
+        best, cur, j = None, key, i
+        while True:
+            if cur in lex.cues:
+                best = (cur, lex.cues[cur], j + 1 - i, shift)
+            if j + 1 >= len(toks) or not _joined(doc, toks[j], toks[j + 1]):
+                break
+            j += 1
+            cur = f'{cur} {toks[j].key}'
+            if cur not in lex.cue_prefixes:
+                break
+        if best:
+            return best
+    return None
+
+
+def _name_at(doc: Doc, k: int) -> int:
+    """End (exclusive) of the place name starting at token k, or k when none starts there."""
+    toks = doc.tokens
+    if k >= len(toks) or k in doc.blocked:
+        return k
+    t = toks[k]
+    if _cue_at(doc, k):
+        return k  # another cue follows (ريف محافظة إدلب): that one names the place
+    if doc.lang == 'ar':
+        if not t.arabic or t.key in _AR_STOP or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
+            return k
+        end = k + 1
+        # a following definite adjective belongs to the name (الحويقة الغربية, حي الجورة القديمة)
+        if end < len(toks) and _joined(doc, t, toks[end]) and (
+                toks[end].key in _ADJECTIVES or
+                (toks[end].key.startswith('ال') and toks[end].key.endswith(_ADJ_ENDINGS) and toks[end].key not in _AR_STOP)):
+            end += 1
+        return end
+    if not (t.cap or t.upper):
+        return k
+    end = k + 1
+    while end < len(toks) and (toks[end].cap or toks[end].upper) and _joined(doc, toks[end - 1], toks[end]):
+        end += 1
+    return end
+
+
+def cue_spans(doc: Doc) -> list[Span]:
+    """Spans of names that follow a cue word, including the rest of a list joined by و / and."""
+    out: list[Span] = []
+    toks = doc.tokens
+    i = 0
+    while i < len(toks):
+        cue = _cue_at(doc, i) if i not in doc.blocked else None
+        if cue is None:
+            i += 1
+            continue
+        key, ptype, n, shift = cue
+        k = i + n
+        if k >= len(toks) or not _joined(doc, toks[k - 1], toks[k]):
+            i += 1
+            continue
+        end = _name_at(doc, k)
+        if end == k:
+            i += 1
+            continue
+        if ptype in doc.lex.cue_in_name:   # حقل التنك: the cue word is part of the name
+            first = Span(i, end, toks[i].start + shift, toks[end - 1].end,
+                         ' '.join([key] + [t.key for t in toks[k:end]]), how='cue', cue=key, implied_type=ptype, score=0.75)
+        else:                              # بلدة القورية: the name follows the cue
+            first = Span(k, end, toks[k].start, toks[end - 1].end, ' '.join(t.key for t in toks[k:end]),
+                         how='cue', cue=key, implied_type=ptype, score=0.75)
+        out.append(first)
+        # a list joined by و / ، continues with the same cue (أحياء الحويقة والصناعة والرصافة)
+        m = end
+        while m < len(toks) and doc.lang == 'ar' and _list_next(doc, toks[m - 1], toks[m]):
+            t = toks[m]
+            stripped = t.key[1:] if t.key.startswith('و') and len(t.key) > 3 else t.key
+            if _cue_at(doc, m) or stripped in _AR_STOP or not _list_member(doc, stripped, t.key != stripped):
+                break
+            e = _name_at(doc, m)
+            if e == m:
+                break
+            shift = 1 if stripped != t.key else 0
+            out.append(Span(m, e, t.start + shift, toks[e - 1].end, ' '.join([stripped] + [x.key for x in toks[m + 1:e]]),
+                            how='cue', cue=key, implied_type=ptype, score=0.6))
+            m = e
+        i = max(i + 1, end)
+    return out
+
+
+def _list_member(doc: Doc, key: str, joined_by_wa: bool) -> bool:
+    """A list item after a cue is a name: definite or rare words after و, known names after a comma."""
+    z = zipf(key, 'ar')
+    if key in doc.index and z < 5.0:
+        return True
+    return joined_by_wa and ((key.startswith('ال') and z < 5.0) or z < 4.0)
+
+
+def _list_next(doc: Doc, a: Token, b: Token) -> bool:
+    gap = doc.text[a.end:b.start]
+    if gap.strip(' ') in ('', '،', ',') and len(gap) <= 3:
+        return b.key.startswith('و') or gap.strip(' ') in ('،', ',')
+    return False

@@ -1,0 +1,68 @@
+"""Per-language word lists (ar.toml, en.toml), folded once and cached."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.keys import fold
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    common_words: frozenset[str]
+    titles: frozenset[str]
+    organisations: frozenset[str]          # folded multi-word names
+    organisation_prefixes: frozenset[str]  # every folded prefix of an organisation name
+    demonyms: frozenset[str]
+    first_names: frozenset[str]
+    connectors: frozenset[str]
+    cues: dict[str, str] = field(default_factory=dict)  # folded cue word -> implied type
+    cue_prefixes: frozenset[str] = frozenset()
+    cue_in_name: frozenset[str] = frozenset()   # cue types whose word belongs to the name
+
+    @property
+    def never_alone(self) -> frozenset[str]:
+        """Keys that are never tagged on their own."""
+        return self.weekdays | self.months | self.common_words
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(k for k in (fold(w) for w in words) if k)
+
+
+def _prefixes(keys) -> frozenset[str]:
+    out = set()
+    for k in keys:
+        parts = k.split(' ')
+        for i in range(1, len(parts) + 1):
+            out.add(' '.join(parts[:i]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Lexicon:
+    path = HERE / f'{lang}.toml'
+    if not path.exists():
+        path = HERE / 'en.toml'
+    with open(path, 'rb') as f:
+        d = tomllib.load(f)
+    cues: dict[str, str] = {}
+    for ptype, words in d.get('cues', {}).items():
+        for w in words:
+            cues.setdefault(fold(w), ptype)
+    orgs = _folded(d.get('organisations', ()))
+    return Lexicon(
+        lang=lang, weekdays=_folded(d.get('weekdays', ())), months=_folded(d.get('months', ())),
+        common_words=_folded(d.get('common_words', ())), titles=_folded(d.get('titles', ())),
+        organisations=orgs, organisation_prefixes=_prefixes(orgs), demonyms=_folded(d.get('demonyms', ())),
+        first_names=_folded(d.get('first_names', ())),
+        connectors=_folded(d.get('connectors', ())), cues=cues, cue_prefixes=_prefixes(cues),
+        cue_in_name=frozenset(d.get('cue_in_name', ())),
+    )

@@ -1,0 +1,69 @@
+"""Geoparser: wires the stages.  text -> tokens -> spans -> places -> Result."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from gazetteer.index import Index
+from gazetteer.sources.user import read_places
+
+from . import lexicon
+from .model import Mention, Result
+from .recognize import Doc, recognize
+from .resolve import resolve
+from .text.lang import detect
+from .text.sentences import SentenceIndex
+from .text.tokens import tokenize
+
+
+class Geoparser:
+    """Open the index once, then parse any number of documents.
+
+    >>> gp = Geoparser()                       # builds the index on first use
+    >>> result = gp.parse('قصفت الطائرات مدينة دير الزور')
+    """
+
+    def __init__(self, index: Index | None = None, gazetteers: Iterable[str | Path] = (),
+                 index_root: str | Path | None = None, min_confidence: float = 0.0,
+                 bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
+                 demonyms: bool = False, progress=None):
+        extra = [p for g in gazetteers for p in read_places(g)]
+        if index is None:
+            index = Index.open(index_root, overlay=extra, progress=progress)
+        elif extra:
+            index.add_places(extra)
+        self.index = index
+        self.min_confidence = min_confidence
+        self.bias_country = bias_country.upper() if bias_country else None
+        self.bias_bbox = bias_bbox
+        self.demonyms = demonyms
+
+    def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
+        lang = lang or detect(text)
+        doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
+        spans = recognize(doc)
+        resolved = resolve(self.index, spans, bias_country=self.bias_country)
+        sents = SentenceIndex(text)
+        result = Result(id=doc_id, text=text, lang=lang)
+        by_id: dict[str, int] = {}
+        for span, place in resolved:
+            m = Mention(start=span.start, end=span.end, surface=text[span.start:span.end], key=span.key,
+                        score=round(span.score, 3), how=span.how, cue=span.cue, implied_type=span.implied_type,
+                        sentence=sents.around(span.start))
+            if place is not None:
+                if place.approximate:
+                    place.name = m.surface.strip('"\'«» ')
+                    if lang == 'ar':
+                        place.name_ar = place.name
+                if min(m.score, 1.0) * max(place.confidence, 0.0) < self.min_confidence and not place.approximate:
+                    place = None
+            if place is not None:
+                if place.id not in by_id:
+                    by_id[place.id] = len(result.places)
+                    result.places.append(place)
+                p = result.places[by_id[place.id]]
+                p.confidence = max(p.confidence, place.confidence)
+                m.place = by_id[place.id]
+                p.mentions.append(len(result.mentions))
+            result.mentions.append(m)
+        return result

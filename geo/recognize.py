@@ -1,0 +1,189 @@
+"""Text + index -> Mentions: the spans that name places.
+
+Spans are proposed two ways (names the index knows, by longest match over token n-grams with
+Arabic proclitics split off; and names the index lacks that a cue word marks as places), then
+passed through the false-friend filters in geo.rules.  Every mention carries a score in [0, 1].
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gazetteer.index import Index
+
+from .lexicon import Lexicon
+from .model import Mention
+from .text.arabic import proclitic_variants
+from .text.tokens import Token, gap_is_joinable
+
+MAX_TOKENS = 7
+
+
+@dataclass(slots=True)
+class Span:
+    """A candidate span during recognition (token indices are inclusive-exclusive)."""
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    how: str = 'gazetteer'
+    proclitics: str = ''
+    cue: str = ''
+    implied_type: str = ''
+    score: float = 0.8
+    rows: list = field(default_factory=list)
+    parent_key: str = ''                               # a known name inside the span (مطار دير الزور)
+    parent_rows: list = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    text: str
+    tokens: list[Token]
+    lang: str
+    lex: Lexicon
+    index: Index
+    blocked: set[int] = field(default_factory=set)   # token indices inside organisation names
+    focus: set[str] = field(default_factory=set)     # countries the document names (set by recognize)
+    _lower: set[str] | None = None
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Every all-lower-case Latin word of the document."""
+        if self._lower is None:
+            self._lower = {t.text for t in self.tokens if not t.arabic and t.text.islower()}
+        return self._lower
+
+
+def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
+    if not gap_is_joinable(doc.text, a, b):
+        return False
+    if doc.lang == 'en' and not b.arabic:
+        return b.cap or b.upper or b.text.isdigit() or b.key in doc.lex.connectors
+    return True
+
+
+def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | None:
+    """The longest index key starting at token i (trying each proclitic reading of token i)."""
+    toks, index = doc.tokens, doc.index
+    best: Span | None = None
+    for shift, key0, pre in keys:
+        cur, j = key0, i
+        while True:
+            if cur in index and (best is None or j + 1 - i > best.j - best.i):
+                best = Span(i, j + 1, toks[i].start + shift, toks[j].end, cur, proclitics=pre)
+            if j + 1 >= len(toks) or j + 1 - i >= MAX_TOKENS or j + 1 in doc.blocked:
+                break
+            if not _extend_ok(doc, toks[j], toks[j + 1]) or not index.has_prefix(cur + ' '):
+                break
+            j += 1
+            cur = cur + ' ' + toks[j].key
+    if best is not None and doc.lang == 'en' and best.j - best.i > 1 and toks[best.j - 1].key in doc.lex.connectors:
+        return None  # an English name ends on a capitalised word, never on a connector
+    return best
+
+
+def token_readings(doc: Doc, tok: Token) -> list[tuple[int, str, str]]:
+    if tok.arabic:
+        return proclitic_variants(tok.text, tok.key)
+    return [(0, tok.key, '')]
+
+
+def gazetteer_spans(doc: Doc) -> list[Span]:
+    """Greedy left-to-right longest matches of index keys."""
+    out: list[Span] = []
+    toks = doc.tokens
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if i in doc.blocked or (doc.lang == 'en' and not tok.arabic and not (tok.cap or tok.upper)):
+            i += 1
+            continue
+        span = longest_match(doc, i, token_readings(doc, tok))
+        if span is None:
+            i += 1
+            continue
+        span.rows = doc.index.rows(span.key)
+        out.append(span)
+        i = span.j
+    return out
+
+
+def block_organisations(doc: Doc) -> None:
+    """Mark the tokens of known organisation and outlet names (حزب الله, NATO)."""
+    lex, toks = doc.lex, doc.tokens
+    for i in range(len(toks)):
+        for _, key0, _ in token_readings(doc, toks[i]):
+            cur, j, hit = key0, i, -1
+            while cur in lex.organisation_prefixes:
+                if cur in lex.organisations:
+                    hit = j
+                if j + 1 >= len(toks) or not gap_is_joinable(doc.text, toks[j], toks[j + 1]):
+                    break
+                j += 1
+                cur = cur + ' ' + toks[j].key
+            if hit >= 0:
+                doc.blocked.update(range(i, hit + 1))
+                break
+
+
+def to_mentions(doc: Doc, spans: list[Span]) -> list[Mention]:
+    return [Mention(start=s.start, end=s.end, surface=doc.text[s.start:s.end], key=s.key,
+                    score=round(s.score, 3), how=s.how, cue=s.cue, implied_type=s.implied_type)
+            for s in spans]
+
+
+def merge_cues(gz: list[Span], cues: list[Span]) -> list[Span]:
+    """Combine gazetteer spans with cue spans: a cue before a known name annotates it (محافظة
+    دير الزور -> admin1); a cue name that contains a known name (مطار دير الزور) replaces it and
+    remembers the inner name as its parent; a cue name nobody knows is added."""
+    out = list(gz)
+    for c in cues:
+        inside = [g for g in out if g.start < c.end and c.start < g.end]
+        if not inside:
+            out.append(c)
+            continue
+        g = inside[0]
+        if len(inside) == 1 and g.start <= c.start and c.end <= g.end:
+            if not g.cue:
+                g.cue, g.implied_type = c.cue, c.implied_type
+            continue
+        if all(c.start <= x.start and x.end <= c.end for x in inside):
+            last = inside[-1]
+            if last.end == c.end and last.i > c.i:
+                # the name after the cue is a known place: مطار دير الزور is at دير الزور
+                c.parent_key, c.parent_rows = last.key, last.rows
+            c.rows = []
+            for x in inside:
+                out.remove(x)
+            out.append(c)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def named_countries(doc: Doc, spans: list[Span]) -> set[str]:
+    """Countries the document names outright, or through one of their first-level units."""
+    out = set()
+    for s in spans:
+        for r, _ in s.rows:
+            c = doc.index.core(r)
+            if c.country and (c.type == 'country' or (c.type == 'admin1' and len(s.rows) <= 2)):
+                out.add(c.country)
+    return out
+
+
+def recognize(doc: Doc) -> list[Span]:
+    from .cues import cue_spans
+    from .rules import keep
+
+    block_organisations(doc)
+    gz = gazetteer_spans(doc)
+    doc.focus = named_countries(doc, gz)
+    spans = merge_cues(gz, cue_spans(doc))
+    kept = []
+    for s in spans:
+        if s.how == 'cue' and not s.rows and not getattr(s, 'parent_rows', None):
+            s.rows = doc.index.rows(s.key)
+        if keep(s, doc):
+            kept.append(s)
+    return kept

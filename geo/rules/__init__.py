@@ -1,0 +1,23 @@
+"""False-friend filters: small named units, each tested alone.
+
+Each filter is a function `(span, doc) -> bool` that is True when the span is NOT a place.
+They run in order after span proposal; the first that fires drops the span.
+"""
+from __future__ import annotations
+
+from .calendar import is_calendar_word
+from .common_words import is_common_word
+from .cue_words import is_cue_word
+from .definite_adjective import is_definite_adjective
+from .first_names import is_first_name
+from .frequent_words import is_frequent_word
+from .nisba import is_nisba_adjective
+from .sentence_case import is_sentence_case_word
+from .titles import follows_title
+
+FILTERS = (is_calendar_word, is_common_word, is_cue_word, is_nisba_adjective, is_definite_adjective,
+           follows_title, is_first_name, is_sentence_case_word, is_frequent_word)
+
+
+def keep(span, doc) -> bool:
+    return not any(f(span, doc) for f in FILTERS)

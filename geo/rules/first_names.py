@@ -1,0 +1,13 @@
+"""A first name right before another name-like word starts a person's name (سيرجي رودسكوي,
+Paris Hilton), even when some gazetteer lists the first name as a place."""
+
+
+def is_first_name(span, doc) -> bool:
+    if span.cue or span.j - span.i != 1 or span.key not in doc.lex.first_names or span.j >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[span.j]
+    if doc.text[doc.tokens[span.i].end:nxt.start] != ' ':
+        return False
+    if doc.lang == 'ar':
+        return nxt.arabic and nxt.key not in doc.index and not nxt.key.startswith(('و', 'في', 'ال'))
+    return nxt.cap and nxt.key not in doc.lex.common_words

@@ -1,0 +1,42 @@
+"""A one-word name that is also a frequent word of the language (أن, إلى, كان, حصار; Reading,
+Split) names a place only when the place is famous enough to outweigh the word, or lies in a
+country the document is about.  Frequencies come from `wordfreq` (Zipf scale)."""
+from __future__ import annotations
+
+from ..text.frequency import zipf
+
+# (minimum Zipf frequency, population a place needs to outweigh the word, applies at home too).
+# English frequencies count proper-noun uses as well (wordfreq lower-cases), so its tiers are
+# gentler than Arabic ones.
+TIERS = {
+    'ar': ((5.5, 2_000_000, True), (4.0, 500_000, False), (3.5, 20_000, False)),
+    'en': ((5.5, 1_000_000, True), (4.5, 200_000, False), (3.5, 10_000, False)),
+}
+BIG_UNITS = frozenset({'country', 'continent', 'region', 'admin1'})
+
+
+def best_candidate(span, doc):
+    index = doc.index
+    cores = [index.core(r) for r, _ in span.rows]
+    if not cores:
+        return None
+    return max(cores, key=lambda c: (c.type in BIG_UNITS, c.population))
+
+
+def is_frequent_word(span, doc) -> bool:
+    if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+        return False
+    z = zipf(span.key, doc.lang)
+    if z < 3.5:
+        return False
+    best = best_candidate(span, doc)
+    if best.type in BIG_UNITS:
+        return z >= 6.5
+    if any(doc.index.is_user(r) for r, _ in span.rows):
+        return z >= 6.0
+    pop, home = best.population, best.country in doc.focus
+    tiers = TIERS.get(doc.lang, TIERS['en'])
+    for zmin, popmin, anywhere in tiers:
+        if z >= zmin:
+            return pop < popmin and (anywhere or not home)
+    return False

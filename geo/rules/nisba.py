@@ -1,0 +1,61 @@
+"""Arabic nisba adjectives: السوري، السورية، الروسية، الصيني، العراقيين are adjectives made from
+place names (Syrian, Russian, Chinese), not the places.  A definite word ending in ي / ية / يون /
+يين / يات whose stem names a country or city is dropped, unless the word itself is that place's
+own name (السعودية، الإمارات are handled by context in resolution)."""
+from __future__ import annotations
+
+SUFFIXES = ('يين', 'يون', 'يات', 'يه', 'ي')
+
+
+def stem_places(key: str) -> list[str]:
+    """Place-name keys an adjective could derive from: السوريه -> سوريا, سوريه, السور ..."""
+    if not key.startswith('ال') or ' ' in key:
+        return []
+    body = key[2:]
+    for suf in SUFFIXES:
+        if body.endswith(suf) and len(body) - len(suf) >= 2:
+            stem = body[:-len(suf)]
+            return [stem + 'يا', stem + 'يه', stem, 'ال' + stem, stem + 'ا', stem + 'ه']
+    return []
+
+
+# words after which a bare name is a place (في سورية), not an adjective (طائرات روسية)
+PLACE_PREPOSITIONS = frozenset({'في', 'الي', 'من', 'عن', 'علي', 'نحو', 'مع', 'بين', 'داخل', 'خارج', 'عبر',
+                                'حتي', 'و', 'او', 'ان', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'زار', 'غادر'})
+
+
+def is_indefinite_nisba(span, doc) -> bool:
+    """روسية in طائرات روسية: an indefinite adjective whose form some source also lists as the
+    country's name.  Kept only after a preposition, or when it is the country's usual name."""
+    from gazetteer.place import NAME_KINDS
+    key = span.key
+    if not (key.endswith('يه') and not key.startswith('ال') and span.j - span.i == 1):
+        return False
+    usual = any(kind in (NAME_KINDS['name'], NAME_KINDS['alias']) for _, kind in span.rows)
+    if usual or span.proclitics:
+        return False
+    if span.i > 0:
+        prev = doc.tokens[span.i - 1].key
+        if prev in PLACE_PREPOSITIONS:
+            return False
+    return True
+
+
+def is_nisba_adjective(span, doc) -> bool:
+    if span.cue or span.how != 'gazetteer' or doc.lang != 'ar':
+        return False
+    if is_indefinite_nisba(span, doc):
+        return True
+    stems = stem_places(span.key)
+    if not stems:
+        return False
+    index = doc.index
+    own = {index.core(r).type for r, _ in span.rows}
+    if own & {'country', 'admin1'}:
+        return False  # the word is itself a country / province name (السعودية)
+    for k in stems:
+        for r, _ in index.rows(k):
+            c = index.core(r)
+            if c.type in ('country', 'admin1', 'region', 'continent') or c.population >= 100_000:
+                return True
+    return False

@@ -1,0 +1,18 @@
+"""English: a single capitalised word at the start of a sentence that the same document also
+writes in lower case ("Police said ..." / "the police") is a common word, not a place."""
+from __future__ import annotations
+
+import re
+
+_START = re.compile(r'(?:^|[.!?:"“\n])\s*$')
+
+
+def is_sentence_case_word(span, doc) -> bool:
+    if doc.lang != 'en' or span.cue or span.j - span.i != 1:
+        return False
+    tok = doc.tokens[span.i]
+    if tok.arabic or tok.upper:
+        return False
+    if not _START.search(doc.text[max(0, tok.start - 3):tok.start]):
+        return False
+    return tok.text.lower() in doc.lower_words

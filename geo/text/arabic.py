@@ -1,0 +1,52 @@
+"""Arabic proclitics: the conjunctions و ف, the prepositions ب ل ك and the article after ل (لل)
+are written joined to the next word.  Splitting them off yields the word a gazetteer knows,
+together with how many characters of the ORIGINAL token they took (marks included), so offsets
+are never lost."""
+from __future__ import annotations
+
+CONJ = 'وف'
+PREP = 'بلك'
+_MARKS = set('\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a'
+             '\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657'
+             '\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670\u0640\u200c\u200d')
+MIN_STEM = 3  # a stripped word keeps at least this many letters
+
+
+def skip_letters(surface: str, n: int) -> int:
+    """Offset in `surface` just after its first n letters and the marks that follow them."""
+    i = 0
+    for _ in range(n):
+        while i < len(surface) and surface[i] in _MARKS:
+            i += 1
+        i += 1
+    while i < len(surface) and surface[i] in _MARKS:
+        i += 1
+    return i
+
+
+def proclitic_variants(surface: str, key: str) -> list[tuple[int, str, str]]:
+    """Readings of an Arabic token as (offset into the surface, lookup key, proclitics), the
+    unsplit reading first.  `key` is the folded token (marks and tatweel already gone, so one
+    letter of the key is one letter of the surface)."""
+    out = [(0, key, '')]
+    stems = [(0, key, '')]
+    if len(key) > MIN_STEM and key[0] in CONJ:
+        stems.append((1, key[1:], key[0]))
+    for n, k, pre in list(stems):
+        if len(k) > MIN_STEM + 1 and k.startswith('لل'):
+            # ل + ال with the alef dropped: للمدينة -> المدينة (the span starts after لل)
+            out.append((n + 2, 'ال' + k[2:], pre + 'لل'))
+        elif len(k) > MIN_STEM and k[0] in PREP:
+            out.append((n + 1, k[1:], pre + k[0]))
+        if n:
+            out.append((n, k, pre))
+    seen, uniq = set(), []
+    for n, k, pre in out:
+        if k not in seen:
+            seen.add(k)
+            uniq.append((skip_letters(surface, n) if n else 0, k, pre))
+    return uniq
+
+
+def definite(key: str) -> bool:
+    return key.startswith('ال') and len(key) > 3

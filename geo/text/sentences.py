@@ -1,0 +1,45 @@
+"""Sentence spans (offsets into the original text), for mention snippets and context rules."""
+from __future__ import annotations
+
+import bisect
+import re
+
+# a sentence ends at . ! ? ؟ ؛ or a line break, followed by space; abbreviations (U.S., Gov.)
+# are not ends when the next word starts in lower case
+_END = re.compile(r'(?<=[.!?؟؛…])[\'"”»)]*\s+(?=[^\s])|\n+')
+_ABBREV = re.compile(r'(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+)\.$')
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        end = m.start()
+        if m.group().strip('\n') and _ABBREV.search(text[start:end]) and m.end() < len(text) \
+                and text[m.end()].islower():
+            continue
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+class SentenceIndex:
+    """Find the sentence around an offset in O(log n)."""
+
+    def __init__(self, text: str):
+        self.spans = sentences(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.spans[i]

@@ -1,0 +1,58 @@
+"""Tokens with offsets into the original text.
+
+A token is a run of letters and digits; Arabic marks, tatweel and zero-width joiners inside a
+word stay in it (folding removes them later), so offsets always point into the original string.
+Dotted initials (U.S., D.C.) are one token.  Underscores and hashtags separate tokens
+(#مرفأ_بيروت -> مرفأ, بيروت).  A Latin possessive 's is split off (Syria's -> Syria).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer.keys import fold
+
+_MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"                          # U.S.  D.C.  U.A.E.
+    rf"|[^\W_](?:[^\W_]|[{_MARKS}]|['’](?=[^\W\d_]))*"         # words, with inner marks / apostrophes
+)
+_POSSESSIVE = re.compile(r"['’][sS]$")
+_ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    arabic: bool
+    cap: bool      # Latin, first letter upper-case
+    upper: bool    # Latin, every letter upper-case (NATO, U.S.)
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        s, e = m.span()
+        w = m.group()
+        p = _POSSESSIVE.search(w)
+        if p and len(w) > 3:
+            e -= 2
+            w = w[:-2]
+        arabic = _ARABIC_LETTER.match(w) is not None
+        first = w[0]
+        cap = not arabic and first.isupper()
+        upper = cap and w.isupper() and len(w) > 1
+        out.append(Token(s, e, w, fold(w), arabic, cap, upper))
+    return out
+
+
+def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
+    """Two tokens can be parts of one name when only spaces, hyphens, underscores, dots of an
+    abbreviation, apostrophes or a hashtag sign stand between them (no comma, no full stop)."""
+    gap = text[a.end:b.start]
+    if len(gap) > max_gap or not gap:
+        return False
+    return all(ch in ' \u00a0-_\u2010\u2011#\'’' for ch in gap) or (gap == '. ' and len(a.text) <= 3 and a.cap)
