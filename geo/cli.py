@@ -15,14 +15,14 @@ from .errors import GeoError, InputError
 FORMATS = ('html', 'png', 'svg', 'pdf', 'geojson', 'csv', 'gpkg', 'jsonl')
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, lang_flag: str = '--lang') -> None:
     p.add_argument('--gazetteer', action='append', default=[], metavar='FILE',
                    help='extra places for this run (CSV or GeoJSON); repeatable')
     p.add_argument('--min-confidence', type=float, default=0.0, metavar='X',
                    help='drop places whose confidence is below X (0..1)')
     p.add_argument('--bias-country', metavar='CC', help='prefer places in this country (ISO code, e.g. SY)')
     p.add_argument('--bias-bbox', metavar='W,S,E,N', help='prefer places inside this box (degrees)')
-    p.add_argument('--lang', choices=('ar', 'en'), help='document language (default: detected)')
+    p.add_argument(lang_flag, dest='lang', choices=('ar', 'en'), help='document language (default: detected)')
     p.add_argument('--demonyms', action='store_true', help='tag demonyms (Syrian, Russian) as places')
 
 
@@ -40,10 +40,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('-o', '--output', type=Path, default=Path('outputs'), metavar='DIR')
     p.add_argument('--formats', default='html,png,geojson', help=f'comma-separated, of: {",".join(FORMATS)}')
     p.add_argument('--title', help='map title (default: the document id)')
-    p.add_argument('--labels', dest='label_lang', choices=('ar', 'en', 'both'), help='label language')
+    p.add_argument('--lang', dest='label_lang', choices=('ar', 'en', 'both'),
+                   help='label language (default: the document\'s)')
     p.add_argument('--dpi', type=int, default=200)
     p.add_argument('--size', default='A4', help='A4, A5 or WxH in inches (static maps)')
-    _common(p)
+    _common(p, lang_flag='--doc-lang')
 
     p = sub.add_parser('batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps')
     p.add_argument('input', type=Path, metavar='INPUT')
