@@ -107,9 +107,9 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
             if old is not None:
                 old.merge(p)
                 merged += 1
-            elif getattr(src, 'merge_only', False):
+            elif getattr(src, 'merge_only', False) or p.extra.get('merge_only'):
                 dropped += 1
-                log.warning('%s: no place with id %s to add names to', src.name, p.id)
+                log.debug('%s: no place with id %s to add names to', src.name, p.id)
             else:
                 by_id[p.id] = p
                 made += 1

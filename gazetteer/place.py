@@ -64,3 +64,6 @@ class Place:
                 setattr(self, k, getattr(other, k))
         self.population = max(self.population, other.population)
         self.seat = max(self.seat, other.seat)
+        for k, v in other.extra.items():
+            if k != 'merge_only':
+                self.extra.setdefault(k, v)

@@ -6,11 +6,14 @@ from .base import Source
 
 def default_sources() -> list[Source]:
     """The embedded sources, in merge order (later records with the same id add names)."""
+    from .admin import AdminUnits
+    from .airports import Airports
     from .aliases import Aliases
     from .countries import NaturalEarthCountries
     from .geonames_cities import GeoNamesCities
+    from .regions import Continents, Regions
 
-    return [NaturalEarthCountries(), GeoNamesCities(), Aliases()]
+    return [NaturalEarthCountries(), GeoNamesCities(), AdminUnits(), Continents(), Regions(), Airports(), Aliases()]
 
 
 __all__ = ['Source', 'default_sources']

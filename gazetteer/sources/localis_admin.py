@@ -62,7 +62,10 @@ def admin1_names() -> dict[tuple[str, str], str]:
 
 
 def english_name(u: Unit) -> str:
-    """Prefer the first ASCII alias that is not a '... Governorate' style long form."""
+    """The unit's GeoNames name when it is plain ASCII, else the first ASCII alias that is not a
+    '... Governorate' style long form (Ḩalab -> Aleppo)."""
+    if u.name.isascii():
+        return u.name
     for a in u.aliases:
         if a.isascii() and not any(w in a for w in ('Governorate', 'Province', 'District', 'Region', 'State', 'County')):
             return a
