@@ -78,18 +78,54 @@ def _doc_id(value, fallback: str) -> str:
     return fallback
 
 
-def iter_jsonl(path: Path) -> Iterator[Item]:
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, error) for each line, streamed: one line in memory at a time, and
+    each line decoded on its own so that one binary or mis-encoded line is an error for that
+    line only.  UTF-16 files (rare for JSONL) are decoded whole."""
+    if not path.exists():
+        raise InputError(f'{path}: no such file')
+    if path.is_dir():
+        raise InputError(f'{path}: is a directory; give a file')
     try:
-        data = decode(read_bytes(path), str(path))
-    except DecodeError as e:
-        raise InputError(str(e)) from None
+        f = open(path, 'rb')
+    except OSError as e:
+        raise InputError(f'{path}: cannot read ({e.strerror})') from None
+    with f:
+        head = f.read(2)
+        f.seek(0)
+        if head in (b'\xff\xfe', b'\xfe\xff'):
+            try:
+                data = decode(read_bytes(path), str(path))
+            except DecodeError as e:
+                raise InputError(str(e)) from None
+            for n, line in enumerate(data.split('\n'), start=1):  # not splitlines(): U+2028
+                yield n, line, None
+            return
+        for n, raw in enumerate(f, start=1):
+            if n == 1 and raw.startswith(b'\xef\xbb\xbf'):
+                raw = raw[3:]
+            if len(raw) > MAX_BYTES:
+                yield n, None, f'{path}:{n}: the line is longer than {MAX_BYTES // (1024 * 1024)} MB'
+                continue
+            try:
+                yield n, raw.decode('utf-8'), None
+            except UnicodeDecodeError:
+                try:
+                    yield n, decode(raw, f'{path}:{n}'), None
+                except DecodeError as e:
+                    yield n, None, str(e)
+
+
+def iter_jsonl(path: Path) -> Iterator[Item]:
     seen: dict[str, int] = {}
-    lines = data.split('\n')  # not splitlines(): texts may hold U+2028 and friends
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for n, line, bad in _jsonl_lines(path):
         where = f'{path}:{n}'
         fallback = f'{path.stem}:{n}'
+        if bad is not None:
+            yield Item(id=fallback, error=bad, where=where)
+            continue
+        if not line.strip():
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
