@@ -14,7 +14,12 @@ _AR_STOP = {'في', 'من', 'الي', 'علي', 'عن', 'مع', 'هذه', 'هذ�
             'شرقي', 'غربي', 'شمالي', 'جنوبي', 'وسط', 'اطراف', 'محيط', 'مناطق', 'منطقه', 'المناطق',
             'الواقعه', 'الواقع', 'التابعه', 'التابع', 'المحاذي', 'المحاذيه', 'المدينه', 'البلده', 'القريه',
             'الحي', 'الريف', 'المحافظه', 'العسكري', 'العسكريه', 'الدولي', 'الدوليه', 'المدني', 'الرئيسي'}
-_QUOTES = ' "\'«»“”()'
+# words that begin two-word Arabic place names
+_COMPOUND_STARTS = {'كفر', 'تل', 'عين', 'دير', 'ابو', 'بني', 'بيت', 'راس', 'جبل', 'وادي', 'خان', 'قصر', 'بير',
+                    'بئر', 'ام', 'سيدي', 'مرج', 'تله', 'جسر', 'باب', 'حمام', 'سهل', 'نبع', 'شط', 'مجدل', 'قريه',
+                    'حاره', 'ظهر', 'عرب', 'معره', 'سوق', 'جزيره', 'حوش', 'منيه', 'عزبه', 'كوم', 'بلاد', 'ذي', 'ذو'}
+_QUOTES = ' "\'«»“”()_#'
+_PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
 _ADJ_ENDINGS = ('يه', 'ي', 'ى')
 _ADJECTIVES = {'الكبري', 'الصغري', 'الجديده', 'القديمه', 'الشرقيه', 'الغربيه', 'الشماليه', 'الجنوبيه',
                'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الوسطي', 'العليا', 'السفلي', 'الفوقاني',
@@ -58,9 +63,16 @@ def _name_at(doc: Doc, k: int) -> int:
     if doc.lang == 'ar':
         if not t.arabic or t.key in _AR_STOP or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
             return k
+        from .recognize import longest_match
+        known = longest_match(doc, k, [(0, t.key, '')])
+        if known is not None:
+            return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
         end = k + 1
-        # a following definite adjective belongs to the name (الحويقة الغربية, حي الجورة القديمة)
-        if end < len(toks) and _joined(doc, t, toks[end]) and (
+        if t.key in _COMPOUND_STARTS and end < len(toks) and _joined(doc, t, toks[end]) and toks[end].arabic \
+                and toks[end].key not in _AR_STOP:
+            end += 1              # كفر لوسين, تل جموع, وادي عقاب, أبو كمال
+        # a following definite adjective belongs to an unknown name (الحويقة الغربية)
+        if end < len(toks) and _joined(doc, toks[end - 1], toks[end]) and (
                 toks[end].key in _ADJECTIVES or
                 (toks[end].key.startswith('ال') and toks[end].key.endswith(_ADJ_ENDINGS) and toks[end].key not in _AR_STOP)):
             end += 1
@@ -94,10 +106,11 @@ def cue_spans(doc: Doc) -> list[Span]:
             continue
         if ptype in doc.lex.cue_in_name:   # حقل التنك: the cue word is part of the name
             first = Span(i, end, toks[i].start + shift, toks[end - 1].end,
-                         ' '.join([key] + [t.key for t in toks[k:end]]), how='cue', cue=key, implied_type=ptype, score=0.75)
+                         ' '.join([key] + [t.key for t in toks[k:end]]), how='cue', cue=key, implied_type=ptype,
+                         score=0.75, name_i=k)
         else:                              # بلدة القورية: the name follows the cue
             first = Span(k, end, toks[k].start, toks[end - 1].end, ' '.join(t.key for t in toks[k:end]),
-                         how='cue', cue=key, implied_type=ptype, score=0.75)
+                         how='cue', cue=key, implied_type=ptype, score=0.75, name_i=k)
         out.append(first)
         # a list joined by و / ، continues with the same cue (أحياء الحويقة والصناعة والرصافة)
         m = end
@@ -111,7 +124,7 @@ def cue_spans(doc: Doc) -> list[Span]:
                 break
             shift = 1 if stripped != t.key else 0
             out.append(Span(m, e, t.start + shift, toks[e - 1].end, ' '.join([stripped] + [x.key for x in toks[m + 1:e]]),
-                            how='cue', cue=key, implied_type=ptype, score=0.6))
+                            how='cue', cue=key, implied_type=ptype, score=0.6, name_i=m, from_list=True))
             m = e
         i = max(i + 1, end)
     return out
@@ -119,6 +132,8 @@ def cue_spans(doc: Doc) -> list[Span]:
 
 def _list_member(doc: Doc, key: str, joined_by_wa: bool) -> bool:
     """A list item after a cue is a name: definite or rare words after و, known names after a comma."""
+    if key.endswith(_PRONOUN_SUFFIXES):
+        return False              # وريفها: "its countryside", not a name
     z = zipf(key, 'ar')
     if key in doc.index and z < 5.0:
         return True

@@ -7,7 +7,7 @@ from typing import Iterable
 from gazetteer.index import Index
 from gazetteer.sources.user import read_places
 
-from . import lexicon
+from . import lexicon, scoring
 from .model import Mention, Result
 from .recognize import Doc, recognize
 from .resolve import resolve
@@ -26,7 +26,7 @@ class Geoparser:
     def __init__(self, index: Index | None = None, gazetteers: Iterable[str | Path] = (),
                  index_root: str | Path | None = None, min_confidence: float = 0.0,
                  bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
-                 demonyms: bool = False, progress=None):
+                 demonyms: bool = False, use_model: bool = True, progress=None):
         extra = [p for g in gazetteers for p in read_places(g)]
         if index is None:
             index = Index.open(index_root, overlay=extra, progress=progress)
@@ -37,11 +37,12 @@ class Geoparser:
         self.bias_country = bias_country.upper() if bias_country else None
         self.bias_bbox = bias_bbox
         self.demonyms = demonyms
+        self.use_model = use_model
 
     def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
         lang = lang or detect(text)
         doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
-        spans = recognize(doc)
+        spans = recognize(doc, scoring.load(lang) if self.use_model else None)
         resolved = resolve(self.index, spans, bias_country=self.bias_country)
         sents = SentenceIndex(text)
         result = Result(id=doc_id, text=text, lang=lang)

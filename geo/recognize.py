@@ -32,6 +32,8 @@ class Span:
     implied_type: str = ''
     score: float = 0.8
     rows: list = field(default_factory=list)
+    name_i: int = -1                                   # cue spans: the token where the name begins
+    from_list: bool = False                            # cue spans: a later item of a list (والصناعة)
     parent_key: str = ''                               # a known name inside the span (مطار دير الزور)
     parent_rows: list = field(default_factory=list)
 
@@ -45,6 +47,7 @@ class Doc:
     index: Index
     blocked: set[int] = field(default_factory=set)   # token indices inside organisation names
     focus: set[str] = field(default_factory=set)     # countries the document names (set by recognize)
+    key_counts: dict = field(default_factory=dict)   # how often each candidate key occurs
     _lower: set[str] | None = None
 
     @property
@@ -150,7 +153,7 @@ def merge_cues(gz: list[Span], cues: list[Span]) -> list[Span]:
             continue
         if all(c.start <= x.start and x.end <= c.end for x in inside):
             last = inside[-1]
-            if last.end == c.end and last.i > c.i:
+            if last.end == c.end and last.i == c.name_i and c.name_i > c.i:
                 # the name after the cue is a known place: مطار دير الزور is at دير الزور
                 c.parent_key, c.parent_rows = last.key, last.rows
             c.rows = []
@@ -172,18 +175,38 @@ def named_countries(doc: Doc, spans: list[Span]) -> set[str]:
     return out
 
 
-def recognize(doc: Doc) -> list[Span]:
+def candidates(doc: Doc) -> list[Span]:
+    """Every span that could name a place and passes the hard filters (not yet scored)."""
+    from collections import Counter
+
     from .cues import cue_spans
-    from .rules import keep
+    from .rules import passes_hard
 
     block_organisations(doc)
     gz = gazetteer_spans(doc)
     doc.focus = named_countries(doc, gz)
     spans = merge_cues(gz, cue_spans(doc))
+    doc.key_counts = Counter(s.key for s in spans)
+    out = []
+    for s in spans:
+        if s.how == 'cue' and not s.rows and not s.parent_rows:
+            s.rows = doc.index.rows(s.key)
+        if passes_hard(s, doc):
+            out.append(s)
+    return out
+
+
+def recognize(doc: Doc, scorer=None) -> list[Span]:
+    """The spans that name places.  With a scorer each span gets its probability of being a
+    place and is kept above the scorer's threshold; without one the soft rules decide."""
+    from .rules import SOFT
+
+    spans = candidates(doc)
+    if scorer is None:
+        return [s for s in spans if not any(f(s, doc) for f in SOFT)]
     kept = []
     for s in spans:
-        if s.how == 'cue' and not s.rows and not getattr(s, 'parent_rows', None):
-            s.rows = doc.index.rows(s.key)
-        if keep(s, doc):
+        s.score = scorer.probability(s, doc)
+        if s.score >= scorer.threshold:
             kept.append(s)
     return kept

@@ -22,6 +22,8 @@ class Lexicon:
     organisation_prefixes: frozenset[str]  # every folded prefix of an organisation name
     demonyms: frozenset[str]
     first_names: frozenset[str]
+    organisation_heads: frozenset[str]
+    organisation_tails: frozenset[str]
     connectors: frozenset[str]
     cues: dict[str, str] = field(default_factory=dict)  # folded cue word -> implied type
     cue_prefixes: frozenset[str] = frozenset()
@@ -58,11 +60,17 @@ def load(lang: str) -> Lexicon:
         for w in words:
             cues.setdefault(fold(w), ptype)
     orgs = _folded(d.get('organisations', ()))
+    for other in HERE.glob('*.toml'):           # outlets appear in any script (CNN in Arabic text)
+        if other != path:
+            with open(other, 'rb') as f:
+                orgs |= _folded(tomllib.load(f).get('organisations', ()))
     return Lexicon(
         lang=lang, weekdays=_folded(d.get('weekdays', ())), months=_folded(d.get('months', ())),
         common_words=_folded(d.get('common_words', ())), titles=_folded(d.get('titles', ())),
         organisations=orgs, organisation_prefixes=_prefixes(orgs), demonyms=_folded(d.get('demonyms', ())),
         first_names=_folded(d.get('first_names', ())),
+        organisation_heads=_folded(d.get('organisation_heads', ())),
+        organisation_tails=_folded(d.get('organisation_tails', ())),
         connectors=_folded(d.get('connectors', ())), cues=cues, cue_prefixes=_prefixes(cues),
         cue_in_name=frozenset(d.get('cue_in_name', ())),
     )

@@ -1,7 +1,8 @@
 """False-friend filters: small named units, each tested alone.
 
 Each filter is a function `(span, doc) -> bool` that is True when the span is NOT a place.
-They run in order after span proposal; the first that fires drops the span.
+HARD filters always drop a span.  SOFT filters are evidence: with a trained scorer
+(geo/scoring.py) their verdicts are features among others; without one they drop the span too.
 """
 from __future__ import annotations
 
@@ -12,11 +13,17 @@ from .definite_adjective import is_definite_adjective
 from .first_names import is_first_name
 from .frequent_words import is_frequent_word
 from .nisba import is_nisba_adjective
+from .organisation_heads import in_organisation_name
 from .sentence_case import is_sentence_case_word
 from .titles import follows_title
 
-FILTERS = (is_calendar_word, is_common_word, is_cue_word, is_nisba_adjective, is_definite_adjective,
-           follows_title, is_first_name, is_sentence_case_word, is_frequent_word)
+HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, in_organisation_name, follows_title, is_first_name)
+SOFT = (is_common_word, is_definite_adjective, is_sentence_case_word, is_frequent_word)
+FILTERS = HARD + SOFT
+
+
+def passes_hard(span, doc) -> bool:
+    return not any(f(span, doc) for f in HARD)
 
 
 def keep(span, doc) -> bool:

@@ -12,6 +12,7 @@ TIERS = {
     'ar': ((5.5, 2_000_000, True), (4.0, 500_000, False), (3.5, 20_000, False)),
     'en': ((5.5, 1_000_000, True), (4.5, 200_000, False), (3.5, 10_000, False)),
 }
+FAMOUS_NAMES = 40
 BIG_UNITS = frozenset({'country', 'continent', 'region', 'admin1'})
 
 
@@ -35,6 +36,8 @@ def is_frequent_word(span, doc) -> bool:
     if any(doc.index.is_user(r) for r, _ in span.rows):
         return z >= 6.0
     pop, home = best.population, best.country in doc.focus
+    if z < 5.5 and best.nnames >= FAMOUS_NAMES:
+        return False              # a place known in many languages (جنيف, Geneva) outweighs the word
     tiers = TIERS.get(doc.lang, TIERS['en'])
     for zmin, popmin, anywhere in tiers:
         if z >= zmin:

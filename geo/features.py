@@ -1,0 +1,138 @@
+"""Features of a candidate span, for the learned recognition scorer (geo/scoring.py) and its
+training script (geo/models/train.py).  Only non-lexical evidence: how common the word is, what
+the gazetteer knows of it, the words around it as classes, the soft rules' verdicts.  No feature
+names a place, so the model cannot learn a dev document's names."""
+from __future__ import annotations
+
+import math
+
+from .recognize import Doc, Span
+from .rules.common_words import is_common_word
+from .rules.definite_adjective import is_definite_adjective
+from .rules.frequent_words import BIG_UNITS, is_frequent_word
+from .rules.sentence_case import is_sentence_case_word
+from .text.frequency import zipf
+
+AR_PLACE_PREPS = frozenset({'في', 'الي', 'من', 'نحو', 'قرب', 'داخل', 'خارج', 'عبر', 'حتي', 'باتجاه', 'اتجاه',
+                            'محيط', 'اطراف', 'ضواحي', 'مدخل', 'وسط', 'بين', 'الى', 'علي', 'لدي', 'مقابل'})
+AR_DIRECTIONS = frozenset({'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'جنوبشرق'})
+EN_PLACE_PREPS = frozenset({'in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward',
+                            'towards', 'through', 'throughout', 'around', 'of', 'between', 'via', 'visit', 'visited',
+                            'downtown', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western'})
+TYPE_GROUPS = {'country': 'country', 'continent': 'area', 'region': 'area', 'admin1': 'admin', 'admin2': 'admin',
+               'city': 'city', 'town': 'town', 'village': 'village', 'airport': 'poi', 'facility': 'poi',
+               'landmark': 'poi', 'neighbourhood': 'poi', 'water': 'nature', 'mountain': 'nature', 'island': 'nature'}
+SETTLEMENT_CUES = frozenset({'admin1', 'admin2', 'countryside', 'city', 'town', 'village', 'neighbourhood', 'camp'})
+
+
+def _prev_class(doc: Doc, span: Span) -> str:
+    if span.i == 0:
+        return 'start'
+    toks = doc.tokens
+    prev = toks[span.i - 1]
+    gap = doc.text[prev.end:toks[span.i].start]
+    if any(ch in gap for ch in '.!?؟\n'):
+        return 'start'
+    if any(ch in gap for ch in ',،;:'):
+        return 'comma'
+    key = prev.key
+    if doc.lang == 'ar':
+        if key in AR_PLACE_PREPS or (key[:1] in 'وف' and key[1:] in AR_PLACE_PREPS):
+            return 'prep'
+        if key in AR_DIRECTIONS or key[1:] in AR_DIRECTIONS:
+            return 'direction'
+    else:
+        if key in EN_PLACE_PREPS:
+            return 'prep'
+    if key in doc.lex.cues:
+        return 'cue'
+    if key in doc.lex.titles:
+        return 'title'
+    if key in doc.lex.connectors and doc.lang == 'en':
+        return 'connector'
+    return 'word'
+
+
+def _next_class(doc: Doc, span: Span) -> str:
+    toks = doc.tokens
+    if span.j >= len(toks):
+        return 'end'
+    nxt = toks[span.j]
+    gap = doc.text[toks[span.j - 1].end:nxt.start]
+    if any(ch in gap for ch in '.!?؟\n'):
+        return 'end'
+    if any(ch in gap for ch in ',،'):
+        return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
+    if nxt.key in doc.lex.organisation_tails:
+        return 'org_tail'
+    if doc.lang == 'en':
+        if nxt.cap and not nxt.upper:
+            return 'cap'
+        if nxt.key in ('said', 'says', 'told', 'added', 'wrote', 'announced'):
+            return 'said'
+    return 'word'
+
+
+def span_features(span: Span, doc: Doc) -> dict[str, float]:
+    index = doc.index
+    f: dict[str, float] = {}
+    z = zipf(span.key, doc.lang) if ' ' not in span.key else 0.0
+    f['zipf'] = z / 7.0
+    f['zipf_high'] = float(z >= 5.0)
+    f['zipf_mid'] = float(4.0 <= z < 5.0)
+    ntok = span.j - span.i
+    f['multi_token'] = float(ntok > 1)
+    f['key_len'] = min(len(span.key), 20) / 20.0
+    f['short_key'] = float(len(span.key.replace(' ', '')) <= 3)
+    rows = span.rows
+    f['known'] = float(bool(rows))
+    if rows:
+        cores = [index.core(r) for r, _ in rows]
+        best = max(cores, key=lambda c: (c.type in BIG_UNITS, c.population))
+        f['log_pop'] = math.log10(max(c.population for c in cores) + 1) / 7.0
+        f['log_names'] = math.log1p(max(c.nnames for c in cores)) / 5.0
+        f['n_cands'] = math.log1p(len(cores)) / 4.0
+        f[f'type_{TYPE_GROUPS.get(best.type, "other")}'] = 1.0
+        f['seat'] = max(c.seat for c in cores) / 3.0
+        f['capital'] = float(any(c.seat == 3 for c in cores))
+        names = max(c.nnames for c in cores)
+        f['famous'] = float(names >= 40)
+        f['very_famous'] = float(names >= 100)
+        f['big_pop'] = float(max(c.population for c in cores) >= 1_000_000)
+        kinds = {k for _, k in rows}
+        f['kind_name'] = float(0 in kinds or 2 in kinds)
+        f['kind_alt_only'] = float(kinds <= {1})
+        f['kind_squashed_only'] = float(kinds <= {4})
+        f['home'] = float(any(c.country in doc.focus for c in cores))
+        f['user'] = float(any(index.is_user(r) for r, _ in rows))
+    if span.cue:
+        f['cue'] = 1.0
+        f['cue_list'] = float(span.from_list)
+        f['cue_settlement'] = float(span.implied_type in SETTLEMENT_CUES)
+    f['cue_only'] = float(span.how == 'cue' and not rows)
+    f['inner_known'] = float(bool(span.parent_rows))
+    pre = span.proclitics
+    f['conj'] = float(pre[:1] in ('و', 'ف'))
+    f['prep_clitic'] = float(any(c in pre for c in 'بلك'))
+    f['definite'] = float(span.key.startswith('ال'))
+    prev = _prev_class(doc, span)
+    f[f'prev_{prev}'] = 1.0
+    f[f'next_{_next_class(doc, span)}'] = 1.0
+    tok = doc.tokens[span.i]
+    f['hashtag'] = float(doc.text[max(0, span.start - 1):span.start] == '#' or doc.text[max(0, tok.start - 1):tok.start] == '#')
+    if doc.lang == 'en':
+        f['all_caps'] = float(tok.upper)
+        f['sentence_start'] = float(prev == 'start')
+        f['sentence_case'] = float(is_sentence_case_word(span, doc))
+    f['common_word'] = float(is_common_word(span, doc))
+    f['frequent_word'] = float(is_frequent_word(span, doc))
+    f['definite_adjective'] = float(is_definite_adjective(span, doc))
+    short = len(doc.text) < 400
+    f['short_doc'] = float(short)
+    f['famous_prev_word'] = f.get('famous', 0.0) * f.get('prev_word', 0.0)
+    f['short_prev_word'] = float(short) * f.get('prev_word', 0.0)
+    f['short_known'] = float(short) * f['known']
+    f['repeats'] = math.log1p(doc.key_counts.get(span.key, 1) - 1) / 3.0
+    f['doc_len'] = math.log10(len(doc.text) + 10) / 5.0
+    f['bias'] = 1.0
+    return f
