@@ -46,7 +46,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--size', default='A4', help='A4, A5 or WxH in inches (static maps)')
     _common(p, lang_flag='--doc-lang')
 
-    p = sub.add_parser('batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps')
+    p = sub.add_parser('batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps',
+                       description='Parse every document of INPUT (a folder of .txt/.html files, a JSONL file with '
+                       'id, text and optional date, title, url, or a CSV with those columns) into DIR: places.jsonl, '
+                       'errors.jsonl, places.csv, places.geojson, map.html, map.png.',
+                       epilog='Every input record ends up in places.jsonl or in errors.jsonl.  Exit code: 0 when '
+                       'every document was parsed, 2 when any failed (see DIR/errors.jsonl) or the input or '
+                       'options are wrong; 130 when interrupted (run again with --resume).')
     p.add_argument('input', type=Path, metavar='INPUT')
     p.add_argument('-o', '--output', type=Path, required=True, metavar='DIR')
     p.add_argument('--workers', type=int, default=0, help='processes (default: all cores)')
@@ -54,6 +60,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument('--engine', choices=('local', 'dask'), default='local')
     p.add_argument('--scheduler', metavar='ADDRESS', help='Dask scheduler (default: a LocalCluster)')
     p.add_argument('--no-maps', action='store_true', help='skip the combined maps')
+    p.add_argument('--title', help='title of the combined maps')
     _common(p)
 
     p = sub.add_parser('eval', help='score the parser on a gold file (the evaluation scorer\'s metrics)')
@@ -162,7 +169,7 @@ def cmd_map(args) -> int:
 
 def cmd_batch(args) -> int:
     from .batch import run_batch
-    return run_batch(args)
+    return run_batch(args, _geoparser)
 
 
 def cmd_eval(args) -> int:

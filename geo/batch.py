@@ -1,0 +1,259 @@
+"""Many documents: `geo batch INPUT -o DIR`.
+
+INPUT is a folder of .txt/.html files, a JSONL file (id, text, optional date, title, url) or a
+CSV with those columns.  Every input record (a line, a row, a file) ends up as exactly one
+record: a line of DIR/places.jsonl (as `geo parse` prints it) or of DIR/errors.jsonl (id, line,
+why).  Then DIR/places.csv and DIR/places.geojson (one row per place per document) and the
+combined maps DIR/map.html and DIR/map.png are written.
+
+How it stays safe and small:
+- documents stream from the input to the workers and back; at most a few tasks are in flight,
+  and no Result is kept: each one becomes its journal line at once (geo.batch_journal);
+- the journal is what --resume reads: finished documents are never parsed again;
+- the outputs are made from the journal at the end, each into a temporary file renamed over
+  the target, so no output file is ever half-written; file names never come from document
+  ids, so an id such as ../../x cannot put anything outside DIR.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .batch_engines import InlineEngine, ProcessEngine, default_workers, error_line
+from .batch_journal import RUN, STATE_DIR, Journal
+from .errors import InputError, OutputError
+from .export.files import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+OUTPUTS = ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')
+MAPS = ('map.html', 'map.png')
+
+
+@dataclass
+class Options:
+    input: Path
+    output: Path
+    workers: int = 0               # 0: all cores
+    resume: bool = False
+    engine: str = 'local'          # local or dask
+    scheduler: str | None = None   # Dask scheduler address; None: a LocalCluster
+    maps: bool = True
+    lang: str | None = None
+    chunk: int = 0                 # documents per task; 0: chosen by the engine
+    title: str | None = None
+    dask_processes: bool = True    # LocalCluster with worker processes (False: threads, for tests)
+
+
+@dataclass
+class Summary:
+    records: int = 0               # input records (documents + errors), this run and earlier ones
+    parsed: int = 0                # documents parsed in this run
+    skipped: int = 0               # finished by an earlier run (--resume)
+    errors: int = 0                # error records in total
+    new_errors: list[str] = field(default_factory=list)
+    places: int = 0                # distinct places on the combined map
+    seconds: float = 0.0           # parsing (the outputs and maps are made afterwards)
+    written: list[Path] = field(default_factory=list)
+
+
+def run_options(gp, opts: Options) -> dict:
+    """What must not change between a run and its --resume."""
+    idx = gp.index
+    return {'format': FORMAT, 'input': str(Path(opts.input).resolve()), 'lang': opts.lang,
+            'index': idx.meta.get('fingerprint'), 'overlay': idx.info().get('user_overlay', 0),
+            'min_confidence': gp.min_confidence, 'bias_country': gp.bias_country,
+            'bias_bbox': list(gp.bias_bbox) if gp.bias_bbox else None, 'demonyms': gp.demonyms}
+
+
+def _prepare_output(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f'{out}: exists and is not a folder; give a folder for the outputs')
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / STATE_DIR).mkdir(exist_ok=True)
+    except OSError as e:
+        raise OutputError(f'{out}: cannot create the output folder ({e.strerror})') from None
+    return out / STATE_DIR
+
+
+def _open_journal(gp, opts: Options, state: Path) -> Journal:
+    wanted = run_options(gp, opts)
+    run_file = state / RUN
+    if opts.resume and run_file.exists():
+        try:
+            had = json.loads(run_file.read_text(encoding='utf-8'))
+        except ValueError:
+            had = None
+        if had is not None:
+            had_core = {k: v for k, v in had.items() if k != 'finalized'}
+            if had_core != wanted:
+                diff = ', '.join(sorted(k for k in wanted if had_core.get(k) != wanted[k]))
+                raise InputError(f'{opts.output}: holds a run with other settings ({diff} differ); '
+                                 'drop --resume to start afresh, or give another -o DIR')
+            journal = Journal.reopen(state)
+            journal.finalized = had.get('finalized')
+            return journal
+    atomic_write_text(run_file, json.dumps(wanted, ensure_ascii=False, indent=1))
+    return Journal.fresh(state)
+
+
+def _make_engine(gp, opts: Options):
+    workers = opts.workers or default_workers()
+    if opts.engine == 'dask':
+        from .batch_dask import DaskEngine
+        return DaskEngine(gp, workers=workers, scheduler=opts.scheduler, lang=opts.lang,
+                          processes=opts.dask_processes)
+    if workers <= 1:
+        return InlineEngine(gp, lang=opts.lang)
+    return ProcessEngine(gp, workers=workers, lang=opts.lang)
+
+
+def count_records(path: Path) -> int | None:
+    """A quick count of the input's records, for the progress bar (None when unknown)."""
+    try:
+        if path.is_dir():
+            return sum(1 for p in path.iterdir() if p.suffix.lower() in ('.txt', '.html', '.htm') and p.is_file())
+        if path.suffix.lower() in ('.jsonl', '.ndjson'):
+            n = 0
+            with open(path, 'rb') as f:
+                for line in f:
+                    n += bool(line.strip())
+            return n
+    except OSError:
+        return None
+    return None
+
+
+def run(gp, opts: Options, progress: Callable[[int], None] | None = None,
+        on_error: Callable[[str], None] | None = None, total: Callable[[int, int], None] | None = None) -> Summary:
+    """Run a batch with an open Geoparser.  progress(k) is called as k more records finish;
+    on_error(message) for each new error record; total(n, done) once the input is counted."""
+    from .inputs import iter_items
+
+    t0 = time.monotonic()
+    opts.input, opts.output = Path(opts.input), Path(opts.output)
+    if not opts.input.exists():
+        raise InputError(f'{opts.input}: no such file or folder')
+    state = _prepare_output(opts.output)
+    journal = _open_journal(gp, opts, state)
+    summary = Summary(skipped=0)
+    progress = progress or (lambda k: None)
+    on_error = on_error or (lambda m: None)
+    if total:
+        total(count_records(opts.input), journal.count)
+    chunk = opts.chunk or (32 if opts.engine == 'dask' else 8)
+
+    def tasks() -> Iterator[list]:
+        buf: list = []
+        for n, item in enumerate(iter_items(opts.input)):
+            st = journal.state_of(n, item.id)
+            if st == 'done':
+                summary.skipped += 1
+                continue
+            if st == 'changed':
+                raise InputError(f'{item.where or opts.input}: the input changed since the run in {opts.output} '
+                                 f'(record {n + 1} is now {item.id!r}); drop --resume to start afresh')
+            if not item.ok:
+                journal.append_line(n, item.id, True, error_line(n, item.id, item.where, item.error))
+                summary.new_errors.append(item.error)
+                on_error(item.error)
+                progress(1)
+                continue
+            buf.append((n, item.id, item.text, dict(item.meta), item.where))
+            if len(buf) >= chunk:
+                yield buf
+                buf = []
+        if buf:
+            yield buf
+
+    engine = _make_engine(gp, opts)
+    try:
+        for done in engine.run(tasks()):
+            for n, doc_id, is_error, line in done:
+                journal.append_line(n, doc_id, is_error, line)
+                if is_error:
+                    msg = json.loads(line)['error']
+                    summary.new_errors.append(msg)
+                    on_error(msg)
+                else:
+                    summary.parsed += 1
+            progress(len(done))
+    finally:
+        engine.close()
+        journal.close()
+    summary.seconds = time.monotonic() - t0
+
+    summary.records, summary.errors = journal.count, journal.errors
+    wanted = [opts.output / f for f in OUTPUTS + (MAPS if opts.maps else ())]
+    fresh = (journal.finalized == journal.count and not summary.parsed and not summary.new_errors
+             and all(p.exists() for p in wanted))
+    if fresh:
+        summary.written = wanted
+        summary.places = json.loads((state / RUN).read_text(encoding='utf-8')).get('places', 0)
+    else:
+        from .batch_outputs import finalize
+        summary.written, summary.places = finalize(journal, opts.output, maps=opts.maps, title=opts.title)
+        run_file = state / RUN
+        meta = json.loads(run_file.read_text(encoding='utf-8'))
+        meta.update(finalized=journal.count, places=summary.places)
+        atomic_write_text(run_file, json.dumps(meta, ensure_ascii=False, indent=1))
+    return summary
+
+
+# ---- the command --------------------------------------------------------------------------------
+MAX_ERROR_LINES = 20
+
+
+def run_batch(args, make_geoparser: Callable | None = None) -> int:
+    """`geo batch`: progress bar and error lines on stderr, written files on stdout; exit code 0,
+    or 2 when any input record failed (they are in DIR/errors.jsonl).  make_geoparser(args)
+    opens the Geoparser the way the other commands do (geo.cli passes its own)."""
+    from tqdm import tqdm
+
+    if make_geoparser is None:
+        from .pipeline import Geoparser
+
+        def make_geoparser(a):
+            return Geoparser(gazetteers=a.gazetteer, min_confidence=a.min_confidence, bias_country=a.bias_country,
+                             demonyms=a.demonyms)
+    if args.workers < 0:
+        raise InputError(f'--workers {args.workers}: give a number of processes (0: all cores)')
+    opts = Options(input=args.input, output=args.output, workers=args.workers, resume=args.resume,
+                   engine=args.engine, scheduler=args.scheduler, maps=not args.no_maps, lang=args.lang,
+                   title=getattr(args, 'title', None))
+    gp = make_geoparser(args)
+    tqdm.monitor_interval = 0   # no monitor thread (worker processes are forked)
+    bar = tqdm(desc='geo batch', unit=' docs', file=sys.stderr, disable=None, dynamic_ncols=True, smoothing=0.1)
+    shown = {'n': 0}
+
+    def on_error(msg: str) -> None:
+        shown['n'] += 1
+        if shown['n'] <= MAX_ERROR_LINES:
+            bar.write(' '.join(msg.split()), file=sys.stderr)
+
+    def total(n, done):
+        if n is not None:
+            bar.total = n
+        if done:
+            bar.update(done)
+
+    try:
+        s = run(gp, opts, progress=bar.update, on_error=on_error, total=total)
+    finally:
+        bar.close()
+    if shown['n'] > MAX_ERROR_LINES:
+        print(f'... and {shown["n"] - MAX_ERROR_LINES} more errors: see {opts.output / "errors.jsonl"}', file=sys.stderr)
+    for p in s.written:
+        print(p)
+    rate = s.parsed / s.seconds if s.seconds else 0.0
+    where = f' (in {opts.output / "errors.jsonl"})' if s.errors else ''
+    print(f'{s.records} records: {s.records - s.errors} documents, {s.errors} errors{where}; {s.places} places; '
+          f'parsed {s.parsed} now ({rate:.1f} docs/s), {s.skipped} were done already', file=sys.stderr)
+    return 2 if s.errors else 0

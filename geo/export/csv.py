@@ -1,0 +1,74 @@
+"""Result -> CSV: one row per place per document, for spreadsheets and GIS (lat/lon columns).
+
+`rows(result, meta)` is the one place that flattens a Result; the CSV, the GeoPackage and the
+batch outputs (places.csv, places.geojson) all use it, so they carry the same columns.
+Text cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading
+apostrophe: a document is not allowed to put a formula into an analyst's spreadsheet."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable
+
+from ..model import Result
+
+COLUMNS = ('document', 'date', 'title', 'url', 'place_id', 'name', 'name_ar', 'type', 'country', 'admin1',
+           'lat', 'lon', 'geonameid', 'population', 'confidence', 'approximate', 'uncertainty_km',
+           'mention_count', 'mentions', 'first_start')
+TEXT_COLUMNS = frozenset({'document', 'date', 'title', 'url', 'place_id', 'name', 'name_ar', 'type', 'country',
+                          'admin1', 'mentions'})
+
+
+def rows(result: Result, meta: dict | None = None) -> list[dict]:
+    """One flat dict per place of the document, in COLUMNS order."""
+    meta = meta or {}
+    out = []
+    for p in result.places:
+        ms = [result.mentions[k] for k in p.mentions]
+        surfaces = list(dict.fromkeys(m.surface for m in ms))
+        out.append({
+            'document': result.id, 'date': meta.get('date', ''), 'title': meta.get('title', ''),
+            'url': meta.get('url', ''), 'place_id': p.id, 'name': p.name, 'name_ar': p.name_ar, 'type': p.type,
+            'country': p.country, 'admin1': p.admin1, 'lat': round(p.lat, 6), 'lon': round(p.lon, 6),
+            'geonameid': p.geonameid, 'population': p.population, 'confidence': p.confidence,
+            'approximate': p.approximate, 'uncertainty_km': p.uncertainty_km, 'mention_count': len(ms),
+            'mentions': ' | '.join(surfaces), 'first_start': min((m.start for m in ms), default=None),
+        })
+    return out
+
+
+def cell(column: str, value) -> str:
+    if value is None:
+        return ''
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    s = str(value)
+    if column in TEXT_COLUMNS and s[:1] in ('=', '+', '-', '@', '\t', '\r'):
+        s = "'" + s
+    return s
+
+
+class Writer:
+    """Streams rows to a text file: header first, then any number of rows."""
+
+    def __init__(self, f):
+        self._w = csv.writer(f, lineterminator='\r\n')
+        self._w.writerow(COLUMNS)
+
+    def write(self, rows_: Iterable[dict]) -> None:
+        self._w.writerows([cell(c, r.get(c)) for c in COLUMNS] for r in rows_)
+
+
+def dumps(results: list[Result], metas: list[dict] | None = None) -> str:
+    buf = io.StringIO(newline='')
+    w = Writer(buf)
+    for i, r in enumerate(results):
+        w.write(rows(r, metas[i] if metas else None))
+    return buf.getvalue()
+
+
+def write(results: list[Result], path: str | Path, metas: list[dict] | None = None) -> Path:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs read Arabic names right."""
+    from .files import atomic_write_bytes
+    return atomic_write_bytes(path, b'\xef\xbb\xbf' + dumps(results, metas).encode('utf-8'))
