@@ -91,16 +91,16 @@ def _open_journal(gp, opts: Options, state: Path) -> Journal:
             had = json.loads(run_file.read_text(encoding='utf-8'))
         except ValueError:
             had = None
-        if had is not None:
-            had_core = {k: v for k, v in had.items() if k != 'finalized'}
+        if isinstance(had, dict):
+            had_core = had.get('settings') or {}
             if had_core != wanted:
-                diff = ', '.join(sorted(k for k in wanted if had_core.get(k) != wanted[k]))
+                diff = ', '.join(sorted(k for k in wanted if had_core.get(k) != wanted[k])) or 'format'
                 raise InputError(f'{opts.output}: holds a run with other settings ({diff} differ); '
                                  'drop --resume to start afresh, or give another -o DIR')
             journal = Journal.reopen(state)
             journal.finalized = had.get('finalized')
             return journal
-    atomic_write_text(run_file, json.dumps(wanted, ensure_ascii=False, indent=1))
+    atomic_write_text(run_file, json.dumps({'settings': wanted}, ensure_ascii=False, indent=1))
     return Journal.fresh(state)
 
 

@@ -1,0 +1,227 @@
+"""geo batch: every input record ends up exactly once in places.jsonl or errors.jsonl, the rest
+carry on, --resume redoes nothing, nothing is written outside DIR.  Real command, real index
+(the fixture), real files."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GEO = [sys.executable, '-m', 'geo.cli']
+
+GOOD = [
+    ('a1', 'قصفت الطائرات مدينة دير الزور وبلدة الميادين في سوريا.', '2024-03-01', 'غارات على دير الزور'),
+    ('a2', 'وصل الوفد إلى حلب قادماً من أربيل في العراق.', '2024-03-02', 'وفد في حلب'),
+    ('e1', 'Aid convoys reached Mosul and Erbil in Iraq on Monday.', '2024-03-02', 'Convoys'),
+    ('e2', 'Talks in Geneva and Moscow on Syria ended without a deal.', '2024-03-05', '<script>alert(1)</script>'),
+]
+
+
+def run(args, env, **kw):
+    return subprocess.run(GEO + [str(a) for a in args], capture_output=True, text=True, env=env, timeout=180, **kw)
+
+
+def corpus(path: Path, hostile: bool = True) -> tuple[Path, int, int]:
+    """A JSONL corpus: the good documents plus every kind of broken line.  Returns (path,
+    records, errors)."""
+    lines = [json.dumps({'id': i, 'text': t, 'date': d, 'title': ti}, ensure_ascii=False).encode() for i, t, d, ti in GOOD]
+    errors = 0
+    if hostile:
+        lines += [
+            b'{"id": "broken", "text": "no closing brace"',                   # broken JSON
+            json.dumps({'id': 'notext', 'title': 'x'}).encode(),                # no text
+            b'\xff\xfe\x00\x01\x02binary\x00\x00\x9c' * 4,                      # binary junk
+            json.dumps({'id': 'nul', 'text': 'Mosul\x00\x00'}).encode(),        # binary content in the text
+            json.dumps({'id': 'empty', 'text': '   '}).encode(),                # empty text
+            json.dumps([1, 2, 3]).encode(),                                     # not an object
+        ]
+        errors = 6
+        lines += [
+            json.dumps({'id': ['x'], 'text': 'Erbil and Mosul'}).encode(),      # non-string id: line-number id
+            json.dumps({'id': 7, 'text': 'Raqqa, Syria'}).encode(),            # number id
+            json.dumps({'id': 'a1', 'text': 'Aleppo again'}).encode(),           # duplicate id
+            json.dumps({'id': '../../escape', 'text': 'Mosul'}).encode(),        # ids that look like paths
+            json.dumps({'id': '/etc/passwd', 'text': 'حلب'}, ensure_ascii=False).encode(),
+        ]
+    path.write_bytes(b'\n'.join(lines) + b'\n\n')
+    return path, len(lines), errors
+
+
+def read_jsonl(p: Path) -> list[dict]:
+    return [json.loads(l) for l in p.read_text(encoding='utf-8').splitlines()]
+
+
+def test_every_record_lands_once_and_errors_are_isolated(tmp_path, geo_env):
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    out = tmp_path / 'work' / 'out'
+    p = run(['batch', src, '-o', out, '--workers', '1'], geo_env)
+    assert p.returncode == 2, p.stderr          # some records failed
+    assert 'Traceback' not in p.stderr
+    places, errs = read_jsonl(out / 'places.jsonl'), read_jsonl(out / 'errors.jsonl')
+    assert len(places) + len(errs) == records
+    assert len(errs) == errors
+    for e in errs:
+        assert e['error'] and e['line'] and e['where'].endswith(f':{e["line"]}')
+    problem_lines = [l for l in p.stderr.splitlines() if 'corpus.jsonl:' in l]
+    assert len(problem_lines) == errors      # one line per problem, no more
+    ids = [r['id'] for r in places]
+    assert ids[:4] == ['a1', 'a2', 'e1', 'e2']       # input order
+    assert 'a1#13' in ids and '7' in ids and '../../escape' in ids and '/etc/passwd' in ids
+    assert len(set(ids)) == len(ids)
+    # the records are what `geo parse` prints for the same documents
+    good = tmp_path / 'good.jsonl'
+    corpus(good, hostile=False)
+    parsed = run(['parse', good], geo_env)
+    assert parsed.stdout.splitlines() == (out / 'places.jsonl').read_text(encoding='utf-8').splitlines()[:4]
+    # nothing outside DIR; inside, only our files
+    assert sorted(x.name for x in tmp_path.iterdir()) == ['corpus.jsonl', 'good.jsonl', 'work']
+    assert sorted(x.name for x in (tmp_path / 'work').iterdir()) == ['out']
+    assert sorted(x.name for x in out.iterdir()) == ['.geo-batch', 'errors.jsonl', 'map.html', 'map.png',
+                                                     'places.csv', 'places.geojson', 'places.jsonl']
+    assert not list(out.glob('.*.tmp')) and not list((out / '.geo-batch').glob('*.tmp'))
+
+
+def test_csv_and_geojson_have_one_row_per_place_per_document(tmp_path, geo_env):
+    import csv
+
+    src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env)
+    assert p.returncode == 0, p.stderr
+    expected = sum(len({t['id'] for t in r['toponyms'] if t['resolved']}) for r in read_jsonl(out / 'places.jsonl'))
+    raw = (out / 'places.csv').read_bytes()
+    assert raw.startswith(b'\xef\xbb\xbf')
+    rows = list(csv.DictReader(raw.decode('utf-8-sig').splitlines()))
+    assert len(rows) == expected > 6
+    assert {r['document'] for r in rows} == {'a1', 'a2', 'e1', 'e2'}
+    assert [r for r in rows if r['document'] == 'a1'][0]['date'] == '2024-03-01'
+    gj = json.loads((out / 'places.geojson').read_text(encoding='utf-8'))
+    assert gj['type'] == 'FeatureCollection' and len(gj['features']) == expected
+    moscow = [f for f in gj['features'] if f['properties']['name'] == 'Moscow'][0]
+    assert moscow['geometry']['coordinates'] == [37.616, 55.752]
+    assert not (out / 'map.html').exists()
+
+
+def test_resume_redoes_nothing(tmp_path, geo_env):
+    src, records, _ = corpus(tmp_path / 'corpus.jsonl')
+    out = tmp_path / 'out'
+    first = run(['batch', src, '-o', out, '--workers', '1'], geo_env)
+    before = {n: (out / n).read_bytes() for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')}
+    again = run(['batch', src, '-o', out, '--workers', '1', '--resume'], geo_env)
+    assert again.returncode == first.returncode == 2
+    assert 'parsed 0 now' in again.stderr and f'{records} were done already' in again.stderr
+    assert 'corpus.jsonl:' not in again.stderr         # old errors are not reported again
+    assert {n: (out / n).read_bytes() for n in before} == before
+
+
+def test_resume_after_a_torn_journal_does_only_the_rest(tmp_path, geoparser):
+    from geo.batch import Options, run as run_batch
+    from geo.batch_journal import Journal
+
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    full = tmp_path / 'full'
+    s = run_batch(geoparser, Options(input=src, output=full, workers=1, maps=False))
+    assert (s.records, s.errors, s.parsed) == (records, errors, records - errors)
+    # an interrupted run: the journal lost its last records and the last line is half-written
+    part = tmp_path / 'part'
+    run_batch(geoparser, Options(input=src, output=part, workers=1, maps=False))
+    journal = part / '.geo-batch' / 'journal.jsonl'
+    lines = journal.read_bytes().splitlines(keepends=True)
+    kept = lines[:5]
+    journal.write_bytes(b''.join(kept) + lines[5][:len(lines[5]) // 2])
+    for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
+        (part / n).unlink()
+    s = run_batch(geoparser, Options(input=src, output=part, workers=1, maps=False, resume=True))
+    assert s.skipped == 5
+    assert s.parsed + len(s.new_errors) == records - 5
+    for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
+        assert (part / n).read_bytes() == (full / n).read_bytes(), n
+    j = Journal.reopen(part / '.geo-batch')
+    j.close()
+    assert j.count == records
+
+
+def test_resume_refuses_other_settings_and_a_changed_input(tmp_path, geo_env):
+    src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
+    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume', '--min-confidence', '0.5'], geo_env)
+    assert p.returncode == 2 and 'min_confidence' in p.stderr and 'Traceback' not in p.stderr
+    lines = src.read_text(encoding='utf-8').splitlines()
+    src.write_text('\n'.join([lines[1], lines[0]] + lines[2:]) + '\n', encoding='utf-8')
+    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
+    assert p.returncode == 2 and 'changed' in p.stderr and 'Traceback' not in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_appended_input_resumes_with_only_the_new_documents(tmp_path, geoparser):
+    from geo.batch import Options, run as run_batch
+
+    src, records, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    run_batch(geoparser, Options(input=src, output=out, workers=1, maps=False))
+    with open(src, 'a', encoding='utf-8') as f:
+        f.write(json.dumps({'id': 'new', 'text': 'Fighting near Raqqa.'}) + '\n')
+    s = run_batch(geoparser, Options(input=src, output=out, workers=1, maps=False, resume=True))
+    assert (s.skipped, s.parsed, s.records) == (records, 1, records + 1)
+    assert read_jsonl(out / 'places.jsonl')[-1]['id'] == 'new'
+
+
+def test_folder_and_csv_inputs(tmp_path, geo_env):
+    import csv
+
+    folder = tmp_path / 'docs'
+    folder.mkdir()
+    for i, t, _, _ in GOOD:
+        (folder / f'{i}.txt').write_text(t, encoding='utf-8')
+    (folder / 'bad.txt').write_bytes(bytes(range(256)) * 4)
+    (folder / 'empty.txt').write_text('  \n', encoding='utf-8')
+    (folder / 'notes.md').write_text('Mosul', encoding='utf-8')       # not a document: ignored
+    out = tmp_path / 'out1'
+    p = run(['batch', folder, '-o', out, '--workers', '1', '--no-maps'], geo_env)
+    assert p.returncode == 2
+    assert [r['id'] for r in read_jsonl(out / 'places.jsonl')] == ['a1', 'a2', 'e1', 'e2']
+    assert sorted(e['id'] for e in read_jsonl(out / 'errors.jsonl')) == ['bad', 'empty']
+
+    table = tmp_path / 'docs.csv'
+    with open(table, 'w', encoding='utf-8', newline='') as f:
+        w = csv.writer(f)
+        w.writerow(['id', 'date', 'title', 'text'])
+        for i, t, d, ti in GOOD:
+            w.writerow([i, d, ti, t])
+        w.writerow(['blank', '2024-01-01', 'x', ''])
+    out = tmp_path / 'out2'
+    p = run(['batch', table, '-o', out, '--workers', '1'], geo_env)
+    assert p.returncode == 2
+    assert len(read_jsonl(out / 'places.jsonl')) == 4 and len(read_jsonl(out / 'errors.jsonl')) == 1
+    assert 'type="date"' in (out / 'map.html').read_text(encoding='utf-8')
+
+
+@pytest.mark.parametrize('case', ['missing', 'output-is-a-file', 'csv-without-text'])
+def test_unusable_input_or_output_is_one_line_and_exit_2(tmp_path, geo_env, case):
+    src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    if case == 'missing':
+        src = tmp_path / 'nope.jsonl'
+    elif case == 'output-is-a-file':
+        out.write_text('x')
+    else:
+        src = tmp_path / 'bad.csv'
+        src.write_text('id,body\n1,Mosul\n', encoding='utf-8')
+    p = run(['batch', src, '-o', out, '--workers', '1'], geo_env)
+    assert p.returncode == 2
+    assert 'Traceback' not in p.stderr
+    assert len([l for l in p.stderr.splitlines() if l.strip()]) == 1
+
+
+def test_two_worker_processes_give_the_same_outputs(tmp_path, geoparser):
+    from geo.batch import Options, run as run_batch
+
+    src, records, _ = corpus(tmp_path / 'corpus.jsonl')
+    one, two = tmp_path / 'one', tmp_path / 'two'
+    run_batch(geoparser, Options(input=src, output=one, workers=1, maps=False))
+    s = run_batch(geoparser, Options(input=src, output=two, workers=2, chunk=2, maps=False))
+    assert s.records == records
+    for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
+        assert (one / n).read_bytes() == (two / n).read_bytes(), n

@@ -1,0 +1,66 @@
+"""The Dask engine on a real LocalCluster on loopback: the same records as the local engine, each
+worker opening the index once."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip('distributed')
+
+from test_batch import GEO, corpus  # noqa: E402
+
+OUTPUTS = ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')
+
+
+@pytest.fixture(scope='module')
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol='tcp', host='127.0.0.1',
+                      dashboard_address=None) as c:
+        yield c
+
+
+def test_dask_gives_the_same_records_as_the_local_engine(tmp_path, geoparser, cluster):
+    from distributed import Client
+
+    from geo.batch import Options, run
+
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    local, dask = tmp_path / 'local', tmp_path / 'dask'
+    run(geoparser, Options(input=src, output=local, workers=1, maps=False))
+    s = run(geoparser, Options(input=src, output=dask, engine='dask', scheduler=cluster.scheduler_address,
+                               chunk=2, maps=False))
+    assert (s.records, s.errors) == (records, errors)
+    for n in OUTPUTS:
+        assert (local / n).read_bytes() == (dask / n).read_bytes(), n
+    # the plugin opened one Geoparser in the worker, and was taken off the cluster afterwards
+    with Client(cluster.scheduler_address) as c:
+        assert not [k for k in c.run(lambda dask_worker: list(dask_worker.plugins)).popitem()[1]
+                    if k.startswith('geo-textmap-')]
+    # --resume on the Dask engine redoes nothing either
+    s = run(geoparser, Options(input=src, output=dask, engine='dask', scheduler=cluster.scheduler_address,
+                               maps=False, resume=True))
+    assert (s.parsed, s.skipped) == (0, records)
+
+
+def test_cli_starts_its_own_local_cluster(tmp_path, geo_env):
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    out = tmp_path / 'out'
+    p = subprocess.run(GEO + ['batch', str(src), '-o', str(out), '--engine', 'dask', '--workers', '1', '--no-maps'],
+                       capture_output=True, text=True, env=geo_env, timeout=180)
+    assert p.returncode == 2, p.stderr
+    assert 'Traceback' not in p.stderr
+    assert len((out / 'places.jsonl').read_text().splitlines()) == records - errors
+    assert len([json.loads(l) for l in (out / 'errors.jsonl').read_text().splitlines()]) == errors
+
+
+def test_unreachable_scheduler_is_one_line(tmp_path, geo_env):
+    src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    geo_env = dict(geo_env, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT='2s')
+    p = subprocess.run(GEO + ['batch', str(src), '-o', str(tmp_path / 'out'), '--engine', 'dask',
+                              '--scheduler', 'tcp://127.0.0.1:9', '--no-maps'],
+                       capture_output=True, text=True, env=geo_env, timeout=120)
+    assert p.returncode == 2
+    assert 'Traceback' not in p.stderr and 'scheduler' in p.stderr
