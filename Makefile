@@ -11,7 +11,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@
 
 demo: $(STAMP)
@@ -22,6 +22,17 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Speed and memory, measured against peers (not tests): every benchmarks/bench_*.py, one after the other.
+BENCHMARKS ?= $(sort $(wildcard benchmarks/bench_*.py))
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,bench]'
+	touch $@
+
+bench: $(BENCH_STAMP)
+	@set -e; for b in $(BENCHMARKS); do echo "== $$b"; $(BIN)/python $$b; done
 
 clean:
 	rm -rf $(VENV) outputs/*.html outputs/*.png outputs/*.svg outputs/*.pdf outputs/*.geojson
