@@ -13,7 +13,10 @@ _AR_STOP = {'في', 'من', 'الي', 'علي', 'عن', 'مع', 'هذه', 'هذ�
             'عبر', 'نحو', 'حول', 'ضمن', 'داخل', 'خارج', 'قرب', 'بالقرب', 'شرق', 'غرب', 'شمال', 'جنوب',
             'شرقي', 'غربي', 'شمالي', 'جنوبي', 'وسط', 'اطراف', 'محيط', 'مناطق', 'منطقه', 'المناطق',
             'الواقعه', 'الواقع', 'التابعه', 'التابع', 'المحاذي', 'المحاذيه', 'المدينه', 'البلده', 'القريه',
-            'الحي', 'الريف', 'المحافظه', 'العسكري', 'العسكريه', 'الدولي', 'الدوليه', 'المدني', 'الرئيسي'}
+            'الحي', 'الريف', 'المحافظه', 'العسكري', 'العسكريه', 'الدولي', 'الدوليه', 'المدني', 'الرئيسي',
+            'الاقليم', 'الدوله', 'البلاد', 'المنطقه', 'القطاع', 'الحدوديه', 'الحدودي', 'الرئيسيه', 'المحليه',
+            'الشرطه', 'شرطه', 'القوات', 'قوات', 'الجيش', 'جيش', 'الحشد', 'حشد', 'النظام', 'المعارضه',
+            'الاحتلال', 'التنظيم', 'المسلحين', 'الحكومه', 'الحكوميه', 'الامن', 'امن', 'اللاجئين', 'النازحين'}
 # words that begin two-word Arabic place names
 _COMPOUND_STARTS = {'كفر', 'تل', 'عين', 'دير', 'ابو', 'بني', 'بيت', 'راس', 'جبل', 'وادي', 'خان', 'قصر', 'بير',
                     'بئر', 'ام', 'سيدي', 'مرج', 'تله', 'جسر', 'باب', 'حمام', 'سهل', 'نبع', 'شط', 'مجدل', 'قريه',
@@ -64,6 +67,9 @@ def _name_at(doc: Doc, k: int) -> int:
         if not t.arabic or t.key in _AR_STOP or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
             return k
         from .recognize import longest_match
+        from .rules.nisba import is_nisba_word
+        if is_nisba_word(t.key, doc):
+            return k                      # an adjective (الليبية) is not a name
         known = longest_match(doc, k, [(0, t.key, '')])
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
@@ -97,6 +103,8 @@ def cue_spans(doc: Doc) -> list[Span]:
             continue
         key, ptype, n, shift = cue
         k = i + n
+        if doc.lang == 'ar' and k + 1 < len(toks) and _is_nisba(doc, toks[k].key) and _joined(doc, toks[k], toks[k + 1]):
+            k += 1                        # العاصمة الليبية طرابلس: the name is طرابلس
         if k >= len(toks) or not _joined(doc, toks[k - 1], toks[k]):
             i += 1
             continue
@@ -128,6 +136,11 @@ def cue_spans(doc: Doc) -> list[Span]:
             m = e
         i = max(i + 1, end)
     return out
+
+
+def _is_nisba(doc: Doc, key: str) -> bool:
+    from .rules.nisba import is_nisba_word
+    return is_nisba_word(key, doc)
 
 
 def _list_member(doc: Doc, key: str, joined_by_wa: bool) -> bool:

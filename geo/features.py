@@ -78,6 +78,9 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     f: dict[str, float] = {}
     z = zipf(span.key, doc.lang) if ' ' not in span.key else 0.0
     f['zipf'] = z / 7.0
+    tok0 = doc.tokens[span.i]
+    if span.proclitics:     # بحجة: the joined form itself is a frequent word (an idiom)
+        f['zipf_joined'] = zipf(tok0.key, doc.lang) / 7.0
     f['zipf_high'] = float(z >= 5.0)
     f['zipf_mid'] = float(4.0 <= z < 5.0)
     ntok = span.j - span.i

@@ -10,7 +10,7 @@ from gazetteer.sources.user import read_places
 from . import lexicon, scoring
 from .model import Mention, Result
 from .recognize import Doc, recognize
-from .resolve import resolve
+from .resolve import Options, resolve
 from .text.lang import detect
 from .text.sentences import SentenceIndex
 from .text.tokens import tokenize
@@ -43,7 +43,8 @@ class Geoparser:
         lang = lang or detect(text)
         doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
         spans = recognize(doc, scoring.load(lang) if self.use_model else None)
-        resolved = resolve(self.index, spans, bias_country=self.bias_country)
+        opts = Options(bias_country=self.bias_country, bias_bbox=self.bias_bbox)
+        resolved = resolve(self.index, spans, doc, opts)
         sents = SentenceIndex(text)
         result = Result(id=doc_id, text=text, lang=lang)
         by_id: dict[str, int] = {}

@@ -1,39 +1,64 @@
 """Mentions + index + context -> one place each, with confidence and alternatives.
 
-Every candidate gets a score from named features (weights in WEIGHTS, set on the dev splits);
-the document's country focus is computed from a first pass and fed into a second; a name with no
-candidate that the text ties to a known name is placed there as approximate."""
+The solver.  Every candidate of every mention gets a score from named features (all weights in
+WEIGHTS, set on the development splits):
+
+  prior       type, seat, population, how many names the place has, how the name matched
+  cue         the type the text implies (مدينة -> city, محافظة -> admin1, ريف -> admin unit)
+  focus       the share of the document's evidence that points at the candidate's country
+  proximity   closeness to the likely places of the other mentions (resolved jointly, in rounds)
+  hierarchy   a parent the text names (Paris, Texas; حي X في مدينة Y; X بريف Y)
+  bias        the user's --bias-country / --bias-bbox
+
+Mentions with the same name and implied type share one decision (one sense per discourse).
+Confidence is the candidate's softmax probability after the last round.  A name with no
+candidate that the text ties to a known place is placed there, flagged approximate, with an
+uncertainty radius (see geo/approximate.py); otherwise it stays unresolved.
+"""
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from gazetteer.index import Core, Index
+from gazetteer.place import KIND_NAMES
 
 from .model import Candidate, Place
-from .recognize import Span
+from .recognize import Doc, Span
 
-# All resolution weights, in one place.
 WEIGHTS = {
-    'type': {'continent': 4.0, 'region': 3.5, 'country': 5.0, 'admin1': 3.0, 'admin2': 1.5, 'city': 1.0,
-             'town': 0.5, 'village': 0.0, 'neighbourhood': 0.0, 'airport': 0.5, 'facility': 0.0},
-    'seat': 1.5,                  # per level of seat (3 = national capital)
-    'log_population': 0.6,
-    'log_names': 0.6,             # how many names the place has: a proxy for how well known it is
-    'kind': {'name': 0.5, 'alias': 0.8, 'alt': 0.0, 'code': 0.3, 'squashed': -0.2, 'fuzzy': -1.5},
-    'implied_type': 3.0,          # the cue word's type matches (محافظة -> admin1)
-    'focus_country': 2.5,         # times the candidate country's share of the document focus
+    'type': {'continent': 3.5, 'region': 3.0, 'country': 5.0, 'admin1': 3.0, 'admin2': 1.0, 'city': 1.5,
+             'town': 0.8, 'village': 0.0, 'neighbourhood': 0.0, 'airport': 0.3, 'facility': 0.0, 'water': 1.0},
+    'seat': 1.0,                  # per level of seat (3 = national capital)
+    'log_population': 0.55,
+    'log_names': 0.7,             # how many names the place has: a proxy for how well known it is
+    'kind': {'name': 0.6, 'alias': 0.9, 'alt': 0.0, 'code': 0.3, 'squashed': -0.2, 'fuzzy': -2.0},
+    'implied_type': 4.0,          # the cue word's type matches (محافظة -> admin1)
+    'implied_mismatch': -1.5,     # a settlement cue but the candidate is a country or continent
+    'focus_country': 3.0,         # times the candidate country's share of the document focus
+    'proximity': 3.0,             # times the closeness to the other mentions' likely places
+    'proximity_km': 300.0,        # scale of closeness
+    'hierarchy': 5.0,             # inside / near the parent the text names
+    'homonym_admin': -2.5,        # an admin unit named like its own seat, when the seat is a candidate too
     'user': 3.0,                  # a place from the user's own gazetteer
+    'bias': 4.0,                  # --bias-country / --bias-bbox
+    'region_ar': 0.8,             # Arabic text: a candidate in the Arab world
+    'rounds': 2,
+    'max_candidates': 12,
 }
-UNCERTAINTY_KM = {'country': 300.0, 'admin1': 100.0, 'admin2': 40.0, 'city': 10.0, 'town': 5.0,
-                  'village': 3.0, 'region': 500.0, 'continent': 2000.0}
+ARAB_WORLD = frozenset('DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE'.split())
 IMPLIED_COMPATIBLE = {
-    'admin1': {'admin1'}, 'admin2': {'admin2', 'admin1'}, 'countryside': {'admin1', 'admin2', 'city'},
+    'admin1': {'admin1'}, 'admin2': {'admin2', 'admin1'}, 'countryside': {'admin1', 'admin2'},
     'city': {'city', 'town'}, 'town': {'town', 'village', 'city'}, 'village': {'village', 'town'},
     'neighbourhood': {'neighbourhood', 'village', 'town'}, 'airport': {'airport'}, 'water': {'water'},
     'mountain': {'mountain'}, 'island': {'island'}, 'camp': {'camp', 'village', 'neighbourhood'},
+    'oilfield': {'oilfield'}, 'facility': {'facility'}, 'crossing': {'crossing', 'village', 'town'},
 }
+SETTLEMENT_CUES = frozenset({'city', 'town', 'village', 'neighbourhood', 'countryside', 'camp'})
+EARTH_KM = 6371.0088
 
 
 @dataclass(slots=True)
@@ -43,77 +68,189 @@ class Scored:
     core: Core
     prior: float
     score: float = 0.0
+    prob: float = 0.0
 
 
-def prior(core: Core, kind: str, span: Span, user: bool) -> float:
+@dataclass
+class Group:
+    """Mentions that share one decision: same key, same implied type."""
+    spans: list[int]
+    cands: list[Scored]
+    parent: int | None = None      # index of the group the text names as parent
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Options:
+    bias_country: str | None = None
+    bias_bbox: tuple[float, float, float, float] | None = None
+    max_alternatives: int = 3
+
+
+def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
     w = WEIGHTS
     s = w['type'].get(core.type, 0.0) + w['seat'] * core.seat
     s += w['log_population'] * math.log10(core.population + 1)
     s += w['log_names'] * math.log1p(core.nnames)
     s += w['kind'].get(kind, 0.0)
-    if span.implied_type and core.type in IMPLIED_COMPATIBLE.get(span.implied_type, {span.implied_type}):
-        s += w['implied_type']
+    if span.implied_type:
+        if core.type in IMPLIED_COMPATIBLE.get(span.implied_type, {span.implied_type}):
+            s += w['implied_type']
+        elif span.implied_type in SETTLEMENT_CUES and core.type in ('country', 'continent', 'region'):
+            s += w['implied_mismatch']
     if user:
         s += w['user']
+    if lang == 'ar' and core.country in ARAB_WORLD:
+        s += w['region_ar']
     return s
 
 
-def candidates(index: Index, span: Span) -> list[Scored]:
+def score_candidates(index: Index, span: Span, lang: str) -> list[Scored]:
     best: dict[int, str] = {}
-    from gazetteer.place import KIND_NAMES
     for row, kind in span.rows:
         name = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
         if row not in best or WEIGHTS['kind'].get(name, 0) > WEIGHTS['kind'].get(best[row], 0):
             best[row] = name
-    out = []
-    for row, kind in best.items():
-        c = index.core(row)
-        out.append(Scored(row, kind, c, prior(c, kind, span, index.is_user(row))))
-    return out
+    out = [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))
+           for row, kind in best.items() for c in (index.core(row),)]
+    out.sort(key=lambda c: -c.prior)
+    _homonym_admin(out)
+    out.sort(key=lambda c: -c.prior)
+    return out[:WEIGHTS['max_candidates']]
 
 
-def focus(scored: list[list[Scored]]) -> dict[str, float]:
-    """Share of the document's evidence per country: named countries count most, the top
+def _homonym_admin(cands: list[Scored]) -> None:
+    """Aleppo the city over Aleppo Governorate when both answer the name and no cue decides."""
+    cities = [c for c in cands if c.core.type in ('city', 'town') and c.core.seat >= 1]
+    for c in cands:
+        if c.core.type in ('admin1', 'admin2') and any(
+                s.core.country == c.core.country and _km(s.core.lat, s.core.lon, c.core.lat, c.core.lon) < 60
+                for s in cities):
+            c.prior += WEIGHTS['homonym_admin']
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _dist_matrix(lat1, lon1, lat2, lon2) -> np.ndarray:
+    la1, lo1 = np.radians(lat1)[:, None], np.radians(lon1)[:, None]
+    la2, lo2 = np.radians(lat2)[None, :], np.radians(lon2)[None, :]
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+def group_spans(spans: list[Span], cands: list[list[Scored]]) -> list[Group]:
+    by_key: dict[tuple, Group] = {}
+    groups: list[Group] = []
+    for i, (s, c) in enumerate(zip(spans, cands)):
+        if not c:
+            continue
+        k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
+        if k not in by_key:
+            by_key[k] = Group([], c)
+            groups.append(by_key[k])
+        by_key[k].spans.append(i)
+    return groups
+
+
+def focus(groups: list[Group]) -> dict[str, float]:
+    """Share of the document's evidence per country: named countries count most, the likely
     candidates of other mentions add theirs."""
     votes: Counter = Counter()
-    for cands in scored:
-        if not cands:
-            continue
-        top = max(cands, key=lambda c: c.prior)
+    for g in groups:
+        top = g.cands[0]
         if not top.core.country:
             continue
-        votes[top.core.country] += 2.0 if top.core.type == 'country' else 1.0
+        n = len(g.spans)
+        votes[top.core.country] += (2.0 if top.core.type == 'country' else 1.0) * (1 + math.log(n))
     total = sum(votes.values())
     return {k: v / total for k, v in votes.items()} if total else {}
 
 
-def softmax(xs: list[float]) -> list[float]:
-    m = max(xs)
-    e = [math.exp(x - m) for x in xs]
-    t = sum(e)
-    return [v / t for v in e]
+def _softmax(xs: np.ndarray) -> np.ndarray:
+    e = np.exp(xs - xs.max())
+    return e / e.sum()
 
 
-def resolve(index: Index, spans: list[Span], bias_country: str | None = None,
-            max_alternatives: int = 3) -> list[tuple[Span, Place | None]]:
-    scored = [candidates(index, s) for s in spans]
-    share = focus(scored)
-    if bias_country:
+def _in_bbox(c: Core, bbox) -> bool:
+    w, s, e, n = bbox
+    return s <= c.lat <= n and (w <= c.lon <= e if w <= e else (c.lon >= w or c.lon <= e))
+
+
+def solve(groups: list[Group], opts: Options) -> None:
+    """Joint resolution: priors, focus, proximity and hierarchy, in rounds."""
+    w = WEIGHTS
+    share = focus(groups)
+    if opts.bias_country:
         share = {k: v * 0.5 for k, v in share.items()}
-        share[bias_country] = share.get(bias_country, 0) + 0.5
-    out: list[tuple[Span, Place | None]] = []
-    for span, cands in zip(spans, scored):
-        if not cands:
-            out.append((span, approximate(index, span, share)))
+        share[opts.bias_country] = share.get(opts.bias_country, 0.0) + 0.5
+    flat = [(gi, c) for gi, g in enumerate(groups) for c in g.cands]
+    if not flat:
+        return
+    lat = np.array([c.core.lat for _, c in flat])
+    lon = np.array([c.core.lon for _, c in flat])
+    gidx = np.array([gi for gi, _ in flat])
+    dist = _dist_matrix(lat, lon, lat, lon)
+    close = np.exp(-dist / w['proximity_km'])
+    base = np.array([c.prior + w['focus_country'] * share.get(c.core.country, 0.0) for _, c in flat])
+    for k, (_, c) in enumerate(flat):
+        if opts.bias_country and c.core.country == opts.bias_country:
+            base[k] += w['bias']
+        if opts.bias_bbox and _in_bbox(c.core, opts.bias_bbox):
+            base[k] += w['bias']
+    # areas are far from everything; they neither give nor take proximity
+    point = np.array([c.core.type not in ('country', 'continent', 'region') for _, c in flat], dtype=float)
+    probs = np.zeros(len(flat))
+    for gi in range(len(groups)):
+        m = gidx == gi
+        probs[m] = _softmax(base[m])
+    n_groups = len(groups)
+    for _ in range(int(w['rounds'])):
+        # expected closeness of each candidate to every other group's likely place
+        contrib = close * (probs * point)[None, :]
+        per_group = np.zeros((len(flat), n_groups))
+        np.add.at(per_group.T, gidx, contrib.T)
+        own = np.zeros_like(per_group, dtype=bool)
+        own[np.arange(len(flat)), gidx] = True
+        per_group[own] = 0.0
+        others = max(1, n_groups - 1)
+        prox = per_group.sum(axis=1) / others * point
+        score = base + w['proximity'] * prox + _hierarchy(groups, flat, gidx, probs, dist)
+        for gi in range(n_groups):
+            m = gidx == gi
+            probs[m] = _softmax(score[m])
+    for k, (gi, c) in enumerate(flat):
+        c.score, c.prob = float(score[k]), float(probs[k])
+    for g in groups:
+        g.cands.sort(key=lambda c: -c.prob)
+
+
+def _hierarchy(groups, flat, gidx, probs, dist) -> np.ndarray:
+    """Bonus for candidates near (or inside) the likely place of the parent the text names."""
+    out = np.zeros(len(flat))
+    for gi, g in enumerate(groups):
+        if g.parent is None:
             continue
-        for c in cands:
-            c.score = c.prior + WEIGHTS['focus_country'] * share.get(c.core.country, 0.0)
-        cands.sort(key=lambda c: -c.score)
-        probs = softmax([c.score for c in cands])
-        top = cands[0]
-        place = to_place(index, top.row, probs[0])
-        place.alternatives = [to_candidate(index, c.row, p) for c, p in zip(cands[1:1 + max_alternatives], probs[1:])]
-        out.append((span, place))
+        mine = np.where(gidx == gi)[0]
+        theirs = np.where(gidx == g.parent)[0]
+        if not len(theirs):
+            continue
+        for k in mine:
+            c = flat[k][1]
+            best = 0.0
+            for j in theirs:
+                pc = flat[j][1]
+                if pc.core.type in ('country', 'admin1', 'admin2', 'region'):
+                    near = 1.0 if c.core.country == pc.core.country else 0.0
+                    if pc.core.type != 'country':
+                        near *= math.exp(-dist[k, j] / 250.0)
+                else:
+                    near = math.exp(-dist[k, j] / 50.0)
+                best = max(best, probs[j] * near)
+            out[k] = WEIGHTS['hierarchy'] * best
     return out
 
 
@@ -124,24 +261,33 @@ def to_place(index: Index, row: int, confidence: float) -> Place:
                  confidence=round(confidence, 3), bbox=p.bbox, source=p.source)
 
 
-def to_candidate(index: Index, row: int, score: float) -> Candidate:
-    c = index.core(row)
-    p = index.place(row)
-    return Candidate(id=p.id, name=p.name, type=c.type, country=c.country, lat=c.lat, lon=c.lon,
-                     population=c.population, score=round(score, 3), geonameid=p.geonameid)
+def to_candidate(index: Index, c: Scored) -> Candidate:
+    p = index.place(c.row)
+    return Candidate(id=p.id, name=p.name, type=c.core.type, country=c.core.country, lat=c.core.lat,
+                     lon=c.core.lon, population=c.core.population, score=round(c.prob, 3), geonameid=p.geonameid)
 
 
-def approximate(index: Index, span: Span, share: dict[str, float]) -> Place | None:
-    """A name no gazetteer has, placed at the known place the text ties it to."""
-    if not span.parent_rows:
-        return None
-    parent = Span(0, 0, 0, 0, span.parent_key, rows=span.parent_rows)
-    cands = candidates(index, parent)
-    for c in cands:
-        c.score = c.prior + WEIGHTS['focus_country'] * share.get(c.core.country, 0.0)
-    top = max(cands, key=lambda c: c.score)
-    p = index.place(top.row)
-    radius = UNCERTAINTY_KM.get(p.type, 10.0)
-    return Place(id=f'approx:{span.key}@{p.id}', name=span.key, lat=p.lat, lon=p.lon,
-                 type=span.implied_type or 'place', country=p.country, admin1=p.admin1,
-                 confidence=0.5, approximate=True, uncertainty_km=radius, source=f'near {p.name}')
+def resolve(index: Index, spans: list[Span], doc: Doc | None = None, opts: Options | None = None,
+            bias_country: str | None = None, max_alternatives: int = 3) -> list[tuple[Span, Place | None]]:
+    """One Place (or None) per span, in order."""
+    from .approximate import place_unresolved
+    from .hierarchy import link_parents
+
+    opts = opts or Options(bias_country=bias_country, max_alternatives=max_alternatives)
+    lang = doc.lang if doc is not None else 'en'
+    cands = [score_candidates(index, s, lang) for s in spans]
+    groups = group_spans(spans, cands)
+    if doc is not None:
+        link_parents(doc, spans, groups)
+    solve(groups, opts)
+    places: list[Place | None] = [None] * len(spans)
+    for g in groups:
+        top = g.cands[0]
+        alts = [to_candidate(index, c) for c in g.cands[1:1 + opts.max_alternatives]]
+        for i in g.spans:
+            p = to_place(index, top.row, top.prob)
+            p.alternatives = alts
+            places[i] = p
+    if doc is not None:
+        place_unresolved(index, doc, spans, places)
+    return list(zip(spans, places))

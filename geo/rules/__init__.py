@@ -17,8 +17,9 @@ from .organisation_heads import in_organisation_name
 from .sentence_case import is_sentence_case_word
 from .titles import follows_title
 
-HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, in_organisation_name, follows_title, is_first_name)
-SOFT = (is_common_word, is_definite_adjective, is_sentence_case_word, is_frequent_word)
+HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective, in_organisation_name,
+        follows_title, is_first_name, is_sentence_case_word)
+SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 
 

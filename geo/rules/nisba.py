@@ -41,6 +41,17 @@ def is_indefinite_nisba(span, doc) -> bool:
     return True
 
 
+def is_nisba_word(key: str, doc) -> bool:
+    """True when a definite word is an adjective made from a country or big place name."""
+    index = doc.index
+    for k in stem_places(key):
+        for r, _ in index.rows(k):
+            c = index.core(r)
+            if c.type in ('country', 'admin1', 'region', 'continent') or c.population >= 100_000:
+                return True
+    return False
+
+
 def is_nisba_adjective(span, doc) -> bool:
     if span.cue or span.how != 'gazetteer' or doc.lang != 'ar':
         return False
@@ -49,13 +60,7 @@ def is_nisba_adjective(span, doc) -> bool:
     stems = stem_places(span.key)
     if not stems:
         return False
-    index = doc.index
-    own = {index.core(r).type for r, _ in span.rows}
+    own = {doc.index.core(r).type for r, _ in span.rows}
     if own & {'country', 'admin1'}:
         return False  # the word is itself a country / province name (السعودية)
-    for k in stems:
-        for r, _ in index.rows(k):
-            c = index.core(r)
-            if c.type in ('country', 'admin1', 'region', 'continent') or c.population >= 100_000:
-                return True
-    return False
+    return is_nisba_word(span.key, doc)

@@ -16,7 +16,7 @@ def in_organisation_name(span, doc) -> bool:
         if k < 0:
             return False
         t, nxt = toks[k], toks[k + 1]
-        if doc.text[t.end:nxt.start] != ' ' or not t.arabic or t.key in _BREAKS:
+        if doc.text[t.end:nxt.start].strip(' "«»“”\'') != '' or not t.arabic or t.key in _BREAKS:
             return False
         if t.key in lex.cues:
             return False

@@ -1,0 +1,61 @@
+"""Parents the text names: "Paris, Texas"; "حي X في مدينة Y"; "قرية X بريف Y"; "X شمال Y".
+
+link(doc, spans) finds, for each span, the span the text places it in (or None); resolution
+rewards candidates inside or near that parent's likely place, and approximate placement puts a
+name no gazetteer knows at its parent."""
+from __future__ import annotations
+
+from .recognize import Doc, Span
+
+# words that may stand between a place and the place that contains it
+AR_LINKS = frozenset({
+    'في', 'ب', 'بريف', 'ريف', 'بمدينه', 'مدينه', 'بمحافظه', 'محافظه', 'منطقه', 'بمنطقه', 'قضاء', 'ناحيه',
+    'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'بشمال', 'بجنوب', 'بشرق', 'بغرب',
+    'قرب', 'بالقرب', 'من', 'التابعه', 'التابع', 'الواقعه', 'الواقع', 'ل', 'ضمن', 'داخل', 'اطراف', 'محيط',
+    'وسط', 'بوسط', 'جنوبشرق', 'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الشرقيه', 'الغربيه', 'الشماليه',
+    'الجنوبيه', 'حي', 'بحي', 'بلده', 'ببلده', 'قريه', 'بقريه', 'بادية', 'باديه', 'ببادية', 'ببادیه'})
+EN_LINKS = frozenset({'in', 'of', 'near', 'outside', 'north', 'south', 'east', 'west', 'northern', 'southern',
+                      'eastern', 'western', 'central', 'downtown', 'suburb', 'suburbs', 'the', 'county',
+                      'province', 'district', 'region', 'state', 'near'})
+MAX_GAP_TOKENS = 3
+
+
+def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
+    """The next span, when only linking words (or, in English, a comma) stand between."""
+    if i + 1 >= len(spans):
+        return None
+    a, b = spans[i], spans[i + 1]
+    toks = doc.tokens
+    between = toks[a.j:b.i]
+    gap = doc.text[a.end:b.start]
+    if any(ch in gap for ch in '.!?؟\n;؛'):
+        return None
+    if doc.lang == 'en':
+        if gap.strip() == ',' and len(between) == 0:
+            # Paris, Texas: only a state, province or country after the comma is a parent
+            area = any(doc.index.core(r).type in ('admin1', 'admin2', 'country') for r, _ in b.rows)
+            return i + 1 if area else None
+        if len(between) <= MAX_GAP_TOKENS and between and all(t.key in EN_LINKS for t in between) and ',' not in gap:
+            return i + 1
+        return None
+    if len(between) > MAX_GAP_TOKENS or ',' in gap or '،' in gap:
+        return None
+    if not between:
+        # the parent's own proclitic may carry the link (بريف حلب, في-less بحلب)
+        return i + 1 if b.proclitics[-1:] in ('ب', 'ل') or (b.cue in ('ريف', 'باديه')) else None
+    return i + 1 if all(t.key in AR_LINKS or t.key.lstrip('وب') in AR_LINKS for t in between) else None
+
+
+def links(doc: Doc, spans: list[Span]) -> list[int | None]:
+    return [_parent_after(doc, spans, i) for i in range(len(spans))]
+
+
+def link_parents(doc: Doc, spans: list[Span], groups) -> None:
+    """Set Group.parent from the text's links (a group takes the first link of its spans)."""
+    group_of = {i: gi for gi, g in enumerate(groups) for i in g.spans}
+    for i, parent in enumerate(links(doc, spans)):
+        if parent is None or i not in group_of or parent not in group_of:
+            continue
+        gi, pj = group_of[i], group_of[parent]
+        if gi != pj and groups[gi].parent is None and groups[pj].parent != gi:
+            groups[gi].parent = pj
