@@ -37,19 +37,31 @@ def normalise_type(t: str) -> str | None:
 
 
 def _number(value, what: str, lo: float, hi: float) -> float:
+    text = str(value if value is not None else '').strip()
+    if not text:
+        raise ValueError(f'{what} is empty')
     try:
-        v = float(str(value).strip().replace('\u066b', '.').replace(',', '.'))
+        v = float(text.translate(_DIGITS).replace('\u066b', '.').replace(',', '.'))
     except (TypeError, ValueError):
-        raise ValueError(f'{what} {value!r} is not a number') from None
-    if not math.isfinite(v) or not lo <= v <= hi:
+        raise ValueError(f'{what} {text!r} is not a number') from None
+    if not math.isfinite(v):
+        raise ValueError(f'{what} {text!r} is not a number')
+    if not lo <= v <= hi:
         raise ValueError(f'{what} {v:g} is outside {lo:g}..{hi:g}')
     return v
 
 
+# Arabic-Indic digits in coordinates typed on an Arabic keyboard
+_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+
+
 def row_to_place(row: dict, path: Path, line: int) -> Place:
-    name = (row.get('name') or '').strip()
+    name = str(row.get('name') or '').strip()
     if not name:
         raise RowError(path, line, 'the name is empty')
+    from ..keys import fold
+    if not fold(name):
+        raise RowError(path, line, f'the name {name!r} has no letters or digits')
     try:
         lat = _number(row.get('lat'), 'latitude', -90, 90)
         lon = _number(row.get('lon'), 'longitude', -180, 180)
@@ -73,6 +85,7 @@ def row_to_place(row: dict, path: Path, line: int) -> Place:
     pid = (row.get('id') or '').strip()
     if not pid:
         pid = 'u:' + hashlib.sha1(f'{name}|{lat:.5f}|{lon:.5f}'.encode()).hexdigest()[:12]
+        row['_anonymous'] = True
     elif ':' not in pid:
         pid = 'u:' + pid
     from ..keys import is_arabic
@@ -84,10 +97,14 @@ def row_to_place(row: dict, path: Path, line: int) -> Place:
                  parent=(row.get('parent') or '').strip(), source=f'user:{path.name}')
 
 
+_DELIMITERS = ',;\t|'
+_DELIMITER_NAMES = {',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars'}
+
+
 def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
-    sample = text[:4096]
+    first = text.split('\n', 1)[0]
     try:
-        dialect = csv.Sniffer().sniff(sample.split('\n', 1)[0], delimiters=',;\t|')
+        dialect = csv.Sniffer().sniff(first, delimiters=_DELIMITERS)
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=''), dialect)
@@ -95,16 +112,36 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         header = [h.strip().lower().lstrip('\ufeff') for h in next(reader)]
     except StopIteration:
         raise RowError(path, 1, 'the file is empty') from None
+    except csv.Error as e:
+        raise RowError(path, 1, f'not a CSV header ({e})') from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
+        if len(header) == 1:
+            raise RowError(path, 1, f'the header is one field ({first.strip()[:60]!r}): put commas (or ; tab |) '
+                                    f'between the columns {", ".join(COLUMNS[1:8])}')
         raise RowError(path, 1, f'missing column(s) {", ".join(missing)}; the header must name '
                                 f'{", ".join(COLUMNS[1:8])} (comma-separated)')
-    for cells in reader:
+    delim = _DELIMITER_NAMES.get(dialect.delimiter, repr(dialect.delimiter))
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise RowError(path, reader.line_num, f'broken CSV ({e})') from None
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            raise RowError(path, line, f'{len(cells)} fields where the header has {len(header)}')
+            hint = ''
+            raw = cells[0] if len(cells) == 1 else ''
+            other = next((d for d in _DELIMITERS if d != dialect.delimiter and raw.count(d) >= len(header) - 2), None)
+            if other and len(header) > 2:
+                hint = f' (the header uses {delim}, this row {_DELIMITER_NAMES[other]})'
+            elif len(cells) > len(header) and dialect.delimiter == ',':
+                hint = ' (a decimal comma? write 35.5, or quote the value)'
+            raise RowError(path, line, f'{len(cells)} field{"s" if len(cells) != 1 else ""} where the header '
+                                       f'has {len(header)}{hint}')
         yield line, dict(zip(header, cells))
 
 
@@ -116,15 +153,49 @@ def _read_geojson(path: Path, text: str) -> Iterator[tuple[int, dict]]:
     feats = data.get('features') if isinstance(data, dict) else None
     if not isinstance(feats, list):
         raise RowError(path, 1, 'not a GeoJSON FeatureCollection')
+    lines = _feature_lines(text, len(feats))
     for i, f in enumerate(feats, start=1):
-        geom = (f or {}).get('geometry') or {}
-        props = dict((f or {}).get('properties') or {})
-        if geom.get('type') != 'Point' or not isinstance(geom.get('coordinates'), list) or len(geom['coordinates']) < 2:
-            raise RowError(path, i, f'feature {i}: only Point geometries are places')
-        props['lon'], props['lat'] = geom['coordinates'][:2]
+        line = lines[i - 1] if lines else 1
+        where = '' if lines else f'feature {i}: '
+        if not isinstance(f, dict):
+            raise RowError(path, line, f'{where}a feature must be an object')
+        geom = f.get('geometry') or {}
+        props = f.get('properties') or {}
+        if not isinstance(geom, dict) or not isinstance(props, dict):
+            raise RowError(path, line, f'{where}geometry and properties must be objects')
+        props = dict(props)
+        coords = geom.get('coordinates')
+        if geom.get('type') != 'Point' or not isinstance(coords, list) or len(coords) < 2:
+            raise RowError(path, line, f'{where}only Point geometries are places')
+        props['lon'], props['lat'] = coords[:2]
         if isinstance(props.get('names'), list):
             props['names'] = '|'.join(map(str, props['names']))
-        yield i, {k: ('' if v is None else v) for k, v in props.items()}
+        yield line, {k: ('' if v is None else v) for k, v in props.items()}
+
+
+def _feature_lines(text: str, count: int) -> list[int] | None:
+    """The line on which each feature of the top-level "features" array starts, or None when
+    the file is laid out in a way this scan does not follow."""
+    import re
+
+    m = re.search(r'"features"\s*:\s*\[', text)
+    if not m:
+        return None
+    dec = json.JSONDecoder()
+    ws = re.compile(r'[\s,]*')
+    pos, line, counted, out = m.end(), 1, 0, []
+    try:
+        while True:
+            pos = ws.match(text, pos).end()
+            if pos >= len(text) or text[pos] == ']':
+                break
+            line += text.count('\n', counted, pos)
+            counted = pos
+            out.append(line)
+            _, pos = dec.raw_decode(text, pos)
+    except (json.JSONDecodeError, ValueError):
+        return None
+    return out if len(out) == count else None
 
 
 def read_places(path: str | Path) -> list[Place]:
@@ -151,7 +222,10 @@ def read_places(path: str | Path) -> list[Place]:
                 errors.append(str(e))
                 continue
             if p.id in seen:
-                errors.append(f'{path}:{line}: duplicate id {p.id} (first on line {seen[p.id]})')
+                if row.get('_anonymous'):
+                    errors.append(f'{path}:{line}: the same name and coordinates as line {seen[p.id]}')
+                else:
+                    errors.append(f'{path}:{line}: duplicate id {p.id} (first on line {seen[p.id]})')
                 continue
             seen[p.id] = line
             places.append(p)
@@ -182,14 +256,20 @@ class UserFile(Source):
 
 
 def stored_sources(folder: Path) -> list[Source]:
-    """The files the user added for good, in the order they were added."""
+    """The files the user added for good: imported GeoNames places first, then the alternate
+    names that add to them, then the user's own CSV and GeoJSON files, each group in name order."""
     if not folder.is_dir():
         return []
-    out: list[Source] = []
+    from .geonames_dump import StoredDump
+
+    dumps: list[StoredDump] = []
+    own: list[Source] = []
     for p in sorted(folder.iterdir()):
+        if p.name.startswith('.') or not p.is_file():
+            continue  # files being written, backups
         if p.suffix.lower() in ('.csv', '.tsv', '.geojson', '.json'):
-            out.append(UserFile(p))
+            own.append(UserFile(p))
         elif p.suffix.lower() == '.jsonl':
-            from .geonames_dump import StoredDump
-            out.append(StoredDump(p))
-    return out
+            dumps.append(StoredDump(p))
+    dumps.sort(key=lambda d: (d.kind == 'names', d.path.name))
+    return [*dumps, *own]
