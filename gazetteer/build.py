@@ -7,7 +7,7 @@ Layout of the index root (the user's cache directory unless told otherwise):
     b-<fingerprint>/   one complete build:
         meta.json      fingerprint, per-source counts and licences
         names.marisa   folded name -> (row, name kind)
-        blocks.marisa  blocking keys for fuzzy lookup
+        blocks.*       sorted key tables for fuzzy lookup (gazetteer/blocks.py)
         core.npy       lat, lon, population, type, seat, number of names, country per row
         grid.npz       rows sorted by 1-degree cell, for near()
         places.sqlite  the full record of every row, by row and by id
@@ -33,13 +33,15 @@ from typing import Callable, Iterable
 import marisa_trie
 import numpy as np
 
+from . import blocks
 from .keys import fold_uncached as fold, squash
 from .place import NAME_KINDS, TYPES, Place
+from .scripts import NameStats
 from .sources import Source, default_sources
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 TYPE_CODES = {t: i for i, t in enumerate(TYPES)}
 CORE_DTYPE = np.dtype([('lat', '<f8'), ('lon', '<f8'), ('pop', '<i8'), ('type', 'u1'),
                        ('seat', 'u1'), ('nnames', '<u2'), ('country', 'S2')])
@@ -87,14 +89,6 @@ def place_keys(p: Place) -> dict[str, int]:
     return out
 
 
-def block_keys(key: str) -> tuple[str, str]:
-    """Two blocking keys: length with the first two, and length with the last two characters
-    (an Arabic article is skipped).  A near miss shares at least one with its target."""
-    core = key[2:] if key.startswith('ال') and len(key) > 4 else key
-    n = len(key)
-    return f'a{n:02d}{core[:2]}\x00{key}', f'b{n:02d}{key[-2:]}\x00{key}'
-
-
 def collect(sources: Iterable[Source], progress: Progress | None = None) -> tuple[list[Place], dict]:
     """Merge the records of all sources by id.  Returns the places and per-source counts."""
     by_id: dict[str, Place] = {}
@@ -102,7 +96,9 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
     for src in sources:
         t0 = time.time()
         made = merged = dropped = 0
+        names = NameStats()
         for p in src.places():
+            names.add(p)
             old = by_id.get(p.id)
             if old is not None:
                 old.merge(p)
@@ -116,7 +112,7 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
             if progress and (made + merged) % 20000 == 0:
                 progress(src.name, made + merged)
         stats[src.name] = {**src.describe(), 'places': made, 'merged': merged, 'dropped': dropped,
-                           'seconds': round(time.time() - t0, 2)}
+                           **names.as_dict(), 'seconds': round(time.time() - t0, 2)}
     return list(by_id.values()), stats
 
 
@@ -129,12 +125,8 @@ def _keys_of(places: list[Place], start: int) -> tuple[list, list]:
     return records, nnames
 
 
-def _save_blocks(keys: Iterable[str], path: str) -> None:
-    blocks: set[str] = set()
-    for k in keys:
-        if not k.startswith(CODE_PREFIX):
-            blocks.update(block_keys(k))
-    marisa_trie.Trie(blocks).save(path)
+def _save_blocks(keys: Iterable[str], dest: Path) -> None:
+    blocks.write((k for k in keys if not k.startswith(CODE_PREFIX)), dest)
 
 
 _WORK: list[Place] = []  # handed to forked workers without pickling
@@ -144,7 +136,8 @@ def _keys_chunk(bounds: tuple[int, int]) -> tuple[list, list]:
     return _keys_of(_WORK[bounds[0]:bounds[1]], bounds[0])
 
 
-def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: bool = False) -> None:
+def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: bool = False,
+                base: list[dict] | None = None) -> None:
     """Write one complete build of `places` into the (new, empty) directory `dest`.  Uses a
     second process for half the key folding and for the fuzzy blocking trie when it can fork."""
     global _WORK
@@ -165,13 +158,36 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
     else:
         records, nnames = _keys_of(places, 0)
     unique = {k for k, _ in records}
-    if fork:
-        blocker = fork.Process(target=_save_blocks, args=(unique, str(dest / 'blocks.marisa')))
-        blocker.start()
-    else:
-        _save_blocks(unique, str(dest / 'blocks.marisa'))
-    marisa_trie.RecordTrie('<IB', records).save(str(dest / 'names.marisa'))
-    del records, unique
+    blocker = None
+    try:
+        if fork:
+            blocker = fork.Process(target=_save_blocks, args=(unique, dest))
+            blocker.start()
+        else:
+            _save_blocks(unique, dest)
+        marisa_trie.RecordTrie('<IB', records).save(str(dest / 'names.marisa'))
+        del records, unique
+        core = _write_tables(places, nnames, dest)
+        if blocker is not None:
+            blocker.join()
+            if blocker.exitcode != 0:
+                raise RuntimeError(f'building the fuzzy blocking tables failed (exit {blocker.exitcode})')
+    finally:
+        if blocker is not None and blocker.is_alive():  # interrupted: never leave a writer behind
+            blocker.terminate()
+            blocker.join()
+    arabic = sum(1 for p in places if p.name_ar)
+    meta = {'format': FORMAT_VERSION, 'fingerprint': fp, 'custom': custom, 'built': time.strftime('%Y-%m-%dT%H:%M:%S'),
+            'places': n, 'keys': int(core['nnames'].sum()), 'arabic_names': arabic, 'sources': stats}
+    if custom and base is not None:
+        meta['base'] = base
+    (dest / 'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
+    _fsync_tree(dest)
+
+
+def _write_tables(places: list[Place], nnames: list[int], dest: Path) -> np.ndarray:
+    """core.npy, grid.npz and places.sqlite."""
+    n = len(places)
     core = np.zeros(n, dtype=CORE_DTYPE)
     core['lat'] = [p.lat for p in places]
     core['lon'] = [p.lon for p in places]
@@ -192,14 +208,29 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
     db.execute('CREATE UNIQUE INDEX place_id ON place(id)')
     db.commit()
     db.close()
-    if fork:
-        blocker.join()
-        if blocker.exitcode != 0:
-            raise RuntimeError(f'building the fuzzy blocking trie failed (exit {blocker.exitcode})')
-    arabic = sum(1 for p in places if p.name_ar)
-    meta = {'format': FORMAT_VERSION, 'fingerprint': fp, 'custom': custom, 'built': time.strftime('%Y-%m-%dT%H:%M:%S'),
-            'places': n, 'keys': int(core['nnames'].sum()), 'arabic_names': arabic, 'sources': stats}
-    (dest / 'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
+    return core
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush a finished build to disk before it can become live (a power cut after the switch
+    must not leave CURRENT naming half-written files)."""
+    for f in folder.iterdir():
+        fd = os.open(f, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a directory; the files are synced already
+        pass
+    finally:
+        os.close(fd)
 
 
 def _fork_context():
@@ -259,22 +290,88 @@ def build(root: Path, sources: list[Source] | None = None, progress: Progress | 
         places, stats = collect(sources, progress)
         tmp = Path(tempfile.mkdtemp(prefix='.tmp-', dir=root))
         try:
-            write_build(places, stats, fp, tmp, custom=custom)
+            write_build(places, stats, fp, tmp, custom=custom, base=describe_base(sources) if custom else None)
             final = root / f'b-{fp}-{int(time.time() * 1000)}'
             os.rename(tmp, final)
             pointer = root / '.CURRENT.tmp'
-            pointer.write_text(final.name, encoding='utf-8')
-            os.replace(pointer, root / 'CURRENT')
+            with open(pointer, 'w', encoding='utf-8') as f:
+                f.write(final.name)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(pointer, root / 'CURRENT')  # the one atomic step that makes the build live
+            _fsync_dir(root)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        for old in root.glob('b-*'):
-            if old != final:
-                shutil.rmtree(old, ignore_errors=True)  # open readers keep their mmaps on POSIX
-        for old in root.glob('.tmp-*'):
-            shutil.rmtree(old, ignore_errors=True)
+        _clean(root, keep={final, cur})
         log.info('built %d places in %.1f s', len(places), time.time() - t0)
         return final
+
+
+def _clean(root: Path, keep: set) -> None:
+    """Remove builds that are neither live nor the one just replaced (a process that opened the
+    previous build a moment ago keeps working), and what interrupted builds left behind.  Runs
+    under the build lock, so no other build is writing."""
+    for old in [*root.glob('b-*'), *root.glob('.tmp-*')]:
+        if old not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def refresh(root: Path, progress: Progress | None = None) -> Path:
+    """Rebuild after the user folder changed (`geo gazetteer add` / `import`): the embedded
+    sources and the user's, or, for a custom index, the files it was built from and the user's
+    (a custom index stays custom)."""
+    cur = current_build(root)
+    base = None
+    if cur is not None and is_custom(cur):
+        base = json.loads((cur / 'meta.json').read_text(encoding='utf-8')).get('base')
+    if base is None:
+        return build(root, progress=progress)
+    return build(root, sources=base_sources(base) + user_sources(), progress=progress)
+
+
+def describe_base(sources: Iterable[Source]) -> list[dict]:
+    """How to make the sources of a custom build again (files in the user folder are left out:
+    a rebuild reads that folder anyway)."""
+    from .paths import user_places_dir
+    from .sources.geonames_dump import StoredDump
+    from .sources.user import UserFile
+
+    folder = user_places_dir().resolve()
+    out = []
+    for s in sources:
+        path = getattr(s, 'path', None)
+        if isinstance(s, (UserFile, StoredDump)):
+            if Path(path).resolve().parent == folder:
+                continue
+            out.append({'file' if isinstance(s, UserFile) else 'geonames': str(Path(path).resolve())})
+        else:
+            out.append({'class': f'{type(s).__module__}:{type(s).__qualname__}'})
+    return out
+
+
+def base_sources(base: list[dict]) -> list[Source]:
+    import importlib
+
+    from .errors import GazetteerError
+    from .sources.geonames_dump import StoredDump
+    from .sources.user import UserFile
+
+    out: list[Source] = []
+    for b in base:
+        if 'file' in b or 'geonames' in b:
+            path = Path(b.get('file') or b['geonames'])
+            if not path.exists():
+                raise GazetteerError(f'{path}: the index was built from this file and it is gone; '
+                                     'build the index again (`geo gazetteer build`)')
+            out.append(UserFile(path) if 'file' in b else StoredDump(path))
+        else:
+            module, _, name = b['class'].partition(':')
+            try:
+                out.append(getattr(importlib.import_module(module), name)())
+            except (ImportError, AttributeError, TypeError) as e:
+                raise GazetteerError(f'cannot make the source {b["class"]} again ({e}); build the index again') from None
+    return out
 
 
 def user_sources() -> list[Source]:

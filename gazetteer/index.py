@@ -17,7 +17,8 @@ from typing import Iterable, NamedTuple
 import marisa_trie
 import numpy as np
 
-from .build import CODE_PREFIX, TYPE_CODES, block_keys, build, current_build, is_custom, place_keys
+from .blocks import Blocks, target_lengths
+from .build import CODE_PREFIX, FORMAT_VERSION, TYPE_CODES, build, current_build, is_custom, place_keys
 from .errors import GazetteerError
 from .keys import fold
 from .paths import index_root
@@ -51,15 +52,23 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
+def _format(build_dir: Path) -> int | None:
+    try:
+        return json.loads((build_dir / 'meta.json').read_text(encoding='utf-8')).get('format')
+    except (OSError, ValueError):
+        return None
+
+
 class Index:
     def __init__(self, path: Path, overlay: Iterable[Place] = ()):
         self.path = Path(path)
         try:
             self.meta = json.loads((self.path / 'meta.json').read_text(encoding='utf-8'))
+            if self.meta.get('format') != FORMAT_VERSION:
+                raise ValueError(f'format {self.meta.get("format")}, this version reads {FORMAT_VERSION}')
             self._names = marisa_trie.RecordTrie('<IB')
             self._names.mmap(str(self.path / 'names.marisa'))
-            self._blocks = marisa_trie.Trie()
-            self._blocks.mmap(str(self.path / 'blocks.marisa'))
+            self._blocks = Blocks(self.path)
             self._core = np.load(self.path / 'core.npy', mmap_mode='r')
             grid = np.load(self.path / 'grid.npz')
             self._grid_order, self._grid_starts = grid['order'], grid['starts']
@@ -68,9 +77,15 @@ class Index:
         self._n = len(self._core)
         self._db = None
         self._db_pid = None
+        try:
+            self.db  # connect now: the open file outlives a rebuild that removes this build later
+        except sqlite3.Error as e:
+            raise GazetteerError(f'{self.path}: the index is damaged ({e}); run `geo gazetteer build --force`') from None
         self._overlay: list[Place] = []
         self._overlay_keys: dict[str, list[tuple[int, int]]] = {}
+        self._overlay_by_len: dict[int, list[str]] = {}
         self._overlay_ids: dict[str, int] = {}
+        self._fuzzy_cache: dict[tuple, list[tuple[str, float]]] = {}
         self.place = lru_cache(maxsize=65536)(self._place)
         self.add_places(overlay)
 
@@ -82,6 +97,8 @@ class Index:
         it is missing or, with check_fresh, when a source changed since it was built."""
         root = Path(root) if root else index_root()
         cur = current_build(root)
+        if cur is not None and not is_custom(cur) and _format(cur) != FORMAT_VERSION:
+            check_fresh = True  # built by another version of this code: rebuild, never misread
         if cur is None or (check_fresh and not is_custom(cur)):
             if cur is None and not build_if_missing:
                 raise GazetteerError(f'no gazetteer index under {root}; run `geo gazetteer build`')
@@ -97,7 +114,10 @@ class Index:
             self._overlay.append(p)
             self._overlay_ids[p.id] = row
             for k, kind in place_keys(p).items():
+                if k not in self._overlay_keys and not k.startswith(CODE_PREFIX):
+                    self._overlay_by_len.setdefault(len(k), []).append(k)
                 self._overlay_keys.setdefault(k, []).append((row, kind))
+        self._fuzzy_cache.clear()
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -158,22 +178,40 @@ class Index:
         return [Match(self.place(r), KIND_NAMES[k], 100.0, key) for r, k in self.rows(key)]
 
     def fuzzy_keys(self, key: str, score_cutoff: float = 85, limit: int = 10, scorer=None) -> list[tuple[str, float]]:
-        """Index keys within `score_cutoff` of `key` (rapidfuzz, default scorer fuzz.ratio),
-        searched in a blocked candidate set: keys of similar length sharing the first or last
-        two characters."""
+        """Index keys within `score_cutoff` of `key` (rapidfuzz, default scorer fuzz.ratio), best
+        first, searched in a blocked candidate set: keys of the lengths the cutoff allows that
+        share a head or a tail with `key` (gazetteer/blocks.py).  Answers are cached."""
         from rapidfuzz import fuzz, process
 
+        memo = (key, score_cutoff, limit, scorer)
+        got = self._fuzzy_cache.get(memo)
+        if got is not None:
+            return list(got)
+        ratio = scorer is None or scorer is fuzz.ratio
         scorer = scorer or fuzz.ratio
-        cands: set[str] = set()
-        n = len(key)
-        a, b = block_keys(key)
-        fa, fb = a[3:5], b[3:5]
-        for length in range(max(1, n - 2), n + 3):
-            cands.update(k.split('\x00', 1)[1] for k in self._blocks.keys(f'a{length:02d}{fa}\x00'))
-            cands.update(k.split('\x00', 1)[1] for k in self._blocks.keys(f'b{length:02d}{fb}\x00'))
-        cands.update(k for k in self._overlay_keys if not k.startswith(CODE_PREFIX))
-        got = process.extract(key, list(cands), scorer=scorer, score_cutoff=score_cutoff, limit=limit)
-        return [(k, float(s)) for k, s, _ in got]
+        lengths = target_lengths(len(key), score_cutoff, ratio)
+        fw, bw = self._blocks.candidates(key, lengths)
+        for m in lengths:
+            fw.extend(self._overlay_by_len.get(m, ()))
+        best: dict[str, float] = {}
+        if key in self:  # the key itself (lengths equal to the query's are probed only when a
+            best[key] = 100.0  # substitution can reach the cutoff)
+        for k, s, _ in process.extract(key, fw, scorer=scorer, score_cutoff=score_cutoff, limit=limit):
+            best[k] = s
+        if bw:
+            if ratio:  # the InDel ratio of two strings is that of the two read backwards
+                hits = [(k[::-1], s) for k, s, _ in
+                        process.extract(key[::-1], bw, scorer=scorer, score_cutoff=score_cutoff, limit=limit)]
+            else:
+                hits = [(k, s) for k, s, _ in
+                        process.extract(key, [b[::-1] for b in bw], scorer=scorer, score_cutoff=score_cutoff, limit=limit)]
+            for k, s in hits:
+                best[k] = max(best.get(k, 0.0), s)
+        got = sorted(((k, float(s)) for k, s in best.items()), key=lambda x: (-x[1], x[0]))[:limit]
+        if len(self._fuzzy_cache) >= 50_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[memo] = got
+        return list(got)
 
     def fuzzy(self, name_or_key: str, score_cutoff: float = 85, limit: int = 10, scorer=None) -> list[Match]:
         key = fold(name_or_key)
