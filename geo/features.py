@@ -120,7 +120,9 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     f['definite'] = float(span.key.startswith('ال'))
     prev = _prev_class(doc, span)
     f[f'prev_{prev}'] = 1.0
-    f[f'next_{_next_class(doc, span)}'] = 1.0
+    nxt = _next_class(doc, span)
+    f[f'next_{nxt}'] = 1.0
+    f['prep_said'] = float(prev == 'prep' and nxt == 'said')
     tok = doc.tokens[span.i]
     f['hashtag'] = float(doc.text[max(0, span.start - 1):span.start] == '#' or doc.text[max(0, tok.start - 1):tok.start] == '#')
     if doc.lang == 'en':

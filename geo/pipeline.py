@@ -43,6 +43,9 @@ class Geoparser:
         lang = lang or detect(text)
         doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
         spans = recognize(doc, scoring.load(lang) if self.use_model else None)
+        if self.demonyms:
+            from .demonyms import demonym_spans
+            spans = sorted(spans + demonym_spans(doc, spans), key=lambda s: s.start)
         opts = Options(bias_country=self.bias_country, bias_bbox=self.bias_bbox)
         resolved = resolve(self.index, spans, doc, opts)
         sents = SentenceIndex(text)

@@ -32,7 +32,7 @@ def test_proclitic_offsets(geoparser):
 
 
 def test_english_sentence(geoparser):
-    text = 'Aid reached Mosul and Erbil in Iraq on Tuesday, officials in Geneva said.'
+    text = 'Aid reached Mosul and Erbil in Iraq on Tuesday, as talks resumed in Geneva.'
     r = geoparser.parse(text, 'e1')
     assert r.lang == 'en'
     assert {s for s, _ in spans(r)} == {'Mosul', 'Erbil', 'Iraq', 'Geneva'}

@@ -1,0 +1,49 @@
+"""Demonyms as places (--demonyms): Russian, Syrians, السوري، الروسية -> the country.
+
+GeoWebNews counts them as toponyms; our gold and the seed do not, so they are off by default."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .recognize import Doc, Span
+from .rules.nisba import stem_places
+
+
+@lru_cache(maxsize=1)
+def _iso_ids() -> dict[str, str]:
+    from gazetteer.sources.geonames_cities import load_countries
+    return {iso: f'gn:{c["geonameid"]}' for iso, c in load_countries().items() if c.get('geonameid')}
+
+
+def _target_row(doc: Doc, target: str) -> int | None:
+    pid = target if ':' in target else _iso_ids().get(target)
+    return doc.index.row_of(pid) if pid else None
+
+
+def _arabic_country(doc: Doc, key: str) -> int | None:
+    stems = stem_places(key if key.startswith('ال') else 'ال' + key)
+    for k in stems:
+        for r, _ in doc.index.rows(k):
+            if doc.index.core(r).type == 'country':
+                return r
+    return None
+
+
+def demonym_spans(doc: Doc, taken: list[Span]) -> list[Span]:
+    used = {i for s in taken for i in range(s.i, s.j)}
+    out = []
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if i in used or i in doc.blocked:
+            continue
+        row = None
+        if doc.lang == 'en':
+            if not t.cap:
+                continue
+            target = doc.lex.demonyms.get(t.key)
+            row = _target_row(doc, target) if target else None
+        elif t.arabic and len(t.key) > 4:
+            row = _arabic_country(doc, t.key)
+        if row is not None:
+            out.append(Span(i, i + 1, t.start, t.end, t.key, how='demonym', score=0.85, rows=[(row, 0)]))
+    return out
