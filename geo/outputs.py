@@ -22,10 +22,10 @@ def write_outputs(result: Result, folder: Path, formats: list[str], title: str |
             written.append(atomic_write_text(target, dumps(result) + '\n'))
         elif fmt == 'html':
             from .maps import html
-            written.append(html.write(result, target, title=title))
+            written.append(html.write(result, target, title=title, label_lang=label_lang))
         elif fmt in ('png', 'svg', 'pdf'):
             from .maps import static
-            written.append(static.write(result, target, title=title, dpi=dpi))
+            written.append(static.write(result, target, title=title, dpi=dpi, size=size, label_lang=label_lang))
         elif fmt == 'csv':
             from .export.csv import write
             written.append(write([result], target))

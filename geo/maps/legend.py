@@ -1,0 +1,120 @@
+"""The legend of a static map: the symbols actually drawn, in the label language (right to left
+for Arabic), and a short list of the places too far away for the main map."""
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Place
+from . import fonts, layers, style
+from .insets import DETAIL_INK, FRAME_RED
+
+
+def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_types: dict,
+                drawn: list[Place], far: list[Place], named_area: bool, layer_names: set[str],
+                locator: bool, detail: bool, country_label, texts: list[str]):
+    from matplotlib.legend_handler import HandlerPatch, HandlerTuple
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle, Patch
+
+    words = style.WORDS[style.legend_lang(lang)]
+    leg_lang = style.legend_lang(lang)
+    rtl = leg_lang == 'ar'
+    s = scale
+    handles, labels = [], []
+    for t in sorted(used_types, key=lambda t: style.TYPE_RANK.get(t, 9)):
+        m = style.marker(t)
+        handles.append(Line2D([], [], linestyle='none', marker=m, markersize=7 * s * style.MARKER_SCALE.get(m, 1.0),
+                              markerfacecolor=style.colour(t), markeredgecolor='white', markeredgewidth=0.8))
+        labels.append(style.type_name(t, leg_lang))
+    if any(p.approximate and p.uncertainty_km > 0 for p in drawn):
+        handles.append(Circle((0, 0), 1, facecolor='none', edgecolor='#555555', linestyle=(0, (3, 2)), lw=1.1))
+        labels.append(words['approximate'])
+    if drawn:
+        counts = sorted({min(len(p.mentions), 6) or 1 for p in drawn} | {1})
+        demo = sorted({counts[0], counts[len(counts) // 2], counts[-1]})
+        if len(demo) > 1:
+            probe = Place('', '', 0.0, 0.0, 'city')
+            hs = []
+            for k in demo:
+                probe.mentions = [0] * k
+                hs.append(Line2D([], [], linestyle='none', marker='o', markerfacecolor='#9a9a9a',
+                                 markeredgecolor='white', markersize=style.size_pt(probe) * 0.8 * s))
+            handles.append(tuple(hs))
+            nums = [str(k) + ('+' if k == 6 else '') for k in demo]
+            labels.append(f"{words['mentions']}: {'، '.join(nums)}" if rtl else f"{', '.join(nums)} {words['mentions']}")
+        if any(p.confidence < 0.6 for p in drawn):
+            handles.append(Line2D([], [], linestyle='none', marker='o', markersize=7 * s, alpha=0.4,
+                                  markerfacecolor='#e31a1c', markeredgecolor='white'))
+            labels.append(words['low_confidence'])
+    if named_area:
+        handles.append(Patch(facecolor='#1f78b41a', edgecolor='#1f78b4', linestyle=(0, (4, 2)), lw=1.2))
+        labels.append(words['named_area'])
+    if 'rivers' in layer_names:
+        handles.append(Line2D([], [], color=layers.RIVER, lw=1.2))
+        labels.append(words['river'])
+    if 'admin1' in layer_names:
+        handles.append(Line2D([], [], color=layers.ADMIN_LINE, lw=0.9, linestyle=(0, (4, 2))))
+        labels.append(words['admin_line'])
+    handles.append(Line2D([], [], color=layers.BORDER, lw=1.0))
+    labels.append(words['border'])
+    if detail:
+        handles.append(Patch(facecolor='none', edgecolor=DETAIL_INK, lw=1.0))
+        labels.append(words['detail'])
+    if locator:
+        handles.append(Patch(facecolor=FRAME_RED + '26', edgecolor=FRAME_RED, lw=1.2))
+        labels.append(words['frame'])
+
+    class _CircleHandler(HandlerPatch):
+        def create_artists(self, legend, orig, xd, yd, width, height, fontsize, trans):
+            r = min(width, height) * 0.62
+            return [Circle((width / 2 - xd, height / 2 - yd), r, facecolor='none', edgecolor=orig.get_edgecolor(),
+                           linestyle=orig.get_linestyle(), lw=orig.get_linewidth(), transform=trans)]
+
+    ax = fig.add_axes(rect_frac)
+    ax.set_axis_off()
+    texts += labels + [words['legend']]
+    fam = fonts.families(' '.join(labels))
+    para = ''
+    if far:
+        items = []
+        for p in sorted(far, key=lambda p: (-len(p.mentions), style.TYPE_RANK.get(p.type, 9))):
+            name = style.label(p, lang).replace('\n', ' / ')
+            where = country_label(p.country, lang) if p.type != 'country' and p.country else ''
+            items.append(f'{name} ({where})' if where else name)
+        para = words['elsewhere'] + ': ' + ('، ' if rtl else ', ').join(items)
+        texts.append(para)
+    renderer = fig.canvas.get_renderer()
+    area = ax.get_window_extent(renderer=renderer)
+    # the largest type that fits the column: one column of entries, then two, then smaller type
+    tries = ((7.4, 1), (6.8, 1), (6.2, 1), (6.8, 2), (6.0, 2), (5.4, 2))
+    for k, (size, ncol) in enumerate(tries):
+        size *= s
+        h, lb = handles, labels
+        if ncol == 2 and rtl:       # columns fill left to right: put the first half on the right
+            half = (len(handles) + 1) // 2
+            h, lb = handles[half:] + handles[:half], labels[half:] + labels[:half]
+            if len(handles) % 2:    # keep the columns' lengths: the right one is the longer
+                h, lb = handles[half:] + [Line2D([], [], linestyle='none')] + handles[:half], \
+                    labels[half:] + [''] + labels[:half]
+        leg = ax.legend(h, lb, loc='upper right' if rtl else 'upper left', frameon=False, ncols=ncol,
+                        title=words['legend'], alignment='right' if rtl else 'left', markerfirst=not rtl,
+                        prop={'family': fam, 'size': size},
+                        title_fontproperties={'family': fam, 'size': size + 1.2 * s, 'weight': 'bold'},
+                        handler_map={Circle: _CircleHandler(), tuple: HandlerTuple(ndivide=None, pad=0.6)},
+                        borderaxespad=0.0, handlelength=2.6, labelspacing=0.38, handletextpad=0.6,
+                        columnspacing=1.0)
+        note = None
+        if para:
+            width_chars = max(20, int(width_in * 72 / (size * 0.5)))
+            note = ax.annotate('\n'.join(textwrap.wrap(para, width_chars)), xy=(1.0 if rtl else 0.0, 0.0),
+                               xycoords=leg, xytext=(0, -7 * s), textcoords='offset points', va='top',
+                               ha='right' if rtl else 'left', fontsize=size * 0.97, fontfamily=fonts.families(para),
+                               color='#333333', linespacing=1.05 if style.has_arabic(para) else 1.3)
+        box = leg.get_window_extent(renderer=renderer)
+        bottom = note.get_window_extent(renderer=renderer).y0 if note is not None else box.y0
+        if (bottom >= area.y0 - 2 and box.width <= area.width + 2) or k == len(tries) - 1:
+            break
+        if note is not None:
+            note.remove()
+        leg.remove()
+    return leg

@@ -1,0 +1,141 @@
+"""How places look on every map: colour, symbol and size by type, label text by language, the
+legend's words in English and Arabic.  Shared by the static maps, the HTML map and the combined
+(batch) maps, so one place looks the same everywhere."""
+from __future__ import annotations
+
+from ..model import Place
+
+TYPE_COLOURS = {'country': '#6a3d9a', 'admin1': '#1f78b4', 'admin2': '#1f78b4', 'region': '#6a3d9a',
+                'continent': '#6a3d9a', 'city': '#e31a1c', 'town': '#ff7f00', 'village': '#33a02c',
+                'neighbourhood': '#b15928', 'airport': '#000000', 'facility': '#555555', 'landmark': '#555555',
+                'oilfield': '#8c6d31', 'camp': '#c51b7d', 'crossing': '#01665e', 'water': '#1f78b4',
+                'mountain': '#7f4f24'}
+DEFAULT_COLOUR = '#444444'
+
+# Areas are drawn as shapes (or outlines) where the basemap has them, points otherwise.
+AREA_TYPES = {'country', 'continent', 'region', 'admin1', 'admin2'}
+SETTLEMENTS = {'city', 'town', 'village', 'neighbourhood'}
+
+# The symbol of each type: a matplotlib marker (static maps) and a short SVG shape name (HTML).
+MARKERS = {'country': 'o', 'continent': 'o', 'region': 'o', 'admin1': 'D', 'admin2': 'D',
+           'city': 'o', 'town': 'o', 'village': 'o', 'neighbourhood': 's', 'airport': '^',
+           'facility': 's', 'landmark': '*', 'oilfield': 'h', 'camp': 'p', 'crossing': 'X',
+           'water': 'v', 'mountain': '^'}
+MARKER_SCALE = {'*': 1.55, 'h': 1.1, 'p': 1.1, '^': 1.1, 'v': 1.1, 'D': 0.85}   # equal visual weight
+SHAPES = {'o': 'circle', 'D': 'diamond', 's': 'square', '^': 'triangle', '*': 'star', 'h': 'hexagon',
+          'p': 'pentagon', 'X': 'cross', 'v': 'triangle-down'}
+
+# Marker sizes (points of diameter) before the mention bonus: bigger places, bigger marks.
+BASE_SIZE = {'city': 9.0, 'town': 7.5, 'village': 6.5, 'neighbourhood': 6.0, 'admin1': 7.0, 'admin2': 7.0}
+
+# Which label wins a tight spot: a lower rank is placed first.
+TYPE_RANK = {'country': 0, 'city': 1, 'admin1': 2, 'town': 3, 'airport': 4, 'admin2': 5, 'village': 6,
+             'oilfield': 7, 'crossing': 7, 'camp': 7, 'facility': 8, 'landmark': 8, 'neighbourhood': 9}
+
+TYPE_NAMES = {
+    'en': {'country': 'country', 'continent': 'continent', 'region': 'region', 'admin1': 'province / governorate',
+           'admin2': 'district', 'city': 'city', 'town': 'town', 'village': 'village',
+           'neighbourhood': 'neighbourhood', 'airport': 'airport', 'facility': 'facility', 'landmark': 'landmark',
+           'oilfield': 'oil field', 'camp': 'camp', 'crossing': 'border crossing', 'water': 'water',
+           'mountain': 'mountain'},
+    'ar': {'country': 'دولة', 'continent': 'قارة', 'region': 'منطقة', 'admin1': 'محافظة',
+           'admin2': 'منطقة إدارية', 'city': 'مدينة', 'town': 'بلدة', 'village': 'قرية',
+           'neighbourhood': 'حي', 'airport': 'مطار', 'facility': 'منشأة', 'landmark': 'معلم',
+           'oilfield': 'حقل نفط', 'camp': 'مخيم', 'crossing': 'معبر', 'water': 'مسطح مائي', 'mountain': 'جبل'},
+}
+
+WORDS = {
+    'en': {'legend': 'Legend', 'approximate': 'approximate location (circle: uncertainty)',
+           'mentions': 'mentions', 'low_confidence': 'pale: low confidence', 'elsewhere': 'Elsewhere',
+           'named_area': 'area named in the text', 'frame': 'main map', 'places': 'Places',
+           'river': 'river', 'admin_line': 'province boundary', 'border': 'international border',
+           'detail': 'enlarged on the detail map', 'detail_title': 'Detail',
+           'confidence': 'confidence', 'approx_within': 'approximate location: within about {km} km',
+           'not_located': 'Named but not located', 'more': 'more', 'in_text': 'In the text',
+           'offline': 'Offline basemap (Natural Earth)', 'overlay_places': 'Places',
+           'overlay_areas': 'Named countries and areas', 'overlay_approx': 'Approximate locations',
+           'overlay_water': 'Rivers and lakes', 'overlay_admin': 'Province boundaries',
+           'list_hint': 'Click a name to zoom to it.'},
+    'ar': {'legend': 'مفتاح الخريطة', 'approximate': 'موقع تقريبي (الدائرة: هامش الخطأ)',
+           'mentions': 'مرات الذكر', 'low_confidence': 'باهت: ثقة منخفضة', 'elsewhere': 'أماكن أخرى',
+           'named_area': 'منطقة ورد اسمها في النص', 'frame': 'الخريطة الرئيسية', 'places': 'الأماكن',
+           'river': 'نهر', 'admin_line': 'حدود محافظة', 'border': 'حدود دولية',
+           'detail': 'منطقة مكبّرة في الخريطة التفصيلية', 'detail_title': 'تفصيل',
+           'confidence': 'الثقة', 'approx_within': 'موقع تقريبي: في حدود {km} كم تقريبًا',
+           'not_located': 'أسماء لم يُحدَّد موقعها', 'more': 'أخرى', 'in_text': 'في النص',
+           'offline': 'خريطة أساس دون اتصال (Natural Earth)', 'overlay_places': 'الأماكن',
+           'overlay_areas': 'دول ومناطق ورد اسمها', 'overlay_approx': 'مواقع تقريبية',
+           'overlay_water': 'أنهار وبحيرات', 'overlay_admin': 'حدود المحافظات',
+           'list_hint': 'انقر على اسم للانتقال إليه.'},
+}
+
+
+def colour(place_type: str) -> str:
+    return TYPE_COLOURS.get(place_type, DEFAULT_COLOUR)
+
+
+def marker(place_type: str) -> str:
+    return MARKERS.get(place_type, 'o')
+
+
+def size_pt(place: Place) -> float:
+    """Marker diameter in points: by type, growing with the number of mentions (capped)."""
+    n = max(1, len(place.mentions))
+    return BASE_SIZE.get(place.type, 6.5) * (1.0 + 0.22 * (min(n, 6) - 1))
+
+
+def alpha(place: Place) -> float:
+    """Opacity from confidence: a doubtful place is drawn pale, never invisible."""
+    c = min(1.0, max(0.0, float(place.confidence or 0.0)))
+    return 0.35 + 0.65 * c
+
+
+def legend_lang(label_lang: str) -> str:
+    return 'ar' if label_lang == 'ar' else 'en'
+
+
+def label(place: Place, lang: str) -> str:
+    """The label of a place: 'ar' the Arabic name (English when there is none), 'en' the English
+    name, 'both' Arabic over English (one of them when they are the same)."""
+    ar = place.name_ar or ''
+    en = place.name or ar
+    if lang == 'ar':
+        return ar or en
+    if lang == 'both' and ar and ar != en:
+        return f'{ar}\n{en}'
+    return en
+
+
+def area_label(place: Place, lang: str) -> str:
+    """The label of an admin area says it is one: محافظة دير الزور / Deir ez-Zor province, so
+    that it is not read as the city of the same name."""
+    base = label(place, lang)
+    if place.type not in ('admin1', 'admin2'):
+        return base
+    ar_word = 'محافظة' if place.type == 'admin1' else 'منطقة'
+    en_word = 'province' if place.type == 'admin1' else 'district'
+    lines = base.split('\n')
+    out = []
+    for line in lines:
+        if has_arabic(line):
+            out.append(line if line.startswith(ar_word) else f'{ar_word} {line}')
+        else:
+            low = line.lower()
+            out.append(line if any(w in low for w in ('province', 'governorate', 'district', 'region', 'state'))
+                       else f'{line} {en_word}')
+    return '\n'.join(out)
+
+
+def resolve_label_lang(label_lang: str | None, doc_lang: str) -> str:
+    if label_lang in ('ar', 'en', 'both'):
+        return label_lang
+    return 'ar' if doc_lang == 'ar' else 'en'
+
+
+def type_name(place_type: str, lang: str) -> str:
+    return TYPE_NAMES[legend_lang(lang)].get(place_type, place_type)
+
+
+def has_arabic(text: str) -> bool:
+    return any('\u0600' <= ch <= '\u06ff' or '\u0750' <= ch <= '\u077f' or '\ufb50' <= ch <= '\ufeff'
+               for ch in text)
