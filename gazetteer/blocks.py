@@ -78,17 +78,18 @@ def target_lengths(n: int, cutoff: float, ratio: bool = True) -> list[int]:
 
 def probes(key: str) -> tuple[tuple[str, str], tuple[str, str] | None]:
     """(head, tail) probes of a query key: a tail is given reversed.  Short keys are cut in two
-    (head and tail of about half each).  Longer keys are cut in three parts P1 P2 P3: the probes
+    (head and tail of about half each, a character apart where there is room).  Longer keys are cut in three parts P1 P2 P3: the probes
     are P1P2 (less its last character) and P2P3 (less its first), which cover one edit or swap
     anywhere but in the middle, and the second pair (P1, P3) covers the middle.  An Arabic article
-    at the start does not count towards the head (it is too common to tell keys apart)."""
+    at the start does not count towards the head (it is too common to tell keys apart).  Queries
+    of fewer than 4 characters have overlapping probes: one edit may spoil both."""
     n = len(key)
     o = 2 if key.startswith(ARTICLE) and n > 4 else 0
     s = n - o
     r = key[::-1]
-    if s <= 6:
-        p = max(2, (s + 1) // 2)
-        return (key[:o + p], r[:max(2, s - p)]), None
+    if s <= 6:  # head and tail with a gap of one character between them where there is room
+        p = max(2, s // 2)
+        return (key[:o + p], r[:max(2, s - 1 - p)]), None
     a, b = s // 3, (2 * s) // 3
     return (key[:o + b - 1], r[:s - a - 1]), (key[:o + a], r[:s - b])
 

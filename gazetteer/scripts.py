@@ -54,9 +54,10 @@ class NameStats:
         arabic = bool(p.name_ar)
         latin = 0
         scripts = self.scripts
-        names = (p.name, *p.names, *p.aliases)
-        if p.name_ar and p.name_ar not in names:
-            names += (p.name_ar,)
+        names = (p.name, *p.names)
+        if p.aliases or p.name_ar:  # curated forms are often among the names already: count once
+            seen = set(names)
+            names += tuple(n for n in dict.fromkeys((*p.aliases, p.name_ar)) if n and n not in seen)
         for n in names:
             if n.isascii():
                 latin += n != ''

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import GazetteerError, RowError
+from ..keys import fold_uncached, is_arabic
 from ..place import TYPES, Place
 from ..textio import DecodeError, decode
 from .base import Source, file_fingerprint
@@ -59,8 +60,7 @@ def row_to_place(row: dict, path: Path, line: int) -> Place:
     name = str(row.get('name') or '').strip()
     if not name:
         raise RowError(path, line, 'the name is empty')
-    from ..keys import fold
-    if not fold(name):
+    if not fold_uncached(name):
         raise RowError(path, line, f'the name {name!r} has no letters or digits')
     try:
         lat = _number(row.get('lat'), 'latitude', -90, 90)
@@ -88,7 +88,6 @@ def row_to_place(row: dict, path: Path, line: int) -> Place:
         row['_anonymous'] = True
     elif ':' not in pid:
         pid = 'u:' + pid
-    from ..keys import is_arabic
     name_ar = name if is_arabic(name) else next((n for n in names if is_arabic(n)), '')
     display = name if not is_arabic(name) else next((n for n in names if not is_arabic(n)), name)
     alts = tuple(n for n in (name, *names) if n != display)
