@@ -39,14 +39,15 @@ WEIGHTS = {
     'implied_type': 4.0,          # the cue word's type matches (محافظة -> admin1)
     'implied_mismatch': -1.5,     # a settlement cue but the candidate is a country or continent
     'focus_country': 3.0,         # times the candidate country's share of the document focus
-    'proximity': 3.0,             # times the closeness to the other mentions' likely places
+    'focus_unit': 3.0,            # more of the same for admin units of the focus country (Georgia, US)
+    'proximity': 4.0,             # times the mean closeness to the three nearest other mentions
     'proximity_km': 300.0,        # scale of closeness
     'hierarchy': 5.0,             # inside / near the parent the text names
     'homonym_admin': -2.5,        # an admin unit named like its own seat, when the seat is a candidate too
     'user': 3.0,                  # a place from the user's own gazetteer
     'bias': 4.0,                  # --bias-country / --bias-bbox
     'region_ar': 0.8,             # Arabic text: a candidate in the Arab world
-    'rounds': 2,
+    'rounds': 3,
     'max_candidates': 12,
 }
 ARAB_WORLD = frozenset('DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE'.split())
@@ -180,13 +181,21 @@ def _in_bbox(c: Core, bbox) -> bool:
     return s <= c.lat <= n and (w <= c.lon <= e if w <= e else (c.lon >= w or c.lon <= e))
 
 
+def _country_share(flat, gidx, probs, n_groups) -> dict[str, float]:
+    """The document's country focus from the current (soft) decisions: every group votes for
+    the countries of its candidates in proportion to their probabilities; named countries count
+    double."""
+    votes: dict[str, float] = defaultdict(float)
+    for k, (gi, c) in enumerate(flat):
+        if c.core.country:
+            votes[c.core.country] += probs[k] * (2.0 if c.core.type == 'country' else 1.0)
+    total = sum(votes.values())
+    return {k: v / total for k, v in votes.items()} if total else {}
+
+
 def solve(groups: list[Group], opts: Options) -> None:
     """Joint resolution: priors, focus, proximity and hierarchy, in rounds."""
     w = WEIGHTS
-    share = focus(groups)
-    if opts.bias_country:
-        share = {k: v * 0.5 for k, v in share.items()}
-        share[opts.bias_country] = share.get(opts.bias_country, 0.0) + 0.5
     flat = [(gi, c) for gi, g in enumerate(groups) for c in g.cands]
     if not flat:
         return
@@ -195,30 +204,35 @@ def solve(groups: list[Group], opts: Options) -> None:
     gidx = np.array([gi for gi, _ in flat])
     dist = _dist_matrix(lat, lon, lat, lon)
     close = np.exp(-dist / w['proximity_km'])
-    base = np.array([c.prior + w['focus_country'] * share.get(c.core.country, 0.0) for _, c in flat])
+    prior_ = np.array([c.prior for _, c in flat])
     for k, (_, c) in enumerate(flat):
         if opts.bias_country and c.core.country == opts.bias_country:
-            base[k] += w['bias']
+            prior_[k] += w['bias']
         if opts.bias_bbox and _in_bbox(c.core, opts.bias_bbox):
-            base[k] += w['bias']
+            prior_[k] += w['bias']
+    countries = [c.core.country for _, c in flat]
+    unit = np.array([c.core.type in ('admin1', 'admin2') for _, c in flat], dtype=float)
     # areas are far from everything; they neither give nor take proximity
     point = np.array([c.core.type not in ('country', 'continent', 'region') for _, c in flat], dtype=float)
-    probs = np.zeros(len(flat))
-    for gi in range(len(groups)):
-        m = gidx == gi
-        probs[m] = _softmax(base[m])
     n_groups = len(groups)
+    probs = np.zeros(len(flat))
+    for gi in range(n_groups):
+        m = gidx == gi
+        probs[m] = _softmax(prior_[m])
+    own = np.zeros((len(flat), n_groups), dtype=bool)
+    own[np.arange(len(flat)), gidx] = True
+    score = prior_
     for _ in range(int(w['rounds'])):
-        # expected closeness of each candidate to every other group's likely place
+        share = _country_share(flat, gidx, probs, n_groups)
+        focus_ = np.array([share.get(cc, 0.0) for cc in countries])
+        # closeness of each candidate to every other group's likely place
         contrib = close * (probs * point)[None, :]
         per_group = np.zeros((len(flat), n_groups))
         np.add.at(per_group.T, gidx, contrib.T)
-        own = np.zeros_like(per_group, dtype=bool)
-        own[np.arange(len(flat)), gidx] = True
         per_group[own] = 0.0
-        others = max(1, n_groups - 1)
-        prox = per_group.sum(axis=1) / others * point
-        score = base + w['proximity'] * prox + _hierarchy(groups, flat, gidx, probs, dist)
+        k_top = min(3, max(1, n_groups - 1))
+        prox = np.sort(per_group, axis=1)[:, -k_top:].mean(axis=1) * point
+        score = prior_ + (w['focus_country'] + w['focus_unit'] * unit) * focus_ + w['proximity'] * prox + _hierarchy(groups, flat, gidx, probs, dist)
         for gi in range(n_groups):
             m = gidx == gi
             probs[m] = _softmax(score[m])

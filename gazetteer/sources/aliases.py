@@ -8,7 +8,13 @@ from typing import Iterator
 
 from ..place import Place
 from .base import Source, file_fingerprint
-from .geonames_cities import load_countries
+from .geonames_cities import _data, load_countries
+
+
+def load_us_states() -> dict:
+    import json
+    with open(_data('us_states.json'), encoding='utf-8') as f:
+        return json.load(f)
 
 ALIAS_FILE = Path(__file__).resolve().parent.parent / 'aliases.toml'
 
@@ -31,6 +37,11 @@ class Aliases(Source):
         countries = load_countries()
         for iso, names in data.get('countries', {}).items():
             gid = countries.get(iso, {}).get('geonameid')
+            if gid:
+                yield Place(id=f'gn:{gid}', name='', lat=0.0, lon=0.0, aliases=tuple(names), source=self.name)
+        states = load_us_states()
+        for code, names in data.get('us_states', {}).items():
+            gid = states.get(code, {}).get('geonameid')
             if gid:
                 yield Place(id=f'gn:{gid}', name='', lat=0.0, lon=0.0, aliases=tuple(names), source=self.name)
         for pid, names in data.get('places', {}).items():
