@@ -161,7 +161,7 @@ class View:
         if place.approximate and place.uncertainty_km > 0:
             r = place.uncertainty_km * 1000.0
             self.ax.add_patch(Circle((x, y), r, facecolor=colour, alpha=0.06, edgecolor='none', zorder=7))
-            self.ax.add_patch(Circle((x, y), r, facecolor='none', edgecolor=colour, lw=1.1 * self.scale,
+            self.ax.add_patch(Circle((x, y), r, fill=False, edgecolor=colour, lw=1.1 * self.scale,
                                      linestyle=(0, (4, 2.5)), alpha=max(0.6, a), zorder=7))
             face = 'white'
         else:

@@ -99,7 +99,7 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_t
         leg = ax.legend(h, lb, loc='upper right' if rtl else 'upper left', frameon=False, ncols=ncol,
                         title=words['legend'], alignment='right' if rtl else 'left', markerfirst=not rtl,
                         prop={'family': fam, 'size': size},
-                        title_fontproperties={'family': fam, 'size': size + 1.2 * s, 'weight': 'bold'},
+                        title_fontproperties={'family': fam, 'size': size + 1.4 * s},
                         handler_map={Circle: _CircleHandler(), tuple: HandlerTuple(ndivide=None, pad=0.6)},
                         borderaxespad=0.0, handlelength=2.6, labelspacing=0.38, handletextpad=0.6,
                         columnspacing=1.0)

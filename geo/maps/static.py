@@ -33,7 +33,8 @@ LABEL_PT = {'city': 10.0, 'town': 9.0, 'admin1': 9.0, 'admin2': 8.5, 'village': 
 WORLD_XY = (-16.9e6, -7.6e6, 16.9e6, 8.6e6)     # Equal Earth, 60°S to 85°N
 DETAIL_WIDTH = 0.36         # of the main map's width
 TYPE_COLOURS = style.TYPE_COLOURS   # kept here too: older code imported it from this module
-RC = {'pdf.fonttype': 42, 'ps.fonttype': 42, 'svg.fonttype': 'none', 'axes.linewidth': 0.8,
+# no 'ps.fonttype': 42 here: with it, matplotlib 3.11 writes PDF text that extractors split mid-word
+RC = {'pdf.fonttype': 42, 'svg.fonttype': 'none', 'axes.linewidth': 0.8,
       'font.family': ['Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans'], 'figure.max_open_warning': 0}
 
 
