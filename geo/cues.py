@@ -67,9 +67,8 @@ def _name_at(doc: Doc, k: int) -> int:
         if not t.arabic or t.key in _AR_STOP or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
             return k
         from .recognize import longest_match
-        from .rules.nisba import is_nisba_word
-        if is_nisba_word(t.key, doc):
-            return k                      # an adjective (الليبية) is not a name
+        if _is_nisba(doc, t.key):
+            return k                      # an adjective (الليبية, فلسطينية) is not a name
         known = longest_match(doc, k, [(0, t.key, '')])
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
@@ -122,7 +121,8 @@ def cue_spans(doc: Doc) -> list[Span]:
         out.append(first)
         # a list joined by و / ، continues with the same cue (أحياء الحويقة والصناعة والرصافة)
         m = end
-        while m < len(toks) and doc.lang == 'ar' and _list_next(doc, toks[m - 1], toks[m]):
+        plural = key in doc.lex.plural_cues
+        while plural and m < len(toks) and doc.lang == 'ar' and _list_next(doc, toks[m - 1], toks[m]):
             t = toks[m]
             stripped = t.key[1:] if t.key.startswith('و') and len(t.key) > 3 else t.key
             if _cue_at(doc, m) or stripped in _AR_STOP or not _list_member(doc, stripped, t.key != stripped):
@@ -139,7 +139,10 @@ def cue_spans(doc: Doc) -> list[Span]:
 
 
 def _is_nisba(doc: Doc, key: str) -> bool:
+    """A relational adjective (الليبية, فلسطينية) rather than a name."""
     from .rules.nisba import is_nisba_word
+    if not key.startswith('ال') and key.endswith(('يه', 'ي', 'يين', 'يون')):
+        key = 'ال' + key
     return is_nisba_word(key, doc)
 
 

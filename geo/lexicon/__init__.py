@@ -28,6 +28,7 @@ class Lexicon:
     cues: dict[str, str] = field(default_factory=dict)  # folded cue word -> implied type
     cue_prefixes: frozenset[str] = frozenset()
     cue_in_name: frozenset[str] = frozenset()   # cue types whose word belongs to the name
+    plural_cues: frozenset[str] = frozenset()   # cue words that carry a list over (أحياء, قرى)
 
     @property
     def never_alone(self) -> frozenset[str]:
@@ -73,4 +74,5 @@ def load(lang: str) -> Lexicon:
         organisation_tails=_folded(d.get('organisation_tails', ())),
         connectors=_folded(d.get('connectors', ())), cues=cues, cue_prefixes=_prefixes(cues),
         cue_in_name=frozenset(d.get('cue_in_name', ())),
+        plural_cues=_folded(d.get('plural_cues', ())),
     )
