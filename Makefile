@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench fuzz clean
+.PHONY: demo test test-tools bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,19 @@ demo: $(STAMP)
 	$(BIN)/geo map examples/nineveh-convoy.en.txt -o outputs --formats html,png,svg,pdf,geojson
 	@echo "maps written to outputs/"
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest -q
+
+# The map tests open the HTML maps in Debian's Chromium and read the PDFs with pdftotext
+# (poppler-utils): installed when missing and we may (root, apt); otherwise those tests skip.
+test-tools:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium and poppler-utils for the map tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils \
+	      >/dev/null) || echo "could not install chromium / poppler-utils: the browser and PDF tests will skip"; \
+	  else echo "chromium or pdftotext missing, and no root apt to install them: those tests will skip"; fi; \
+	fi
 
 # Speed and memory, measured against peers (not tests): every benchmarks/bench_*.py, one after the other.
 BENCHMARKS ?= $(sort $(wildcard benchmarks/bench_*.py))

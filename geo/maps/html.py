@@ -45,9 +45,12 @@ FOCUS_ZOOM = {'city': 11, 'town': 12, 'village': 13, 'neighbourhood': 14, 'landm
 
 
 def safe(text) -> str:
-    """HTML-escape text for an attribute or element, and neutralise what a JS template literal
-    (where folium puts popups) would interpret: backticks, ${ and backslashes."""
-    return html.escape(str(text), quote=True).replace('\\', '&#92;').replace('`', '&#96;').replace('$', '&#36;')
+    """HTML-escape text for an attribute or element, and neutralise what the layers around it would
+    interpret: backticks, ${ and backslashes (folium puts popups and tooltips in JS template
+    literals) and braces (folium renders popups and tooltips as Jinja templates: "{{ 7*7 }}" in a
+    document would print 49, and worse)."""
+    return (html.escape(str(text), quote=True).replace('\\', '&#92;').replace('`', '&#96;').replace('$', '&#36;')
+            .replace('{', '&#123;').replace('}', '&#125;'))
 
 
 def script_json(data) -> str:

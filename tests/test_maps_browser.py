@@ -1,0 +1,158 @@
+"""The HTML map in a real headless Chromium (Debian's package, driven by Playwright), with every
+network request refused: it loads, draws one marker per place, logs no error, zooms from the list,
+and a hostile document runs nothing.
+
+`make test` installs Chromium when it is missing and it may (root and apt); otherwise these tests
+skip and say why.  GEO_CHROMIUM may name another Chromium binary."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from maps_samples import deir_ez_zor
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage']
+
+
+def _chromium() -> str | None:
+    for cand in (os.environ.get('GEO_CHROMIUM'), shutil.which('chromium'), shutil.which('chromium-browser'),
+                 '/usr/bin/chromium'):
+        if cand and Path(cand).exists():
+            return cand
+    return None
+
+
+@pytest.fixture(scope='module')
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip('playwright is not installed (pip install -e ".[test]")')
+    exe = _chromium()
+    if exe is None:
+        pytest.skip('Chromium is not installed: `make test` installs Debian\'s chromium when run as root with apt; '
+                    'or set GEO_CHROMIUM to a Chromium binary')
+    pw = sync_playwright().start()
+    try:
+        # Playwright gives every launch a fresh, empty profile of its own
+        b = pw.chromium.launch(executable_path=exe, headless=True, args=ARGS)
+    except Exception as e:      # a Chromium that cannot start here is an environment problem: say so
+        pw.stop()
+        pytest.skip(f'Chromium at {exe} does not start: {e}')
+    yield b
+    b.close()
+    pw.stop()
+
+
+class Page:
+    """A page opened offline: every request that is not the file itself (or a data: URI) is
+    refused and recorded, and console errors and uncaught exceptions are collected."""
+
+    def __init__(self, browser, path: Path):
+        self.ctx = browser.new_context(viewport={'width': 1300, 'height': 850})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(('file:', 'data:')):
+                r.continue_()
+            else:
+                self.requests.append(url)
+                r.abort()
+        self.ctx.route('**/*', route)
+        self.page = self.ctx.new_page()
+        self.page.on('console', lambda m: m.type == 'error' and self.errors.append(m.text))
+        self.page.on('pageerror', lambda e: self.errors.append(str(e)))
+        self.page.on('dialog', lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function('document.querySelectorAll(".geo-place").length > 0', timeout=15000)
+        self.page.wait_for_timeout(300)
+
+    def close(self):
+        self.ctx.close()
+
+
+def _write(result, tmp_path, **kw) -> Path:
+    from geo.maps import html
+    path = tmp_path / f'{result.id}.html'
+    html.write(result, path, **kw)
+    return path
+
+
+def test_example_map_loads_offline_with_one_marker_per_place(browser, geo_env, tmp_path):
+    """`geo map` on a bundled example (with the test index), opened with the network refused."""
+    out = tmp_path / 'out'
+    proc = subprocess.run([sys.executable, '-m', 'geo.cli', 'map', str(ROOT / 'examples' / 'idlib-floods.ar.txt'),
+                           '-o', str(out), '--formats', 'html,geojson'], env=geo_env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    places = json.loads((out / 'idlib-floods.ar.geojson').read_text(encoding='utf-8'))['features']
+    assert len(places) >= 2
+    p = Page(browser, out / 'idlib-floods.ar.html')
+    try:
+        assert p.page.locator('.geo-place').count() == len(places)
+        assert p.page.locator('#geo-panel li.geo-item').count() == len(places)
+        assert p.requests == [] and p.errors == []
+        assert p.page.locator('.leaflet-control-layers').count() == 1
+        # the offline basemap is drawn (Leaflet made SVG paths of it)
+        assert p.page.locator('.leaflet-overlay-pane path').count() > 0
+    finally:
+        p.close()
+
+
+def test_list_zooms_to_a_place_and_opens_its_popup(browser, tmp_path):
+    r = deir_ez_zor()
+    p = Page(browser, _write(r, tmp_path))
+    try:
+        page = p.page
+        before = page.evaluate('document.querySelector(".folium-map") && Object.values(window).find('
+                               'v => v && v._leaflet_id && v.getZoom).getZoom()')
+        target = next(i for i, pl in enumerate(r.places) if pl.name == 'Al Mayadin')
+        page.locator(f'#geo-panel li.geo-item[data-i="{target}"]').click()
+        page.wait_for_selector('.leaflet-popup-content', timeout=5000)
+        content = page.locator('.leaflet-popup-content').inner_text()
+        assert 'الميادين' in content and 'Al Mayadin' in content
+        after = page.evaluate('Object.values(window).find(v => v && v._leaflet_id && v.getZoom).getZoom()')
+        assert after >= before
+        center = page.evaluate('(() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getZoom);'
+                               ' const c = m.getCenter(); return [c.lat, c.lng]; })()')
+        assert abs(center[0] - 35.0198) < 0.05 and abs(center[1] - 40.4515) < 0.05
+        # the sentence is right to left, the name highlighted
+        assert page.locator('.leaflet-popup-content li[dir="rtl"] mark').first.inner_text() == 'الميادين'
+        assert p.errors == [] and p.requests == []
+    finally:
+        p.close()
+
+
+def test_a_hostile_document_runs_nothing(browser, tmp_path):
+    from test_maps_html import evil_result
+
+    r = evil_result()
+    p = Page(browser, _write(r, tmp_path, title='<script>window.__xss=5</script><img src=x onerror=alert(6)>'))
+    try:
+        page = p.page
+        hatla = next(i for i, pl in enumerate(r.places) if pl.id == 'user:1')
+        page.locator(f'#geo-panel li.geo-item[data-i="{hatla}"]').click()
+        page.wait_for_selector('.leaflet-popup-content', timeout=5000)
+        popup = page.locator('.leaflet-popup-content').inner_text()
+        page.locator('#geo-panel li.geo-item').first.click()
+        page.wait_for_timeout(400)
+        assert page.evaluate('typeof window.__xss') == 'undefined'
+        assert p.dialogs == [] and p.errors == [] and p.requests == []
+        # shown as text, exactly as written
+        assert '<img src=x onerror="window.__xss=1">' in popup and '{{ 7*7 }}' in popup and '${window' in popup
+        assert page.locator('#geo-panel h1').inner_text() == '<script>window.__xss=5</script><img src=x onerror=alert(6)>'
+        assert page.title().startswith('<script>')
+        assert page.locator('#geo-panel script, .leaflet-popup-content img, #geo-panel img').count() == 0
+    finally:
+        p.close()
