@@ -11,3 +11,13 @@ def is_first_name(span, doc) -> bool:
     if doc.lang == 'ar':
         return nxt.arabic and nxt.key not in doc.index and not nxt.key.startswith(('و', 'في', 'ال'))
     return nxt.cap and nxt.key not in doc.lex.common_words
+
+
+def follows_first_name(span, doc) -> bool:
+    """مصطفى بكري, John Kerry: a name right after a first name is a surname."""
+    if span.cue or span.i == 0 or span.j - span.i > 1:
+        return False
+    prev = doc.tokens[span.i - 1]
+    if doc.text[prev.end:doc.tokens[span.i].start] != ' ' or prev.key not in doc.lex.first_names:
+        return False
+    return doc.lang == 'ar' or doc.tokens[span.i].cap

@@ -10,6 +10,10 @@ _MARKS = set('\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a
              '\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657'
              '\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670\u0640\u200c\u200d')
 MIN_STEM = 3  # a stripped word keeps at least this many letters
+# prepositional idioms that are never a preposition + a name (بحجة "under the pretext")
+FIXED = frozenset({'بحجه', 'بحسب', 'بشان', 'بسبب', 'بفعل', 'بموجب', 'بخصوص', 'بصفه', 'بصوره', 'بمثابه',
+                   'بواسطه', 'بجانب', 'بدلا', 'بدل', 'بحضور', 'بمناسبه', 'بقياده', 'برئاسه', 'بهدف', 'بغيه',
+                   'لصالح', 'لدعم', 'لمواجهه', 'كذلك', 'كما', 'لذلك', 'لهذا', 'بهذا', 'بذلك'})
 
 
 def skip_letters(surface: str, n: int) -> int:
@@ -33,10 +37,12 @@ def proclitic_variants(surface: str, key: str) -> list[tuple[int, str, str]]:
     if len(key) > MIN_STEM and key[0] in CONJ:
         stems.append((1, key[1:], key[0]))
     for n, k, pre in list(stems):
-        if len(k) > MIN_STEM + 1 and k.startswith('لل'):
+        # after a conjunction too, the stem keeps one letter more (وكالة is not و + ك + الة)
+        least = MIN_STEM + (1 if n else 0)
+        if len(k) > least + 1 and k.startswith('لل'):
             # ل + ال with the alef dropped: للمدينة -> المدينة (the span starts after لل)
             out.append((n + 2, 'ال' + k[2:], pre + 'لل'))
-        elif len(k) > MIN_STEM and k[0] in PREP:
+        elif len(k) > least and k[0] in PREP and k not in FIXED:
             out.append((n + 1, k[1:], pre + k[0]))
         if n:
             out.append((n, k, pre))

@@ -1,0 +1,9 @@
+"""Arabic: "قال لـ«الشرق الأوسط»" (told Asharq al-Awsat): a name in quotes right after لـ is the
+outlet someone spoke to, not a place."""
+
+
+def told_outlet(span, doc) -> bool:
+    if doc.lang != 'ar' or span.cue:
+        return False
+    before = doc.text[max(0, span.start - 4):span.start].replace(' ', '')
+    return before.endswith(('لـ«', 'لـ"', 'ل«', 'لـ“', 'لـ\''))
