@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / 'shared' / 'seed' / 'deir-ez-zor-airstrikes.ar.txt'
+sys.path.insert(0, str(ROOT))        # the checkout, also when run from elsewhere
 TARGETS = {'html': 0.5, 'png': 1.5}
 
 
@@ -29,7 +30,7 @@ def main(argv: list[str]) -> int:
     import matplotlib.pyplot  # noqa: F401
     import matplotlib_scalebar.scalebar  # noqa: F401
 
-    from geo import Geoparser
+    from geo.pipeline import Geoparser
     from geo.maps import html, static
     imports = time.perf_counter() - t0
     gp = Geoparser()

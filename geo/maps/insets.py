@@ -250,7 +250,8 @@ def draw_detail(fig, main: View, places: list[Place], cluster: Cluster, corner: 
         text = style.label(p, lang)
         texts.append(text)
         specs.append(LabelSpec(x, y, text, radius_pt=r, rtl=lang == 'ar',
-                               style=text_style(text, 8.0 * scale, italic=p.approximate)))
+                               style=text_style(text, 8.0 * scale, '#6b5440' if p.approximate else '#1a1a1a',
+                                                italic=p.approximate)))
     place_labels(ax, specs, rings=4)
     texts.append(title)
     ax.text(0.5, 0.985, title, transform=ax.transAxes, ha='center', va='top', zorder=30,

@@ -71,6 +71,7 @@ class View:
         ax.set_yticks([])
         ax.set_facecolor(WATER)
         self.layers: set[str] = set()
+        self._circles: set = set()
 
     @property
     def simplify_deg(self) -> float:
@@ -160,12 +161,14 @@ class View:
         a = style.alpha(place)
         if place.approximate and place.uncertainty_km > 0:
             r = place.uncertainty_km * 1000.0
-            self.ax.add_patch(Circle((x, y), r, facecolor=colour, alpha=0.06, edgecolor='none', zorder=7))
-            self.ax.add_patch(Circle((x, y), r, fill=False, edgecolor=colour, lw=1.1 * self.scale,
-                                     linestyle=(0, (4, 2.5)), alpha=max(0.6, a), zorder=7))
-            face = 'white'
-        else:
-            face = colour
+            key = (round(x), round(y), round(r), colour)
+            if key not in self._circles:    # several places at one parent share one circle
+                self._circles.add(key)
+                if r <= 0.25 * (self.frame[2] - self.frame[0]):   # a wide uncertainty: outline only
+                    self.ax.add_patch(Circle((x, y), r, facecolor=colour, alpha=0.06, edgecolor='none', zorder=7))
+                self.ax.add_patch(Circle((x, y), r, fill=False, edgecolor=colour, lw=1.1 * self.scale,
+                                         linestyle=(0, (4, 2.5)), alpha=max(0.6, a), zorder=7))
+        face = 'white' if place.approximate else colour
         m = style.marker(place.type)
         self.ax.plot([x], [y], linestyle='none', marker=m, markersize=size * style.MARKER_SCALE.get(m, 1.0),
                      markerfacecolor=face, markeredgecolor='white' if face != 'white' else colour,

@@ -85,10 +85,8 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_t
         texts.append(para)
     renderer = fig.canvas.get_renderer()
     area = ax.get_window_extent(renderer=renderer)
-    # the largest type that fits the column: one column of entries, then two, then smaller type
-    tries = ((7.4, 1), (6.8, 1), (6.2, 1), (6.8, 2), (6.0, 2), (5.4, 2))
-    for k, (size, ncol) in enumerate(tries):
-        size *= s
+
+    def build(size: float, ncol: int):
         h, lb = handles, labels
         if ncol == 2 and rtl:       # columns fill left to right: put the first half on the right
             half = (len(handles) + 1) // 2
@@ -112,9 +110,19 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_t
                                color='#333333', linespacing=1.05 if style.has_arabic(para) else 1.3)
         box = leg.get_window_extent(renderer=renderer)
         bottom = note.get_window_extent(renderer=renderer).y0 if note is not None else box.y0
-        if (bottom >= area.y0 - 2 and box.width <= area.width + 2) or k == len(tries) - 1:
-            break
+        return leg, note, area.y1 - bottom, box.width
+
+    # one try at the preferred size; if it is too tall, the size that fits (the height grows with
+    # the size), in one column down to 6 pt, else two columns
+    size = 7.4 * s
+    leg, note, height, width = build(size, 1)
+    avail = area.height - 2
+    if height > avail or width > area.width + 2:
+        fit = size * avail / height * 0.97
+        ncol = 1 if fit >= 6.0 * s else 2
+        fit = max(min(fit if ncol == 1 else size * 2 * avail / height * 0.9, size), 5.2 * s)
         if note is not None:
             note.remove()
         leg.remove()
+        leg, note, height, width = build(fit, ncol)
     return leg

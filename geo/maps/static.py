@@ -30,6 +30,7 @@ from .projection import Projection, for_extent
 PAPER = {'A3': (16.54, 11.69), 'A4': (11.69, 8.27), 'A5': (8.27, 5.83), 'LETTER': (11.0, 8.5)}
 FOCUS_RADIUS_KM = 150.0     # a printed page frames a tighter focus than the HTML map
 LABEL_PT = {'city': 10.0, 'town': 9.0, 'admin1': 9.0, 'admin2': 8.5, 'village': 8.5, 'airport': 8.5}
+APPROX_INK = '#6b5440'     # labels of approximate places: a lighter, browner ink
 WORLD_XY = (-16.9e6, -7.6e6, 16.9e6, 8.6e6)     # Equal Earth, 60°S to 85°N
 DETAIL_WIDTH = 0.36         # of the main map's width
 TYPE_COLOURS = style.TYPE_COLOURS   # kept here too: older code imported it from this module
@@ -248,6 +249,7 @@ class StaticMap:
             prio = (-len(p.mentions), style.TYPE_RANK.get(p.type, 9), -p.confidence)
             point_specs.append((prio, LabelSpec(x, y, text, radius_pt=r, rtl=rtl,
                                                 style=text_style(text, LABEL_PT.get(p.type, 8.0) * s,
+                                                                 APPROX_INK if p.approximate else '#1a1a1a',
                                                                  italic=p.approximate))))
         if not plan.world:
             area_specs += self._context_labels(view)
@@ -434,7 +436,7 @@ def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, s
                 fig.savefig(buf, format='svg', dpi=dpi, metadata={'Title': m.title, 'Creator': 'geo-textmap'})
             else:
                 fig.savefig(buf, format='png', dpi=dpi, metadata={'Title': m.title, 'Software': 'geo-textmap'},
-                            pil_kwargs={'compress_level': 3})
+                            pil_kwargs={'compress_level': 1})
         finally:
             plt.close(fig)
     data = buf.getvalue()
