@@ -33,33 +33,60 @@ def _len(key: str) -> int:
     return min(len(key), MAX_LEN)
 
 
+def _sorted_by_length(texts: Iterable[str]) -> tuple[list[bytes], np.ndarray]:
+    """Texts encoded and ordered by (length group, UTF-8 bytes), which is the order of the text
+    itself; with the length group of each.  Bytes sort twice as fast as str."""
+    buckets: dict[int, list[bytes]] = {}
+    for t in texts:
+        buckets.setdefault(min(len(t), MAX_LEN), []).append(t.encode('utf-8'))
+    out: list[bytes] = []
+    groups, counts = sorted(buckets), []
+    for n in groups:
+        b = buckets.pop(n)
+        b.sort()
+        out.extend(b)
+        counts.append(len(b))
+    return out, np.repeat(np.array(groups, dtype=np.uint8), counts)
+
+
 def write(keys: Iterable[str], dest: Path) -> None:
-    """Write the blocking tables of `keys` (folded index keys) into the build directory."""
-    fw = sorted(set(keys))
-    rv = sorted(k[::-1] for k in fw)
-    parts = []
-    for direction, texts in ((FORWARD, fw), (BACKWARD, rv)):
-        lens = np.fromiter((_len(t) for t in texts), dtype=np.uint8, count=len(texts))
-        order = np.argsort(lens, kind='stable')  # texts are sorted already: sort by length, keep text order
-        parts.append((direction, lens[order], [texts[i].encode('utf-8') for i in order.tolist()]))
-    n = sum(len(p[2]) for p in parts)
-    sizes = np.fromiter((len(b) + 1 for p in parts for b in p[2]), dtype=np.uint64, count=n)
-    off = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(sizes, out=off[1:])
-    if off[-1] < 2 ** 32:
-        off = off.astype('<u4')
-    head = np.empty(n, dtype=f'S{HEAD + 2}')
-    i = 0
-    for direction, lens, texts in parts:
-        head[i:i + len(texts)] = [bytes((direction, int(ln))) + t[:HEAD] for ln, t in zip(lens.tolist(), texts)]
-        i += len(texts)
+    """Write the blocking tables of `keys` (folded index keys, no newlines) into `dest`.  The
+    per-key work is sorting; offsets and heads are computed by numpy over the encoded blob."""
+    unique = set(keys)
+    fw, fw_len = _sorted_by_length(unique)
+    bw, bw_len = _sorted_by_length(k[::-1] for k in unique)
+    del unique
+    n = len(fw) + len(bw)
+    blob = b'\n'.join(fw + bw) + b'\n' if n else b''
+    del fw, bw
+    raw = np.frombuffer(blob, dtype=np.uint8)
+    ends = np.flatnonzero(raw == 10)                       # the newline after each entry
+    starts = np.concatenate(([0], ends[:-1] + 1)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
+    off = np.concatenate((starts, [len(blob)])).astype('<u4' if len(blob) < 2 ** 32 else '<u8')
+    head = np.zeros((n, HEAD + 2), dtype=np.uint8)
+    head[:len(fw_len), 0] = FORWARD
+    head[len(fw_len):, 0] = BACKWARD
+    head[:, 1] = np.concatenate((fw_len, bw_len))
+    for j in range(HEAD):                                   # the first HEAD bytes of each entry
+        pos = starts + j
+        inside = pos < ends
+        head[inside, 2 + j] = raw[pos[inside]]
     with open(dest / 'blocks.txt', 'wb') as f:
-        for _, _, texts in parts:
-            if texts:
-                f.write(b'\n'.join(texts))
-                f.write(b'\n')
+        f.write(blob)
     np.save(dest / 'blocks.off.npy', off)
-    np.save(dest / 'blocks.head.npy', head)
+    np.save(dest / 'blocks.head.npy', head.view(f'S{HEAD + 2}').ravel())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """main([KEYS, DEST]): write the tables of the keys in the file KEYS (one a line, UTF-8) into
+    DEST; run by the index build in a fresh process."""
+    import sys
+
+    keys_file, dest = (argv or sys.argv[1:])[:2]
+    with open(keys_file, encoding='utf-8') as f:
+        keys = f.read().split('\n')
+    write((k for k in keys if k), Path(dest))
+    return 0
 
 
 def target_lengths(n: int, cutoff: float, ratio: bool = True) -> list[int]:

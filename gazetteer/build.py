@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import hashlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -125,21 +128,38 @@ def _keys_of(places: list[Place], start: int) -> tuple[list, list]:
     return records, nnames
 
 
-def _save_blocks(keys: Iterable[str], dest: Path) -> None:
-    blocks.write((k for k in keys if not k.startswith(CODE_PREFIX)), dest)
+def _start_blocks(keys: Iterable[str], dest: Path, fresh_process: bool):
+    """Write the fuzzy blocking tables, in a fresh process when asked (it shares no memory with
+    this one, so neither pays for copy-on-write while the other works).  Returns the process."""
+    keys = [k for k in keys if not k.startswith(CODE_PREFIX)]
+    if fresh_process:
+        listing = dest / '.keys.txt'
+        listing.write_text('\n'.join(keys), encoding='utf-8')
+        try:
+            return subprocess.Popen([sys.executable, '-c', 'import sys; from gazetteer.blocks import main; '
+                                     'sys.exit(main(sys.argv[1:]))', str(listing), str(dest)])
+        except OSError as e:  # no interpreter to start: do it here
+            log.info('building the blocking tables here (%s)', e)
+    blocks.write(keys, dest)
+    return None
 
 
 _WORK: list[Place] = []  # handed to forked workers without pickling
 
 
-def _keys_chunk(bounds: tuple[int, int]) -> tuple[list, list]:
-    return _keys_of(_WORK[bounds[0]:bounds[1]], bounds[0])
+def _keys_chunk(bounds: tuple[int, int]) -> tuple[str, np.ndarray, np.ndarray, list]:
+    """A worker's share of the key folding, packed so that it pickles fast: the keys joined by
+    NUL (no key holds one), their rows and their name kinds."""
+    records, nnames = _keys_of(_WORK[bounds[0]:bounds[1]], bounds[0])
+    return ('\x00'.join(k for k, _ in records), np.fromiter((r for _, (r, _) in records), dtype=np.uint32),
+            np.fromiter((k for _, (_, k) in records), dtype=np.uint8), nnames)
 
 
 def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: bool = False,
                 base: list[dict] | None = None) -> None:
-    """Write one complete build of `places` into the (new, empty) directory `dest`.  Uses a
-    second process for half the key folding and for the fuzzy blocking trie when it can fork."""
+    """Write one complete build of `places` into the (new, empty) directory `dest`.  A large
+    build folds keys in two forked workers and writes the fuzzy blocking tables in a second
+    process while this one writes the rest."""
     global _WORK
     n = len(places)
     fork = _fork_context() if n > 50_000 else None
@@ -148,34 +168,32 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
     if fork:
         _WORK = places
         half = n // 2
+        gc.freeze()   # the workers only read the places: keep the collector from touching (copying) them
         try:
             with fork.Pool(2) as pool:
-                for rec, nn in pool.map(_keys_chunk, [(0, half), (half, n)]):
-                    records.extend(rec)
+                for keys, rows, kinds, nn in pool.map(_keys_chunk, [(0, half), (half, n)]):
+                    if len(rows):
+                        records.extend(zip(keys.split('\x00'), zip(rows.tolist(), kinds.tolist())))
                     nnames.extend(nn)
         finally:
             _WORK = []
+            gc.unfreeze()
     else:
         records, nnames = _keys_of(places, 0)
-    unique = {k for k, _ in records}
     blocker = None
     try:
-        if fork:
-            blocker = fork.Process(target=_save_blocks, args=(unique, dest))
-            blocker.start()
-        else:
-            _save_blocks(unique, dest)
+        blocker = _start_blocks({k for k, _ in records}, dest, fresh_process=fork is not None)
         marisa_trie.RecordTrie('<IB', records).save(str(dest / 'names.marisa'))
-        del records, unique
+        del records
         core = _write_tables(places, nnames, dest)
         if blocker is not None:
-            blocker.join()
-            if blocker.exitcode != 0:
-                raise RuntimeError(f'building the fuzzy blocking tables failed (exit {blocker.exitcode})')
+            if blocker.wait() != 0:
+                raise RuntimeError(f'building the fuzzy blocking tables failed (exit {blocker.returncode})')
+            (dest / '.keys.txt').unlink()
     finally:
-        if blocker is not None and blocker.is_alive():  # interrupted: never leave a writer behind
+        if blocker is not None and blocker.poll() is None:  # interrupted: never leave a writer behind
             blocker.terminate()
-            blocker.join()
+            blocker.wait()
     arabic = sum(1 for p in places if p.name_ar)
     meta = {'format': FORMAT_VERSION, 'fingerprint': fp, 'custom': custom, 'built': time.strftime('%Y-%m-%dT%H:%M:%S'),
             'places': n, 'keys': int(core['nnames'].sum()), 'arabic_names': arabic, 'sources': stats}

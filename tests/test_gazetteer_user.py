@@ -147,3 +147,21 @@ def test_info_lists_sources_counts_and_arabic_names(tmp_path):
     assert rows['user:deir-ez-zor-neighbourhoods.csv'] == ['4', '0', '13', '4', '4']
     assert 'scripts: Latin 9, Arabic 4' in out
     assert 'deir-ez-zor-neighbourhoods.csv' in out.splitlines()[-1]
+
+
+def test_add_is_undone_when_the_rebuild_fails(tmp_path):
+    """A stored file edited by hand into a bad state makes the rebuild fail: the new file is taken
+    back out, the index stays as it was, and the message names the broken stored file."""
+    home = tmp_path / 'home'
+    env = make_home(home)
+    assert geo(['gazetteer', 'add', NEIGHBOURHOODS], env).returncode == 0
+    stored = home / 'user' / 'deir-ez-zor-neighbourhoods.csv'
+    stored.write_text(stored.read_text(encoding='utf-8').replace('35.345', '135.345'), encoding='utf-8')
+    before, folder = live_build(home), listing(home / 'user')
+    extra = tmp_path / 'extra.csv'
+    extra.write_text('name,lat,lon,type\nAl Kasrah,35.567,39.920,town\n', encoding='utf-8')
+    p = geo(['gazetteer', 'add', extra], env)
+    assert p.returncode == 2
+    assert p.stderr.startswith(f'{stored}:2: latitude 135.345 is outside -90..90')
+    assert live_build(home) == before
+    assert listing(home / 'user') == folder
