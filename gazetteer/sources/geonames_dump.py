@@ -29,6 +29,7 @@ import numpy as np
 from ..errors import GazetteerError, RowError
 from ..place import Place
 from .base import Source, arabic_name
+from .geonames_cities import settlement_type
 
 Progress = Callable[[str, int, 'int | None'], None]   # label, done, total (bytes)
 
@@ -80,7 +81,6 @@ def feature_type(fclass: str, fcode: str, population: int) -> str:
     if t:
         return t
     if fclass == 'P':
-        from .geonames_cities import settlement_type
         if population == 0 and SEATS.get(fcode, 0) >= 2:
             return 'city' if SEATS[fcode] == 3 else 'town'
         return settlement_type(population)
@@ -224,7 +224,7 @@ def parse_place(cols: list[str], source: str, admin1: dict) -> Place:
         else:
             names.append(n)
     a1 = cols[10].strip()
-    return Place(id=f'gn:{gid}', name=name, lat=round(lat, 6), lon=round(lon, 6), type=ptype, country=cc.upper(),
+    return Place(id=f'gn:{gid}', name=name, lat=lat, lon=lon, type=ptype, country=cc.upper(),
                  admin1=admin1.get((cc.upper(), a1), ''), population=pop, geonameid=gid,
                  name_ar=arabic_name(names), names=tuple(names), codes=tuple(codes), seat=SEATS.get(fcode, 0),
                  source=source, extra={'fcode': f'{fclass}.{fcode}'} if fclass or fcode else {})
@@ -320,10 +320,18 @@ def read_alternate_names(df: DumpFile, wanted: np.ndarray, progress: Progress | 
 
 # ---- storing ----------------------------------------------------------------------------------
 
+_OPTIONAL = ('country', 'admin1', 'population', 'geonameid', 'name_ar', 'names', 'aliases', 'codes', 'seat',
+             'source', 'parent', 'bbox', 'extra')
+
+
 def _compact(p: Place) -> dict:
-    """A Place dict without its empty fields (Place.from_dict restores them)."""
-    d = p.to_dict()
-    return {k: v for k, v in d.items() if v not in ('', 0, None, (), [], {}) or k in ('id', 'lat', 'lon')}
+    """A Place dict without its empty fields (Place.from_dict restores them); id comes first."""
+    d = {'id': p.id, 'name': p.name, 'lat': p.lat, 'lon': p.lon, 'type': p.type}
+    for k in _OPTIONAL:
+        v = getattr(p, k)
+        if v:
+            d[k] = v
+    return d
 
 
 class _Writer:
