@@ -115,7 +115,7 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         raise RowError(path, 1, f'not a CSV header ({e})') from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        if len(header) == 1:
+        if len(header) == 1 and sum(c in header[0] for c in REQUIRED) >= 2:   # name:lat:lon
             raise RowError(path, 1, f'the header is one field ({first.strip()[:60]!r}): put commas (or ; tab |) '
                                     f'between the columns {", ".join(COLUMNS[1:8])}')
         raise RowError(path, 1, f'missing column(s) {", ".join(missing)}; the header must name '
