@@ -1,6 +1,6 @@
 """Result -> one self-contained interactive HTML map (folium): opens offline, e.g. from an e-mail.
 
-Leaflet and jQuery are inlined from registry packages (django-js-lib-leaflet, xstatic-jquery);
+Leaflet is inlined from its registry package (django-js-lib-leaflet; no jQuery is needed);
 the basemap is Natural Earth embedded as GeoJSON: coarse countries for the world, finer countries,
 lakes, rivers and province boundaries around the document's focus.  Online tile layers
 (OpenStreetMap and others) are offered in the layer control, off by default: the page asks the
@@ -127,6 +127,7 @@ def _marker_px(p: Place) -> float:
 
 # --- popups --------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, tuple[str, str]]:
     df = basemap.countries()
     return {iso: (n, a) for iso, n, a in zip(df.iso2, df.name, df.name_ar) if iso}
@@ -189,20 +190,28 @@ def popup_html(result: Result, i: int, lang: str | None = None) -> str:
 
 # --- basemap as GeoJSON --------------------------------------------------------------------------
 
-def _geojson(geoms, precision: int = 4, props: list[dict] | None = None) -> dict:
+def _geojson(geoms, precision: int = 4) -> dict:
+    """A FeatureCollection of shapely geometries (lon/lat), coordinates rounded."""
+    return json.loads(_geojson_text(geoms, precision))
+
+
+def _geojson_text(geoms, precision: int = 4) -> str:
     import shapely
-    feats = []
-    for k, g in enumerate(geoms):
-        if g is None or g.is_empty:
-            continue
-        g = shapely.transform(g, lambda c: np.round(c, precision))
-        feats.append({'type': 'Feature', 'properties': props[k] if props else {},
-                      'geometry': json.loads(shapely.to_geojson(g))})
-    return {'type': 'FeatureCollection', 'features': feats}
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms):
+        geoms = geoms[~shapely.is_empty(geoms)]
+    if not len(geoms):
+        return '{"type":"FeatureCollection","features":[]}'
+    texts = shapely.to_geojson(shapely.transform(geoms, lambda c: np.round(c, precision)))
+    return ('{"type":"FeatureCollection","features":['
+            + ','.join('{"type":"Feature","properties":{},"geometry":' + t + '}' for t in texts) + ']}')
 
 
-def _basemap_layers(fmap, focus_box, words):
-    """Countries (coarse for the world, finer around the focus), lakes, rivers, admin lines."""
+def _basemap_layers(fmap, focus_box, words) -> list[tuple[str, str, dict]]:
+    """Countries (coarse for the world, finer around the focus), lakes, rivers, admin lines: the
+    layer control's groups are folium's; the GeoJSON itself goes to the page's own script as
+    (group variable, GeoJSON text, Leaflet style), which is much cheaper than folium's per-feature
+    styling of a few hundred country outlines."""
     import folium
     import shapely
 
@@ -220,26 +229,22 @@ def _basemap_layers(fmap, focus_box, words):
                             basemap.country_borders(fine_box, tol)])
     world = shapely.difference(world, rect)
     base = folium.FeatureGroup(name=words['offline'], overlay=False, control=True).add_to(fmap)
-    folium.GeoJson(_geojson(np.concatenate([world, fine]), precision=3 if tol > 0.01 else 4), interactive=False,
-                   style_function=lambda f: {'fillColor': '#f3f0e8', 'stroke': False, 'fillOpacity': 1.0}).add_to(base)
-    folium.GeoJson(_geojson(lines, precision=4), interactive=False,
-                   style_function=lambda f: {'color': '#9a9a9a', 'weight': 0.9, 'opacity': 1.0}).add_to(base)
     water = folium.FeatureGroup(name=words['overlay_water'], overlay=True).add_to(fmap)
+    out = [(base.get_name(), _geojson_text(np.concatenate([world, fine]), 3 if tol > 0.01 else 4),
+            {'fillColor': '#f3f0e8', 'stroke': False, 'fillOpacity': 1.0}),
+           (base.get_name(), _geojson_text(lines, 4), {'color': '#9a9a9a', 'weight': 0.9, 'opacity': 1.0})]
     lakes = basemap.lakes().clip(fine_box, simplify=tol)
     if len(lakes):
-        folium.GeoJson(_geojson(lakes), interactive=False,
-                       style_function=lambda f: {'fillColor': '#d6e6f2', 'color': '#8fb4d6', 'weight': 0.6,
-                                                 'fillOpacity': 1.0}).add_to(water)
+        out.append((water.get_name(), _geojson_text(lakes),
+                    {'fillColor': '#d6e6f2', 'color': '#8fb4d6', 'weight': 0.6, 'fillOpacity': 1.0}))
     rivers = basemap.rivers().clip(fine_box, simplify=tol)
     if len(rivers):
-        folium.GeoJson(_geojson(rivers), interactive=False,
-                       style_function=lambda f: {'color': '#7fa9d1', 'weight': 1.6, 'opacity': 0.9}).add_to(water)
+        out.append((water.get_name(), _geojson_text(rivers), {'color': '#7fa9d1', 'weight': 1.6, 'opacity': 0.9}))
     admin = basemap.admin1_lines().clip(fine_box, simplify=tol)
     if len(admin):
         grp = folium.FeatureGroup(name=words['overlay_admin'], overlay=True).add_to(fmap)
-        folium.GeoJson(_geojson(admin), interactive=False,
-                       style_function=lambda f: {'color': '#a8a8a8', 'weight': 1.0, 'dashArray': '5 3'}).add_to(grp)
-    return base
+        out.append((grp.get_name(), _geojson_text(admin), {'color': '#a8a8a8', 'weight': 1.0, 'dashArray': '5 3'}))
+    return out
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -282,9 +287,26 @@ body.geo-rtl #geo-panel { left: auto; right: 0; border-right: 0; border-left: 1p
 .leaflet-tooltip.geo-label::before { display: none; }
 """
 
+# the basemap goes in a pane of its own under the overlays (named areas, circles, markers), which
+# folium's script has already added by the time this one runs
+BASEMAP_PANE_JS = "%(map)s.createPane('geo-base').style.zIndex = 350;\n"
+BASEMAP_JS = ("L.geoJSON(%(data)s, {style: %(style)s, interactive: false, smoothFactor: 0.6, pane: 'geo-base'})"
+              ".addTo(%(group)s);\n")
+
 PANEL_JS = """
 (function () {
-  var map = %(map)s, places = %(places)s, markers = [%(markers)s];
+  var map = %(map)s, group = %(group)s, places = %(places)s, markers = [];
+  // one marker per place: its symbol, its name (always shown in the focus, on hover elsewhere)
+  // and its popup; every string in `places` was escaped on the Python side
+  places.forEach(function (p) {
+    var icon = L.divIcon({html: p.svg, iconSize: [p.s, p.s], iconAnchor: [p.s / 2, p.s / 2], className: p.cls});
+    var m = L.marker([p.lat, p.lon], {icon: icon, keyboard: false, riseOnHover: true});
+    m.bindTooltip(p.tip, p.perm ? {permanent: true, direction: %(dir)s, offset: [%(sign)s(p.s / 2 + 2), 0],
+                                    className: 'geo-label'} : {direction: 'top', offset: [0, -p.s / 2]});
+    m.bindPopup(p.pop, {maxWidth: 380});
+    m.addTo(group);
+    markers.push(m);
+  });
   function go(i) {
     var p = places[i], m = markers[i];
     if (p.b) { map.fitBounds([[p.b[1], p.b[0]], [p.b[3], p.b[2]]], {maxZoom: p.z}); }
@@ -341,7 +363,7 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     fmap = folium.Map(tiles=None, prefer_canvas=False, control_scale=True, zoom_control=True,
                       world_copy_jump=True, min_zoom=2)
     fmap.default_js, fmap.default_css = [], []
-    _basemap_layers(fmap, box, words)
+    base_layers = _basemap_layers(fmap, box, words)
     for name, url, attr in TILE_LAYERS:
         folium.TileLayer(url, name=name, attr=attr, overlay=False, show=False, control=True, max_zoom=18).add_to(fmap)
 
@@ -350,7 +372,7 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     layer = folium.FeatureGroup(name=words['overlay_places'], overlay=True).add_to(fmap)
     labelled = {i for i in plan.main if places[i].type not in AREAS | {'admin1', 'admin2'}
                 and not places[i].approximate} if not plan.world else set()
-    marker_names = []
+    data = []
     used = {}
     for i, p in enumerate(places):
         colour = style.colour(p.type)
@@ -369,19 +391,10 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
         if p.approximate and p.uncertainty_km > 0:
             folium.Circle([p.lat, p.lon], radius=p.uncertainty_km * 1000, color=colour, weight=2, dash_array='6 5',
                           fill=True, fill_opacity=0.06, interactive=False).add_to(approx)
-        size = _marker_px(p)
-        icon = folium.DivIcon(html=symbol_svg(p.type, size, colour, hollow=p.approximate, opacity=style.alpha(p)),
-                              icon_size=(round(size), round(size)), icon_anchor=(round(size / 2), round(size / 2)),
-                              class_name=f'geo-place geo-type-{re.sub(r"[^a-z0-9]", "", p.type.lower()) or "x"}')
-        # the focus's located places carry their names; the rest show them on hover
-        permanent = i in labelled
-        tip = folium.Tooltip(safe(label), permanent=permanent, direction='left' if rtl else 'right',
-                             offset=(-size / 2 - 2, 0) if rtl else (size / 2 + 2, 0),
-                             class_name='geo-label' if permanent else 'geo-tip')
-        mk = folium.Marker([p.lat, p.lon], icon=icon, tooltip=tip,
-                           popup=folium.Popup(popup_html(result, i, lang), max_width=380))
-        mk.add_to(layer)
-        marker_names.append(mk.get_name())
+        size = round(_marker_px(p))
+        data.append(dict(_zoom_target(p), s=size, tip=safe(label), perm=i in labelled, pop=popup_html(result, i, lang),
+                         svg=symbol_svg(p.type, size, colour, hollow=p.approximate, opacity=style.alpha(p)),
+                         cls=f'geo-place geo-type-{re.sub(r"[^a-z0-9]", "", p.type.lower()) or "x"}'))
         used.setdefault(p.type, False)
         used[p.type] = used[p.type] or p.approximate
     folium.LayerControl(collapsed=True, position='topright').add_to(fmap)
@@ -390,18 +403,21 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
 
     # Our own markup goes into the rendered page as plain strings, never through folium.Element:
     # that would compile it as a Jinja template, and "{{ ... }}" in a document would be evaluated.
-    panel_js = PANEL_JS % {'map': fmap.get_name(), 'markers': ','.join(marker_names),
-                           'places': script_json([_zoom_target(p) for p in places]),
+    panel_js = PANEL_JS % {'map': fmap.get_name(), 'group': layer.get_name(), 'places': script_json(data),
+                           'dir': "'left'" if rtl else "'right'", 'sign': '-' if rtl else '',
                            'credits': script_json(safe(ATTRIBUTION))}
+    base_js = BASEMAP_PANE_JS % {'map': fmap.get_name()} + ''.join(BASEMAP_JS % {'data': data_text.replace('<', '\\u003c'), 'style': script_json(st), 'group': grp}
+                      for grp, data_text, st in base_layers)
     page = fmap.get_root().render()
-    js, jq, css = assets()
+    js, _, css = assets()
+    # no jQuery: the page binds its popups itself (folium's own popups would need it)
     head = (f'<meta charset="utf-8">\n<title>{safe(title)}</title>\n' + _inline('style', css) + _inline('script', js)
-            + _inline('script', jq) + _inline('style', CSS))
+            + _inline('style', CSS))
     page = page.replace('<head>', '<head>\n' + head, 1)
     body = _panel(result, title, lang, words, rtl) + _legend(used, places, words, rtl)
     page = page.replace('<body>', f'<body{" class=geo-rtl" if rtl else ""}>\n' + body, 1)
     at = page.rfind('</html>')          # after folium's script, which defines the map and markers
-    page = page[:at] + _inline('script', panel_js) + '\n' + page[at:]
+    page = page[:at] + _inline('script', base_js + panel_js) + '\n' + page[at:]
     return page
 
 
