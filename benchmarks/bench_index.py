@@ -145,11 +145,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.root is None:
             tmp = Path(tempfile.mkdtemp(prefix='bench-index-'))
             os.environ['GEO_TEXTMAP_HOME'] = str(tmp)    # no user folder: the embedded sources only
+            import resource
+
             from gazetteer.build import build
+            res['load_average_before'] = os.getloadavg()[0]      # other work on the machine slows the build
+            cpu0 = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
             t = time.perf_counter()
             root = tmp / 'index'
             build(root)
             res['build_s'] = time.perf_counter() - t
+            cpu1 = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+            res['build_cpu_s'] = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in zip(cpu0, cpu1))
         else:
             root = args.root
         op = measure_open(root, check_fresh=False)
