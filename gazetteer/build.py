@@ -156,7 +156,7 @@ def _keys_chunk(bounds: tuple[int, int]) -> tuple[str, np.ndarray, np.ndarray, l
 
 
 def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: bool = False,
-                base: list[dict] | None = None) -> None:
+                base: list[dict] | None = None, progress: Progress | None = None) -> None:
     """Write one complete build of `places` into the (new, empty) directory `dest`.  A large
     build folds keys in two forked workers and writes the fuzzy blocking tables in a second
     process while this one writes the rest."""
@@ -165,6 +165,8 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
     fork = _fork_context() if n > 50_000 else None
     records: list[tuple[str, tuple[int, int]]] = []
     nnames: list[int] = []
+    step = progress or (lambda what, count: None)
+    step('folding names', n)
     if fork:
         _WORK = places
         half = n // 2
@@ -183,9 +185,12 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
     blocker = None
     try:
         blocker = _start_blocks({k for k, _ in records}, dest, fresh_process=fork is not None)
+        step('writing the name trie', n)
         marisa_trie.RecordTrie('<IB', records).save(str(dest / 'names.marisa'))
         del records
+        step('writing the place table', n)
         core = _write_tables(places, nnames, dest)
+        step('writing the fuzzy tables', n)
         if blocker is not None:
             if blocker.wait() != 0:
                 raise RuntimeError(f'building the fuzzy blocking tables failed (exit {blocker.returncode})')
@@ -308,7 +313,8 @@ def build(root: Path, sources: list[Source] | None = None, progress: Progress | 
         places, stats = collect(sources, progress)
         tmp = Path(tempfile.mkdtemp(prefix='.tmp-', dir=root))
         try:
-            write_build(places, stats, fp, tmp, custom=custom, base=describe_base(sources) if custom else None)
+            write_build(places, stats, fp, tmp, custom=custom, base=describe_base(sources) if custom else None,
+                        progress=progress)
             final = root / f'b-{fp}-{int(time.time() * 1000)}'
             os.rename(tmp, final)
             pointer = root / '.CURRENT.tmp'
