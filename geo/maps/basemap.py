@@ -316,16 +316,25 @@ def admin_areas(iso2: str):
             if not cand:
                 continue
             d = shapely.distance(pt, parts[cand])
-            if d.min() == 0.0:
-                continue             # already on another line or on the border
+            if d.min() == 0.0 or d.min() > 0.05:
+                continue             # already on another line or the border; or a real dead end
             (x0, y0), (x1, y1) = shapely.shortest_line(pt, parts[cand[int(np.argmin(d))]]).coords
             n = max(np.hypot(x1 - x0, y1 - y0), 1e-12)
             # overshoot a little so that noding sees a real crossing, not a near miss
             connectors.append(shapely.LineString([(x0, y0), (x1 + (x1 - x0) / n * 1e-4, y1 + (y1 - y0) / n * 1e-4)]))
     noded = shapely.union_all(np.concatenate([parts, np.array(connectors, dtype=object)]))
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
-    # keep the faces inside the country (polygonize also closes stray loops outside it)
-    keep = [f for f in faces if shape.contains(f.representative_point())]
+    # keep the faces inside the country (polygonize also closes stray loops outside it), and only
+    # those with no boundary line dying inside them: such a face is several areas whose common
+    # boundary Natural Earth does not have (north Iraq, for one), not one area
+    lines = shapely.union_all(inner)
+    keep = []
+    for f in faces:
+        if not shape.contains(f.representative_point()):
+            continue
+        if shapely.intersection(lines, f.buffer(-0.02)).length > 0.02:
+            continue
+        keep.append(f)
     return np.array(keep, dtype=object)
 
 

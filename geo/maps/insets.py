@@ -93,10 +93,10 @@ def draw_locator(fig, rect_frac, rect_in, main: View, far: list[Place], shaded: 
         spine.set_edgecolor('#666666')
         spine.set_linewidth(0.8)
     ix, iy = proj.xy(flon, flat)
-    ax.fill(ix, iy, facecolor=FRAME_RED, alpha=0.15, edgecolor=FRAME_RED, lw=1.3, zorder=15)
-    if (np.nanmax(ix) - np.nanmin(ix)) < (frame[2] - frame[0]) * 0.025:   # too small to see: mark it
-        ax.plot([np.nanmean(ix)], [np.nanmean(iy)], marker='s', markersize=7 * scale, markerfacecolor='none',
-                markeredgecolor=FRAME_RED, markeredgewidth=1.5, zorder=16)
+    ax.fill(ix, iy, facecolor=FRAME_RED + '33', edgecolor=FRAME_RED, lw=1.4 * scale, zorder=15)
+    if (np.nanmax(ix) - np.nanmin(ix)) < (frame[2] - frame[0]) * 0.05:   # small: ring it so it is seen
+        ax.plot([np.nanmean(ix)], [np.nanmean(iy)], marker='o', markersize=13 * scale, markerfacecolor='none',
+                markeredgecolor=FRAME_RED, markeredgewidth=1.4 * scale, zorder=16)
     specs = []
     for p in far:
         if p.type in AREAS:

@@ -244,7 +244,7 @@ class StaticMap:
             self.used_types[p.type] = self.used_types.get(p.type, True) and p.approximate
             if cluster is not None and i in cluster.members and i != cluster.lead:
                 continue        # labelled on the detail map
-            text = style.label(p, self.lang)
+            text = style.area_label(p, self.lang)     # 'Nineveh province' when an area is a point
             self.texts.append(text)
             prio = (-len(p.mentions), style.TYPE_RANK.get(p.type, 9), -p.confidence)
             point_specs.append((prio, LabelSpec(x, y, text, radius_pt=r, rtl=rtl,
