@@ -374,6 +374,7 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
                 and not places[i].approximate} if not plan.world else set()
     data = []
     used = {}
+    circles = set()
     for i, p in enumerate(places):
         colour = style.colour(p.type)
         label = style.label(p, lang).replace('\n', ' / ')
@@ -388,9 +389,11 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
                            style_function=(lambda f, c=colour, t=p.type: {
                                'color': c, 'weight': 2.0, 'fillColor': c, 'fillOpacity': 0.0 if t == 'country' else 0.05,
                                'dashArray': None if t == 'country' else '6 4'})).add_to(areas)
-        if p.approximate and p.uncertainty_km > 0:
+        key = (round(p.lat, 5), round(p.lon, 5), round(p.uncertainty_km, 2), colour)
+        if p.approximate and p.uncertainty_km > 0 and key not in circles:   # places at one parent: one circle
+            circles.add(key)
             folium.Circle([p.lat, p.lon], radius=p.uncertainty_km * 1000, color=colour, weight=2, dash_array='6 5',
-                          fill=True, fill_opacity=0.06, interactive=False).add_to(approx)
+                          fill=p.uncertainty_km <= 20, fill_opacity=0.06, interactive=False).add_to(approx)
         size = round(_marker_px(p))
         data.append(dict(_zoom_target(p), s=size, tip=safe(label), perm=i in labelled, pop=popup_html(result, i, lang),
                          svg=symbol_svg(p.type, size, colour, hollow=p.approximate, opacity=style.alpha(p)),
@@ -399,7 +402,10 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
         used[p.type] = used[p.type] or p.approximate
     folium.LayerControl(collapsed=True, position='topright').add_to(fmap)
     w, s, e, n = box
-    fmap.fit_bounds([[s, w], [n, e]], padding=(40, 40))
+    # room for the legend, which sits in the bottom corner away from the list
+    legend_pad, other = (260, 40), (40, 40)
+    fmap.fit_bounds([[s, w], [n, e]], padding_top_left=legend_pad if rtl else other,
+                    padding_bottom_right=other if rtl else legend_pad)
 
     # Our own markup goes into the rendered page as plain strings, never through folium.Element:
     # that would compile it as a Jinja template, and "{{ ... }}" in a document would be evaluated.
