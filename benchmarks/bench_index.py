@@ -108,7 +108,7 @@ def bench_lookups(root: Path, n_exact: int, n_fuzzy: int, seed: int) -> dict:
     times, found, eligible = [], 0, 0
     for k, q in pairs:
         t = time.perf_counter()
-        got = ix.fuzzy_keys(q, score_cutoff=85, limit=10)
+        ix.fuzzy_keys(q, score_cutoff=85, limit=10)
         times.append(time.perf_counter() - t)
         if fuzz.ratio(k, q) >= 85:
             eligible += 1

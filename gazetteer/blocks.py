@@ -26,11 +26,6 @@ MAX_LEN = 99            # longer keys share the last length group
 HEAD = 8                # bytes of text in the head column
 ARTICLE = 'ال'
 _REFINE = 32            # refine a run longer than this when the probe is longer than HEAD bytes
-FILES = ('blocks.txt', 'blocks.off.npy', 'blocks.head.npy')
-
-
-def _len(key: str) -> int:
-    return min(len(key), MAX_LEN)
 
 
 def _sorted_by_length(texts: Iterable[str]) -> tuple[list[bytes], np.ndarray]:
@@ -80,8 +75,6 @@ def write(keys: Iterable[str], dest: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """main([KEYS, DEST]): write the tables of the keys in the file KEYS (one a line, UTF-8) into
     DEST; run by the index build in a fresh process."""
-    import sys
-
     keys_file, dest = (argv or sys.argv[1:])[:2]
     with open(keys_file, encoding='utf-8') as f:
         keys = f.read().split('\n')
