@@ -87,6 +87,7 @@ class Index:
         self._overlay_ids: dict[str, int] = {}
         self._fuzzy_cache: dict[tuple, list[tuple[str, float]]] = {}
         self.place = lru_cache(maxsize=65536)(self._place)
+        self.core = lru_cache(maxsize=262144)(self._core_row)   # a memmap record costs ~10 us to read
         self.add_places(overlay)
 
     # ---- opening ---------------------------------------------------------------------------
@@ -155,7 +156,7 @@ class Index:
     def code_rows(self, code: str) -> list[tuple[int, int]]:
         return self.rows(CODE_PREFIX + code)
 
-    def core(self, row: int) -> Core:
+    def _core_row(self, row: int) -> Core:
         if row >= self._n:
             p = self._overlay[row - self._n]
             return Core(p.lat, p.lon, p.population, p.type, p.seat, len(place_keys(p)), p.country)

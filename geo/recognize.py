@@ -7,6 +7,7 @@ passed through the false-friend filters in geo.rules.  Every mention carries a s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gazetteer.index import Index
 
@@ -86,10 +87,15 @@ def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | 
     return best
 
 
-def token_readings(doc: Doc, tok: Token) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=65536)
+def _readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
+    return tuple(proclitic_variants(text, key))   # the same words recur: read each once
+
+
+def token_readings(doc: Doc, tok: Token) -> tuple[tuple[int, str, str], ...]:
     if tok.arabic:
-        return proclitic_variants(tok.text, tok.key)
-    return [(0, tok.key, '')]
+        return _readings(tok.text, tok.key)
+    return ((0, tok.key, ''),)
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
