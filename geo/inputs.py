@@ -104,6 +104,8 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
         for n, raw in enumerate(f, start=1):
             if n == 1 and raw.startswith(b'\xef\xbb\xbf'):
                 raw = raw[3:]
+            if raw.endswith(b'\n'):
+                raw = raw[:-1]
             if len(raw) > MAX_BYTES:
                 yield n, None, f'{path}:{n}: the line is longer than {MAX_BYTES // (1024 * 1024)} MB'
                 continue
