@@ -81,8 +81,25 @@ def _init_worker(blob: bytes, lang: str | None) -> None:
     """Runs once in each worker process: open the index (one Geoparser per process)."""
     global _WORKER_GP, _WORKER_LANG
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _exit_with_parent()
     _WORKER_GP = pickle.loads(blob)
     _WORKER_LANG = lang
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent was killed (kill -9, out of memory) would wait for work forever:
+    watch the parent and leave with it."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch():
+        import time
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name='geo-parent-watch', daemon=True).start()
 
 
 def _worker_task(task: Task) -> list[Done]:
