@@ -139,5 +139,8 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     f['short_known'] = float(short) * f['known']
     f['repeats'] = math.log1p(doc.key_counts.get(span.key, 1) - 1) / 3.0
     f['doc_len'] = math.log10(len(doc.text) + 10) / 5.0
+    if short:
+        # short texts (posts, tweets) are another genre: every feature gets a second weight there
+        f.update({f's_{k}': v for k, v in list(f.items()) if k not in ('short_doc', 'doc_len')})
     f['bias'] = 1.0
     return f
