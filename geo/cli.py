@@ -23,7 +23,9 @@ def _common(p: argparse.ArgumentParser, lang_flag: str = '--lang') -> None:
     p.add_argument('--bias-country', metavar='CC', help='prefer places in this country (ISO code, e.g. SY)')
     p.add_argument('--bias-bbox', metavar='W,S,E,N', help='prefer places inside this box (degrees)')
     p.add_argument(lang_flag, dest='lang', choices=('ar', 'en'), help='document language (default: detected)')
-    p.add_argument('--demonyms', action='store_true', help='tag demonyms (Syrian, Russian) as places')
+    p.add_argument('--demonyms', action=argparse.BooleanOptionalAction, default=None,
+                   help='tag demonyms (Russian, السوري) as the places they name '
+                        '(default: on for English, off for Arabic)')
 
 
 def parser() -> argparse.ArgumentParser:

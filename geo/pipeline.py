@@ -16,6 +16,11 @@ from .text.sentences import SentenceIndex
 from .text.tokens import tokenize
 
 
+# Demonyms (Russian, السوري) as places: English evaluation corpora count them as toponyms,
+# Arabic news annotation (and the seed) treats them as adjectives.
+DEMONYMS_BY_DEFAULT = {'en': True, 'ar': False}
+
+
 class Geoparser:
     """Open the index once, then parse any number of documents.
 
@@ -26,7 +31,7 @@ class Geoparser:
     def __init__(self, index: Index | None = None, gazetteers: Iterable[str | Path] = (),
                  index_root: str | Path | None = None, min_confidence: float = 0.0,
                  bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
-                 demonyms: bool = False, use_model: bool = True, progress=None):
+                 demonyms: bool | None = None, use_model: bool = True, progress=None):
         extra = [p for g in gazetteers for p in read_places(g)]
         if index is None:
             index = Index.open(index_root, overlay=extra, progress=progress)
@@ -43,7 +48,7 @@ class Geoparser:
         lang = lang or detect(text)
         doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
         spans = recognize(doc, scoring.load(lang) if self.use_model else None)
-        if self.demonyms:
+        if self.demonyms if self.demonyms is not None else DEMONYMS_BY_DEFAULT.get(lang, False):
             from .demonyms import demonym_spans
             spans = sorted(spans + demonym_spans(doc, spans), key=lambda s: s.start)
         opts = Options(bias_country=self.bias_country, bias_bbox=self.bias_bbox)
