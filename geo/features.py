@@ -73,6 +73,19 @@ def _next_class(doc: Doc, span: Span) -> str:
     return 'word'
 
 
+def _in_compound_hashtag(text: str, start: int, end: int) -> bool:
+    """#أمطار_الكويت, #Beirut_blast: the name is one word of a topic hashtag, not the hashtag."""
+    left = start
+    while left > 0 and not text[left - 1].isspace() and text[left - 1] != '#':
+        left -= 1
+    if left == 0 or text[left - 1] != '#':
+        return False
+    right = end
+    while right < len(text) and not text[right].isspace() and text[right] != '#':
+        right += 1
+    return (left < start or right > end) and '_' in text[left:right]
+
+
 def span_features(span: Span, doc: Doc) -> dict[str, float]:
     index = doc.index
     f: dict[str, float] = {}
@@ -125,6 +138,7 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     f['prep_said'] = float(prev == 'prep' and nxt == 'said')
     tok = doc.tokens[span.i]
     f['hashtag'] = float(doc.text[max(0, span.start - 1):span.start] == '#' or doc.text[max(0, tok.start - 1):tok.start] == '#')
+    f['hashtag_compound'] = float(_in_compound_hashtag(doc.text, span.start, span.end))
     if doc.lang == 'en':
         f['all_caps'] = float(tok.upper)
         f['sentence_start'] = float(prev == 'start')
