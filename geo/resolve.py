@@ -38,7 +38,7 @@ WEIGHTS = {
     'kind': {'name': 0.6, 'alias': 0.9, 'alt': 0.0, 'code': 0.3, 'squashed': -0.2, 'fuzzy': -2.0},
     'implied_type': 4.0,          # the cue word's type matches (محافظة -> admin1)
     'implied_mismatch': -1.5,     # a settlement cue but the candidate is a country or continent
-    'focus_country': 3.0,         # times the candidate country's share of the document focus
+    'focus_country': 4.0,         # times the candidate country's share of the document focus
     'focus_unit': 3.0,            # more of the same for admin units of the focus country (Georgia, US)
     'proximity': 4.0,             # times the mean closeness to the three nearest other mentions
     'proximity_km': 300.0,        # scale of closeness
@@ -77,6 +77,7 @@ class Group:
     """Mentions that share one decision: same key, same implied type."""
     spans: list[int]
     cands: list[Scored]
+    implied: str = ''              # the type a cue implies for these mentions
     parent: int | None = None      # index of the group the text names as parent
     extra: dict = field(default_factory=dict)
 
@@ -151,7 +152,7 @@ def group_spans(spans: list[Span], cands: list[list[Scored]]) -> list[Group]:
             continue
         k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
         if k not in by_key:
-            by_key[k] = Group([], c)
+            by_key[k] = Group([], c, implied=k[1])
             groups.append(by_key[k])
         by_key[k].spans.append(i)
     return groups
@@ -181,16 +182,27 @@ def _in_bbox(c: Core, bbox) -> bool:
     return s <= c.lat <= n and (w <= c.lon <= e if w <= e else (c.lon >= w or c.lon <= e))
 
 
-def _country_share(flat, gidx, probs, n_groups) -> dict[str, float]:
-    """The document's country focus from the current (soft) decisions: every group votes for
-    the countries of its candidates in proportion to their probabilities; named countries count
-    double."""
-    votes: dict[str, float] = defaultdict(float)
+def _country_focus(flat, gidx, probs, n_groups) -> np.ndarray:
+    """Per candidate, its country's share of the evidence the OTHER mentions give (leave one
+    out: a name never votes for its own reading).  Every mention votes for the countries of its
+    candidates in proportion to their probabilities; named countries count double."""
+    countries = sorted({c.core.country for _, c in flat if c.core.country})
+    if not countries:
+        return np.zeros(len(flat))
+    col = {cc: i for i, cc in enumerate(countries)}
+    votes = np.zeros((n_groups, len(countries)))
     for k, (gi, c) in enumerate(flat):
         if c.core.country:
-            votes[c.core.country] += probs[k] * (2.0 if c.core.type == 'country' else 1.0)
-    total = sum(votes.values())
-    return {k: v / total for k, v in votes.items()} if total else {}
+            votes[gi, col[c.core.country]] += probs[k] * (2.0 if c.core.type == 'country' else 1.0)
+    total = votes.sum(axis=0)
+    out = np.zeros(len(flat))
+    for k, (gi, c) in enumerate(flat):
+        if not c.core.country:
+            continue
+        others = total - votes[gi]
+        s = others.sum()
+        out[k] = others[col[c.core.country]] / s if s > 0 else 0.0
+    return out
 
 
 def solve(groups: list[Group], opts: Options) -> None:
@@ -210,8 +222,8 @@ def solve(groups: list[Group], opts: Options) -> None:
             prior_[k] += w['bias']
         if opts.bias_bbox and _in_bbox(c.core, opts.bias_bbox):
             prior_[k] += w['bias']
-    countries = [c.core.country for _, c in flat]
-    unit = np.array([c.core.type in ('admin1', 'admin2') for _, c in flat], dtype=float)
+    # admin units of the focus country get more of the focus, unless a cue says what the text means
+    unit = np.array([c.core.type in ('admin1', 'admin2') and not groups[gi].implied for gi, c in flat], dtype=float)
     # areas are far from everything; they neither give nor take proximity
     point = np.array([c.core.type not in ('country', 'continent', 'region') for _, c in flat], dtype=float)
     n_groups = len(groups)
@@ -223,8 +235,7 @@ def solve(groups: list[Group], opts: Options) -> None:
     own[np.arange(len(flat)), gidx] = True
     score = prior_
     for _ in range(int(w['rounds'])):
-        share = _country_share(flat, gidx, probs, n_groups)
-        focus_ = np.array([share.get(cc, 0.0) for cc in countries])
+        focus_ = _country_focus(flat, gidx, probs, n_groups)
         # closeness of each candidate to every other group's likely place
         contrib = close * (probs * point)[None, :]
         per_group = np.zeros((len(flat), n_groups))
