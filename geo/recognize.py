@@ -87,7 +87,7 @@ def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | 
     return best
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)   # ~6 MB when full; frequent words stay in it
 def _readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(proclitic_variants(text, key))   # the same words recur: read each once
 
@@ -181,8 +181,9 @@ def named_countries(doc: Doc, spans: list[Span]) -> set[str]:
     return out
 
 
-def candidates(doc: Doc) -> list[Span]:
-    """Every span that could name a place and passes the hard filters (not yet scored)."""
+def candidates(doc: Doc, fuzzy: bool = True) -> list[Span]:
+    """Every span that could name a place and passes the hard filters (not yet scored).  With
+    `fuzzy`, near misses are looked up too (geo/fuzzy.py)."""
     from collections import Counter
 
     from .cues import cue_spans
@@ -192,22 +193,28 @@ def candidates(doc: Doc) -> list[Span]:
     gz = gazetteer_spans(doc)
     doc.focus = named_countries(doc, gz)
     spans = merge_cues(gz, cue_spans(doc))
+    if fuzzy:
+        from .fuzzy import english_spans
+        spans = sorted(spans + english_spans(doc, spans), key=lambda s: s.start)
     doc.key_counts = Counter(s.key for s in spans)
     out = []
     for s in spans:
         if s.how == 'cue' and not s.rows and not s.parent_rows:
             s.rows = doc.index.rows(s.key)
+            if not s.rows and fuzzy:
+                from .fuzzy import fuzzy_rows
+                s.rows = fuzzy_rows(doc, s.key)
         if passes_hard(s, doc):
             out.append(s)
     return out
 
 
-def recognize(doc: Doc, scorer=None) -> list[Span]:
+def recognize(doc: Doc, scorer=None, fuzzy: bool = True) -> list[Span]:
     """The spans that name places.  With a scorer each span gets its probability of being a
     place and is kept above the scorer's threshold; without one the soft rules decide."""
     from .rules import SOFT
 
-    spans = candidates(doc)
+    spans = candidates(doc, fuzzy)
     if scorer is None:
         return [s for s in spans if not any(f(s, doc) for f in SOFT)]
     kept = []
