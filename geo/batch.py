@@ -115,6 +115,30 @@ def _make_engine(gp, opts: Options):
     return ProcessEngine(gp, workers=workers, lang=opts.lang)
 
 
+def _clean(s: str) -> str:
+    """A string that can be written as UTF-8: lone surrogates (from JSON escapes such as \\udc80 or
+    undecodable file names) become visible escapes."""
+    try:
+        s.encode('utf-8')
+        return s
+    except UnicodeEncodeError:
+        return s.encode('utf-8', 'backslashreplace').decode('utf-8')
+
+
+def _valid_unicode(item):
+    """The item with an id and meta that can be written out; a text holding lone surrogates is
+    an error record (it cannot be parsed into offsets anyone can use)."""
+    item.id = _clean(item.id)
+    item.meta = {k: _clean(v) for k, v in item.meta.items()}
+    if item.error is not None:
+        item.error = _clean(item.error)
+    elif item.text is not None and _clean(item.text) is not item.text:
+        bad = next(i for i, ch in enumerate(item.text) if '\ud800' <= ch <= '\udfff')
+        item.error = f'{item.where}: the text holds invalid Unicode (a lone surrogate at character {bad})'
+        item.text = None
+    return item
+
+
 def count_records(path: Path) -> int | None:
     """A quick count of the input's records, for the progress bar (None when unknown)."""
     try:
@@ -153,6 +177,7 @@ def run(gp, opts: Options, progress: Callable[[int], None] | None = None,
     def tasks() -> Iterator[list]:
         buf: list = []
         for n, item in enumerate(iter_items(opts.input)):
+            item = _valid_unicode(item)
             st = journal.state_of(n, item.id)
             if st == 'done':
                 summary.skipped += 1

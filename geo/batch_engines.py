@@ -30,7 +30,7 @@ def default_workers() -> int:
 
 def error_line(n: int, doc_id: str, where: str, error: str) -> bytes:
     rec = {'n': n, 'id': doc_id, 'where': where, 'error': error}
-    return (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8', 'surrogatepass')
+    return (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8', 'backslashreplace')
 
 
 def parse_task(gp, task: Task, lang: str | None) -> list[Done]:
@@ -43,8 +43,10 @@ def parse_task(gp, task: Task, lang: str | None) -> list[Done]:
     for n, doc_id, text, meta, where in task:
         try:
             result = gp.parse(text, doc_id, lang=lang)
+            if meta.get('offsets'):
+                result.meta['offsets'] = meta['offsets']
             rec = {'n': n, 'id': doc_id, 'lang': result.lang, 'rec': dumps(result), 'rows': rows(result, meta)}
-            line = (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8', 'surrogatepass')
+            line = (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8')
             out.append((n, doc_id, False, line))
         except Exception as e:  # a bug of ours must not stop the corpus
             log.debug('parsing %s failed', where, exc_info=True)

@@ -49,7 +49,8 @@ def corpus(path: Path, hostile: bool = True) -> tuple[Path, int, int]:
 
 
 def read_jsonl(p: Path) -> list[dict]:
-    return [json.loads(l) for l in p.read_text(encoding='utf-8').splitlines()]
+    # split on newlines only: a record may hold U+2028, which splitlines() would also split on
+    return [json.loads(l) for l in p.read_text(encoding='utf-8').split('\n') if l]
 
 
 def test_every_record_lands_once_and_errors_are_isolated(tmp_path, geo_env):
@@ -225,3 +226,25 @@ def test_two_worker_processes_give_the_same_outputs(tmp_path, geoparser):
     assert s.records == records
     for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
         assert (one / n).read_bytes() == (two / n).read_bytes(), n
+
+
+def test_lone_surrogates_and_odd_ids(tmp_path, geoparser):
+    from geo.batch import Options, run as run_batch
+
+    src = tmp_path / 'odd.jsonl'
+    src.write_text('\n'.join([
+        '{"id": "ok\\udc80", "text": "Fighting near Mosul.", "title": "t\\ud800"}',   # lone surrogates in id and title
+        '{"id": "bad", "text": "Mosul \\ud800 again"}',                                # ... and in the text
+        '{"id": "line\\nbreak\\u2028", "text": "Raqqa"}',
+    ]) + '\n', encoding='utf-8')
+    out = tmp_path / 'out'
+    s = run_batch(geoparser, Options(input=src, output=out, workers=1))
+    assert s.records == 3                  # nothing lost, nothing crashed
+    places, errors = read_jsonl(out / 'places.jsonl'), read_jsonl(out / 'errors.jsonl')
+    assert len(places) + len(errors) == 3
+    ids = [r['id'] for r in places] + [e['id'] for e in errors]
+    assert 'line\nbreak\u2028' in ids
+    for i in ids:
+        i.encode('utf-8')                  # every id was written as valid UTF-8
+    for e in errors:
+        assert e['id'] == 'bad' and 'surrogate' in e['error']
