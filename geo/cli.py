@@ -10,7 +10,7 @@ from pathlib import Path
 
 from gazetteer.errors import GazetteerError
 
-from .errors import GeoError, InputError
+from .errors import GeoError, InputError, OutputError
 
 FORMATS = ('html', 'png', 'svg', 'pdf', 'geojson', 'csv', 'gpkg', 'jsonl')
 
@@ -137,7 +137,10 @@ def cmd_parse(args) -> int:
                 print(item.error, file=sys.stderr)
                 out.write(json.dumps({'id': item.id, 'error': item.error, 'toponyms': []}, ensure_ascii=False) + '\n')
                 continue
-            out.write(dumps(gp.parse(item.text, item.id, lang=args.lang)) + '\n')
+            result = gp.parse(item.text, item.id, lang=args.lang)
+            if item.meta.get('offsets'):
+                result.meta['offsets'] = item.meta['offsets']
+            out.write(dumps(result) + '\n')
     out.flush()
     return 2 if failed else 0
 
@@ -158,10 +161,17 @@ def cmd_map(args) -> int:
     item = items[0]
     if not item.ok:
         raise InputError(item.error)
+    if args.output.exists() and not args.output.is_dir():
+        raise OutputError(f'{args.output}: exists and is not a folder; give a folder for the outputs')
     gp = _geoparser(args)
     result = gp.parse(item.text, item.id, lang=args.lang)
-    written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
-                            size=args.size, label_lang=args.label_lang)
+    if item.meta.get('offsets'):
+        result.meta['offsets'] = item.meta['offsets']
+    try:
+        written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
+                                size=args.size, label_lang=args.label_lang)
+    except OSError as e:
+        raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
     for p in written:
         print(p)
     n = len(result.places)

@@ -1,12 +1,28 @@
 """Reading documents: a .txt file (one document, id = file stem), a .jsonl file (one document a
 line: id, text, optional date, title, url), an .html file (its visible text), a CSV with those
-columns, or a folder of .txt files.  Every input line or file yields exactly one Item: a
-document or an error saying what is wrong and where."""
+columns, or a folder of .txt/.html files.  Every input line or file yields exactly one Item: a
+document or an error saying what is wrong and where (`FILE:LINE` for JSONL lines and CSV rows).
+
+What the offsets of a result refer to:
+- .txt (and any other suffix): the decoded text (UTF-8, UTF-16/32 with or without BOM, or a
+  legacy code page, see gazetteer.textio), with a leading BOM dropped and line ends kept as they
+  are (a CRLF counts two characters); a few damaged UTF-8 bytes each become one U+FFFD.
+- .html / .htm: the visible text extracted by geo.text.html.html_to_text, which
+  `read_text_file` returns; the item's meta then says {"offsets": "html-text"} and the JSON
+  record carries it.
+- JSONL / CSV: the "text" value as given.  A lone surrogate (JSON allows "\\ud800", Unicode
+  does not) becomes U+FFFD, one character for one, so offsets do not move.
+
+Ids: a string, or a number written as JSON writes it; anything else (null, true, a list, an
+object) gives the record the id FILE_STEM:LINE.  A repeated id gets '#LINE' appended, so every
+record keeps its own id."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -16,6 +32,8 @@ from gazetteer.textio import DecodeError, decode
 from .errors import InputError
 
 MAX_BYTES = 200 * 1024 * 1024
+HTML_SUFFIXES = ('.html', '.htm', '.xhtml')
+TEXT_SUFFIXES = ('.txt',) + HTML_SUFFIXES     # the documents of a folder
 
 
 @dataclass(slots=True)
@@ -24,7 +42,7 @@ class Item:
     text: str | None = None         # None when the item is an error
     error: str | None = None
     where: str = ''                 # file and line, for error messages
-    meta: dict = field(default_factory=dict)   # date, title, url when given
+    meta: dict = field(default_factory=dict)   # date, title, url when given; offsets for HTML
 
     @property
     def ok(self) -> bool:
@@ -47,23 +65,53 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f'{path}: cannot read ({e.strerror})') from None
 
 
+def is_html(path: Path) -> bool:
+    return path.suffix.lower() in HTML_SUFFIXES
+
+
 def read_text_file(path: Path) -> str:
+    """The text of a document file, the one its results' offsets refer to (for HTML: the
+    extracted visible text)."""
     try:
-        text = decode(read_bytes(path), str(path))
+        text = decode(read_bytes(path), str(path), damaged='replace')
     except DecodeError as e:
         raise InputError(str(e)) from None
-    if path.suffix.lower() in ('.html', '.htm'):
+    if is_html(path):
         from .text.html import html_to_text
         text = html_to_text(text)
-    if not text.strip():
+    if is_blank(text):
         raise InputError(f'{path}: the document is empty')
+    if '\x00' in text:
+        raise InputError(f'{path}: the text holds binary data (NUL characters)')
     return text
+
+
+def _item_of_file(path: Path, doc_id: str) -> Item:
+    try:
+        text = read_text_file(path)
+    except InputError as e:
+        return Item(id=doc_id, error=str(e), where=str(path))
+    return Item(id=doc_id, text=text, where=str(path), meta={'offsets': 'html-text'} if is_html(path) else {})
+
+
+_SURROGATE = re.compile('[\ud800-\udfff]')
+_BLANK = re.compile('[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*')
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but white space and invisible marks (bidi, zero-width, soft hyphen)."""
+    return _BLANK.fullmatch(text) is not None
+
+
+def _clean(s: str) -> str:
+    """A string from JSON with any lone surrogate replaced by U+FFFD (same length)."""
+    return _SURROGATE.sub('\ufffd', s) if _SURROGATE.search(s) else s
 
 
 def _check_text(text, where: str) -> str | None:
     if not isinstance(text, str):
         return f'{where}: "text" is missing or not a string'
-    if not text.strip():
+    if is_blank(text):
         return f'{where}: the text is empty'
     if '\x00' in text:
         return f'{where}: the text holds binary data (NUL characters)'
@@ -71,17 +119,21 @@ def _check_text(text, where: str) -> str | None:
 
 
 def _doc_id(value, fallback: str) -> str:
-    if value is None or value == '':
+    if value is None or value == '' or isinstance(value, bool):
         return fallback
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
+    if isinstance(value, str):
+        return _clean(value) if value.strip() else fallback
+    if isinstance(value, int):
         return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return json.dumps(value)
     return fallback
 
 
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
     """(line number, text, error) for each line, streamed: one line in memory at a time, and
     each line decoded on its own so that one binary or mis-encoded line is an error for that
-    line only.  UTF-16 files (rare for JSONL) are decoded whole."""
+    line only.  UTF-16 and UTF-32 files (rare for JSONL) are decoded whole."""
     if not path.exists():
         raise InputError(f'{path}: no such file')
     if path.is_dir():
@@ -91,16 +143,20 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
     except OSError as e:
         raise InputError(f'{path}: cannot read ({e.strerror})') from None
     with f:
-        head = f.read(2)
+        head = f.read(4)
         f.seek(0)
-        if head in (b'\xff\xfe', b'\xfe\xff'):
+        bom = head.startswith((b'\xff\xfe', b'\xfe\xff', b'\x00\x00\xfe\xff'))
+        if bom or b'\x00' in head:      # UTF-16 or UTF-32: decoded whole
             try:
-                data = decode(read_bytes(path), str(path))
+                data = decode(read_bytes(path), str(path), damaged='replace')
             except DecodeError as e:
-                raise InputError(str(e)) from None
-            for n, line in enumerate(data.split('\n'), start=1):  # not splitlines(): U+2028
-                yield n, line, None
-            return
+                if bom:
+                    raise InputError(str(e)) from None
+                data = None             # binary lines: each one an error below
+            if data is not None:
+                for n, line in enumerate(data.split('\n'), start=1):  # not splitlines(): U+2028
+                    yield n, line.removesuffix('\r'), None
+                return
         for n, raw in enumerate(f, start=1):
             if n == 1 and raw.startswith(b'\xef\xbb\xbf'):
                 raw = raw[3:]
@@ -109,17 +165,32 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
             if len(raw) > MAX_BYTES:
                 yield n, None, f'{path}:{n}: the line is longer than {MAX_BYTES // (1024 * 1024)} MB'
                 continue
+            if b'\x00' in raw:
+                yield n, None, f'{path}:{n}: binary data (NUL bytes), not a line of text'
+                continue
             try:
                 yield n, raw.decode('utf-8'), None
             except UnicodeDecodeError:
                 try:
-                    yield n, decode(raw, f'{path}:{n}'), None
+                    yield n, decode(raw, f'{path}:{n}', damaged='replace'), None
                 except DecodeError as e:
                     yield n, None, str(e)
 
 
+def _load_json(line: str):
+    """json.loads, with every way it can fail turned into a message."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as e:
+        return None, f'not valid JSON ({e.msg}, column {e.colno})'
+    except RecursionError:
+        return None, 'not usable JSON (nested too deeply)'
+    except ValueError as e:          # an integer of more than 4300 digits
+        return None, f'not usable JSON ({str(e).split(";")[0]})'
+
+
 def iter_jsonl(path: Path) -> Iterator[Item]:
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     for n, line, bad in _jsonl_lines(path):
         where = f'{path}:{n}'
         fallback = f'{path.stem}:{n}'
@@ -128,10 +199,9 @@ def iter_jsonl(path: Path) -> Iterator[Item]:
             continue
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Item(id=fallback, error=f'{where}: not valid JSON ({e.msg})', where=where)
+        obj, err = _load_json(line)
+        if err:
+            yield Item(id=fallback, error=f'{where}: {err}', where=where)
             continue
         if not isinstance(obj, dict):
             yield Item(id=fallback, error=f'{where}: a JSON object with "id" and "text" was expected', where=where)
@@ -139,45 +209,87 @@ def iter_jsonl(path: Path) -> Iterator[Item]:
         doc_id = _doc_id(obj.get('id'), fallback)
         if doc_id in seen:
             doc_id = f'{doc_id}#{n}'
-        seen[doc_id] = n
+        seen.add(doc_id)
         err = _check_text(obj.get('text'), where)
-        meta = {k: obj[k] for k in ('date', 'title', 'url') if isinstance(obj.get(k), str)}
+        meta = {k: _clean(obj[k]) for k in ('date', 'title', 'url') if isinstance(obj.get(k), str)}
         if err:
             yield Item(id=doc_id, error=err, where=where, meta=meta)
         else:
-            yield Item(id=doc_id, text=obj['text'], where=where, meta=meta)
+            yield Item(id=doc_id, text=_clean(obj['text']), where=where, meta=meta)
+
+
+_CSV_DELIMITERS = (',', ';', '\t', '|')
+
+
+def _csv_delimiter(header: str, suffix: str) -> str:
+    """The delimiter of a documents CSV: the one that makes a "text" column of the header (a
+    .tsv file: tab first)."""
+    order = ('\t',) + _CSV_DELIMITERS if suffix == '.tsv' else _CSV_DELIMITERS
+    for d in order:
+        try:
+            cells = next(csv.reader([header], delimiter=d))
+        except (csv.Error, StopIteration):
+            continue
+        if 'text' in (c.strip().lower() for c in cells):
+            return d
+    return order[0]
 
 
 def iter_csv(path: Path) -> Iterator[Item]:
     try:
-        data = decode(read_bytes(path), str(path))
+        data = decode(read_bytes(path), str(path), damaged='replace')
     except DecodeError as e:
         raise InputError(str(e)) from None
-    reader = csv.DictReader(io.StringIO(data, newline=''))
-    if not reader.fieldnames or 'text' not in [f.strip().lower() for f in reader.fieldnames]:
+    csv.field_size_limit(MAX_BYTES)       # a long article is one field
+    delim = _csv_delimiter(data.split('\n', 1)[0], path.suffix.lower())
+    reader = csv.reader(io.StringIO(data, newline=''), delimiter=delim, strict=True)
+    try:
+        header = [(h or '').strip().lower() for h in next(reader)]
+    except (StopIteration, csv.Error):
+        header = []
+    if 'text' not in header:
         raise InputError(f'{path}:1: the CSV header needs a "text" column (and "id"; optional date, title, url)')
     seen: set[str] = set()
-    for row in reader:
-        row = {(k or '').strip().lower(): v for k, v in row.items()}
-        n = reader.line_num
-        where = f'{path}:{n}'
-        doc_id = _doc_id(row.get('id'), f'{path.stem}:{n}')
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            last = reader.line_num
+            what = ('a quoted field opened on this line is never closed (the rest of the file is inside it)'
+                    if 'end of data' in str(e) else f'broken CSV ({e})')
+            yield Item(id=f'{path.stem}:{start}', error=f'{path}:{start}: {what}', where=f'{path}:{start}')
+            continue
+        last = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        row: dict[str, str] = {}
+        for k, v in zip(header, cells):
+            row.setdefault(k, v)          # a repeated column: the first one counts
+        where = f'{path}:{start}'
+        doc_id = _doc_id(row.get('id'), f'{path.stem}:{start}')
         if doc_id in seen:
-            doc_id = f'{doc_id}#{n}'
+            doc_id = f'{doc_id}#{start}'
         seen.add(doc_id)
         err = _check_text(row.get('text'), where)
+        if err and 'text' not in row:
+            err = f'{where}: {len(cells)} field{"s" if len(cells) != 1 else ""} and no "text" (the header has {len(header)} columns)'
         meta = {k: row[k] for k in ('date', 'title', 'url') if row.get(k)}
         yield Item(id=doc_id, text=None if err else row['text'], error=err, where=where, meta=meta)
 
 
 def iter_folder(path: Path) -> Iterator[Item]:
-    for p in sorted(path.iterdir()):
-        if p.suffix.lower() not in ('.txt', '.html', '.htm') or not p.is_file():
+    try:
+        entries = sorted(path.iterdir())
+    except OSError as e:
+        raise InputError(f'{path}: cannot list the folder ({e.strerror})') from None
+    for p in entries:
+        if p.suffix.lower() not in TEXT_SUFFIXES or not p.is_file():
             continue
-        try:
-            yield Item(id=p.stem, text=read_text_file(p), where=str(p))
-        except InputError as e:
-            yield Item(id=p.stem, error=str(e), where=str(p))
+        yield _item_of_file(p, p.stem)
 
 
 def iter_items(path: str | Path) -> Iterator[Item]:
@@ -193,4 +305,7 @@ def iter_items(path: str | Path) -> Iterator[Item]:
     elif suffix in ('.csv', '.tsv'):
         yield from iter_csv(path)
     else:
-        yield Item(id=path.stem, text=read_text_file(path), where=str(path))
+        item = _item_of_file(path, path.stem)
+        if not item.ok:
+            raise InputError(item.error)
+        yield item

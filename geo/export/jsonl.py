@@ -32,7 +32,10 @@ def toponyms(result: Result) -> list[dict]:
 
 
 def record(result: Result) -> dict:
-    return {'id': result.id, 'lang': result.lang, 'toponyms': toponyms(result)}
+    rec = {'id': result.id, 'lang': result.lang, 'toponyms': toponyms(result)}
+    if result.meta.get('offsets'):      # 'html-text': offsets into the text extracted from an HTML file
+        rec['offsets'] = result.meta['offsets']
+    return rec
 
 
 def dumps(result: Result) -> str:
