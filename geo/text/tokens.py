@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from gazetteer.keys import fold
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
+# invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
+# soft hyphen, BOM) and Latin combining accents (decomposed text): part of a word when a letter follows
+_INVISIBLE = '\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u0300-\u036f'
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"                          # U.S.  D.C.  U.A.E.
-    rf"|[^\W_](?:[^\W_]|[{_MARKS}]|['’](?=[^\W\d_]))*"         # words, with inner marks / apostrophes
+    # words, with inner marks / invisible characters / apostrophes; possessive (*+): no
+    # backtracking state per character, so a 20 MB run of letters takes no memory
+    rf"|[^\W_](?:[^\W_]|[{_MARKS}]|[{_INVISIBLE}]+(?=[^\W_])|['’](?=[^\W\d_]))*+"
 )
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
@@ -51,8 +56,14 @@ def tokenize(text: str) -> list[Token]:
 
 def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
     """Two tokens can be parts of one name when only spaces, hyphens, underscores, dots of an
-    abbreviation, apostrophes or a hashtag sign stand between them (no comma, no full stop)."""
+    abbreviation, apostrophes, a hashtag sign or invisible marks stand between them (no comma,
+    no full stop)."""
     gap = text[a.end:b.start]
     if len(gap) > max_gap or not gap:
         return False
-    return all(ch in ' \u00a0-_\u2010\u2011#\'’' for ch in gap) or (gap == '. ' and len(a.text) <= 3 and a.cap)
+    return all(ch in _GAP for ch in gap) or (gap == '. ' and len(a.text) <= 3 and a.cap)
+
+
+# spaces, hyphens, underscores, apostrophes, a hashtag sign, and invisible bidi / zero-width marks
+_GAP = frozenset(' \u00a0-_\u2010\u2011#\'’\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e'
+                 '\u2060\u2066\u2067\u2068\u2069\ufeff')
