@@ -35,6 +35,10 @@ def safe_stem(doc_id: str, max_len: int = 80) -> str:
     import re
 
     stem = re.sub(r'[^\w\-.]+', '_', str(doc_id), flags=re.UNICODE).strip('._') or 'doc'
-    if stem != str(doc_id) or len(stem) > max_len:
-        stem = f'{stem[:max_len - 9]}-{hashlib.sha1(str(doc_id).encode()).hexdigest()[:8]}'
+    if stem != str(doc_id) or len(stem) > max_len or len(stem.encode('utf-8', 'surrogatepass')) > 3 * max_len:
+        digest = hashlib.sha1(str(doc_id).encode('utf-8', 'surrogatepass')).hexdigest()[:8]
+        stem = stem[:max_len - 9]
+        while len(stem.encode('utf-8', 'surrogatepass')) > 2 * max_len:   # file names are bytes (255 at most)
+            stem = stem[:-1]
+        stem = f'{stem}-{digest}'
     return stem
