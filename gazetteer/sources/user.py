@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import math
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -101,7 +102,8 @@ _DELIMITER_NAMES = {',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars'}
 
 
 def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
-    first = text.split('\n', 1)[0]
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))   # one long names field is not an error
+    first = re.split(r'\r\n|\r|\n', text[:65536], maxsplit=1)[0]
     try:
         dialect = csv.Sniffer().sniff(first, delimiters=_DELIMITERS)
     except csv.Error:
@@ -149,6 +151,10 @@ def _read_geojson(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise RowError(path, e.lineno, f'not valid JSON: {e.msg}') from None
+    except RecursionError:
+        raise RowError(path, 1, 'not usable JSON: nested too deeply') from None
+    except ValueError as e:         # an integer of more than 4300 digits
+        raise RowError(path, 1, f'not usable JSON: {str(e).split(";")[0]}') from None
     feats = data.get('features') if isinstance(data, dict) else None
     if not isinstance(feats, list):
         raise RowError(path, 1, 'not a GeoJSON FeatureCollection')
@@ -169,7 +175,9 @@ def _read_geojson(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         props['lon'], props['lat'] = coords[:2]
         if isinstance(props.get('names'), list):
             props['names'] = '|'.join(map(str, props['names']))
-        yield line, {k: ('' if v is None else v) for k, v in props.items()}
+        # the CSV reader's view of a row: every value a string (an id or a name may be a number)
+        yield line, {k: ('' if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+                     for k, v in props.items()}
 
 
 def _feature_lines(text: str, count: int) -> list[int] | None:
