@@ -13,7 +13,7 @@ TYPES = {
 AREA_TYPES = frozenset({'continent', 'region', 'country', 'admin1', 'admin2'})
 
 # How a name belongs to a place; stored with every key in the index.
-NAME_KINDS = {'name': 0, 'alt': 1, 'alias': 2, 'code': 3, 'squashed': 4}
+NAME_KINDS = {'name': 0, 'alt': 1, 'alias': 2, 'code': 3, 'squashed': 4, 'fuzzy': 5}  # fuzzy: never stored
 KIND_NAMES = {v: k for k, v in NAME_KINDS.items()}
 
 

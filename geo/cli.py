@@ -23,6 +23,8 @@ def _common(p: argparse.ArgumentParser, lang_flag: str = '--lang') -> None:
     p.add_argument('--bias-country', metavar='CC', help='prefer places in this country (ISO code, e.g. SY)')
     p.add_argument('--bias-bbox', metavar='W,S,E,N', help='prefer places inside this box (degrees)')
     p.add_argument(lang_flag, dest='lang', choices=('ar', 'en'), help='document language (default: detected)')
+    p.add_argument('--fuzzy', action=argparse.BooleanOptionalAction, default=True,
+                   help='also match near misses of gazetteer names (default: on)')
     p.add_argument('--demonyms', action=argparse.BooleanOptionalAction, default=None,
                    help='tag demonyms (Russian, السوري) as the places they name '
                         '(default: on for English, off for Arabic)')
@@ -103,7 +105,7 @@ def _geoparser(args):
         except (ValueError, AssertionError):
             raise InputError(f'--bias-bbox {args.bias_bbox!r}: give W,S,E,N in degrees') from None
     return Geoparser(gazetteers=args.gazetteer, min_confidence=args.min_confidence,
-                     bias_country=args.bias_country, bias_bbox=bbox, demonyms=args.demonyms,
+                     bias_country=args.bias_country, bias_bbox=bbox, demonyms=args.demonyms, fuzzy=args.fuzzy,
                      progress=_build_progress())
 
 

@@ -119,6 +119,7 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
         f['kind_name'] = float(0 in kinds or 2 in kinds)
         f['kind_alt_only'] = float(kinds <= {1})
         f['kind_squashed_only'] = float(kinds <= {4})
+        f['kind_fuzzy'] = float(kinds <= {5})
         f['home'] = float(any(c.country in doc.focus for c in cores))
         f['user'] = float(any(index.is_user(r) for r, _ in rows))
     if span.cue:
@@ -126,6 +127,7 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
         f['cue_list'] = float(span.from_list)
         f['cue_settlement'] = float(span.implied_type in SETTLEMENT_CUES)
     f['cue_only'] = float(span.how == 'cue' and not rows)
+    f['fuzzy_span'] = float(span.how == 'fuzzy')
     f['inner_known'] = float(bool(span.parent_rows))
     pre = span.proclitics
     f['conj'] = float(pre[:1] in ('و', 'ف'))

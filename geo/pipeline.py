@@ -31,7 +31,7 @@ class Geoparser:
     def __init__(self, index: Index | None = None, gazetteers: Iterable[str | Path] = (),
                  index_root: str | Path | None = None, min_confidence: float = 0.0,
                  bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
-                 demonyms: bool | None = None, use_model: bool = True, progress=None):
+                 demonyms: bool | None = None, use_model: bool = True, fuzzy: bool = True, progress=None):
         extra = [p for g in gazetteers for p in read_places(g)]
         if index is None:
             index = Index.open(index_root, overlay=extra, progress=progress)
@@ -43,11 +43,12 @@ class Geoparser:
         self.bias_bbox = bias_bbox
         self.demonyms = demonyms
         self.use_model = use_model
+        self.fuzzy = fuzzy
 
     def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
         lang = lang or detect(text)
         doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
-        spans = recognize(doc, scoring.load(lang) if self.use_model else None)
+        spans = recognize(doc, scoring.load(lang) if self.use_model else None, fuzzy=self.fuzzy)
         if self.demonyms if self.demonyms is not None else DEMONYMS_BY_DEFAULT.get(lang, False):
             from .demonyms import demonym_spans
             spans = sorted(spans + demonym_spans(doc, spans), key=lambda s: s.start)

@@ -201,7 +201,7 @@ def candidates(doc: Doc, fuzzy: bool = True) -> list[Span]:
     for s in spans:
         if s.how == 'cue' and not s.rows and not s.parent_rows:
             s.rows = doc.index.rows(s.key)
-            if not s.rows and fuzzy:
+            if not s.rows and fuzzy and doc.lang == 'en':
                 from .fuzzy import fuzzy_rows
                 s.rows = fuzzy_rows(doc, s.key)
         if passes_hard(s, doc):
