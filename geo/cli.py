@@ -18,8 +18,10 @@ FORMATS = ('html', 'png', 'svg', 'pdf', 'geojson', 'csv', 'gpkg', 'jsonl')
 def _common(p: argparse.ArgumentParser, lang_flag: str = '--lang') -> None:
     p.add_argument('--gazetteer', action='append', default=[], metavar='FILE',
                    help='extra places for this run (CSV or GeoJSON); repeatable')
-    p.add_argument('--min-confidence', type=float, default=0.0, metavar='X',
-                   help='drop places whose confidence is below X (0..1)')
+    p.add_argument('--min-confidence', type=float, default=None, metavar='X',
+                   help='keep a name only when its score (the probability that it names a place) is at '
+                        'least X, 0..1; lower for recall, higher for precision (default: the threshold '
+                        'tuned for the language, about 0.35-0.45)')
     p.add_argument('--bias-country', metavar='CC', help='prefer places in this country (ISO code, e.g. SY)')
     p.add_argument('--bias-bbox', metavar='W,S,E,N', help='prefer places inside this box (degrees)')
     p.add_argument(lang_flag, dest='lang', choices=('ar', 'en'), help='document language (default: detected)')
@@ -97,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
 
 def _geoparser(args):
     from .pipeline import Geoparser
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
+        raise InputError(f'--min-confidence {args.min_confidence}: give a number between 0 and 1')
     bbox = None
     if getattr(args, 'bias_bbox', None):
         try:

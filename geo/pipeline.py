@@ -29,7 +29,7 @@ class Geoparser:
     """
 
     def __init__(self, index: Index | None = None, gazetteers: Iterable[str | Path] = (),
-                 index_root: str | Path | None = None, min_confidence: float = 0.0,
+                 index_root: str | Path | None = None, min_confidence: float | None = None,
                  bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
                  demonyms: bool | None = None, use_model: bool = True, fuzzy: bool = True, progress=None):
         extra = [p for g in gazetteers for p in read_places(g)]
@@ -48,7 +48,8 @@ class Geoparser:
     def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
         lang = lang or detect(text)
         doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
-        spans = recognize(doc, scoring.load(lang) if self.use_model else None, fuzzy=self.fuzzy)
+        spans = recognize(doc, scoring.load(lang) if self.use_model else None, fuzzy=self.fuzzy,
+                          threshold=self.min_confidence)
         if self.demonyms if self.demonyms is not None else DEMONYMS_BY_DEFAULT.get(lang, False):
             from .demonyms import demonym_spans
             spans = sorted(spans + demonym_spans(doc, spans), key=lambda s: s.start)
@@ -66,8 +67,6 @@ class Geoparser:
                     place.name = m.surface.strip('"\'«» ')
                     if lang == 'ar':
                         place.name_ar = place.name
-                if min(m.score, 1.0) * max(place.confidence, 0.0) < self.min_confidence and not place.approximate:
-                    place = None
             if place is not None:
                 if place.id not in by_id:
                     by_id[place.id] = len(result.places)

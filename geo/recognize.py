@@ -209,18 +209,20 @@ def candidates(doc: Doc, fuzzy: bool = True) -> list[Span]:
     return out
 
 
-def recognize(doc: Doc, scorer=None, fuzzy: bool = True) -> list[Span]:
+def recognize(doc: Doc, scorer=None, fuzzy: bool = True, threshold: float | None = None) -> list[Span]:
     """The spans that name places.  With a scorer each span gets its probability of being a
-    place and is kept above the scorer's threshold; without one the soft rules decide."""
+    place and is kept from `threshold` up (default: the threshold tuned with the model, which
+    maximises F1 on held-out documents); without one the soft rules decide."""
     from .rules import SOFT
 
     spans = candidates(doc, fuzzy)
     if scorer is None:
         return [s for s in spans if not any(f(s, doc) for f in SOFT)]
+    t = scorer.threshold if threshold is None else threshold
     kept = []
     for s in spans:
         s.score = scorer.probability(s, doc)
-        if s.score >= scorer.threshold or (s.score >= scorer.threshold / 2 and well_known(doc, s)):
+        if s.score >= t or (s.score >= t / 2 and well_known(doc, s)):
             kept.append(s)
     return kept
 
