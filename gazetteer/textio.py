@@ -121,14 +121,15 @@ _UTF8_SEQ = re.compile(rb'[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """UTF-8 with a few damaged bytes: most bytes above 0x7F form valid UTF-8 sequences (legacy
-    Arabic or Latin text almost never does)."""
+    """UTF-8 with a few damaged bytes: at least three in four bytes above 0x7F form valid UTF-8
+    sequences (in legacy Arabic or Latin text, at most one letter in two can: the one before a
+    comma or a no-break space)."""
     high = len(data) - len(data.translate(None, _HIGH))
     if not high:
         return False
     rest = _UTF8_SEQ.sub(b'', data)
     stray = len(rest) - len(rest.translate(None, _HIGH))
-    return stray <= high * 0.1
+    return stray <= high * 0.25
 
 
 def _legacy(data: bytes, where: str) -> str:

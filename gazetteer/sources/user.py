@@ -123,6 +123,7 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         raise RowError(path, 1, f'missing column(s) {", ".join(missing)}; the header must name '
                                 f'{", ".join(COLUMNS[1:8])} (comma-separated)')
     delim = _DELIMITER_NAMES.get(dialect.delimiter, repr(dialect.delimiter))
+    last = reader.line_num
     while True:
         try:
             cells = next(reader)
@@ -130,10 +131,12 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
             return
         except csv.Error as e:
             raise RowError(path, reader.line_num, f'broken CSV ({e})') from None
-        line = reader.line_num
+        line, last = last + 1, reader.line_num       # a row may span lines (a quoted line break)
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
+            if len(cells) < len(header) and last > line and any('\n' in c or '\r' in c for c in cells):
+                raise RowError(path, line, 'a quoted field opened on this line is never closed')
             hint = ''
             raw = cells[0] if len(cells) == 1 else ''
             other = next((d for d in _DELIMITERS if d != dialect.delimiter and raw.count(d) >= len(header) - 2), None)
