@@ -2,7 +2,6 @@
 worker opening the index once."""
 import json
 import subprocess
-import sys
 
 import pytest
 
