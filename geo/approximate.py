@@ -2,8 +2,9 @@
 
 The parent is, in order: the known name inside the span (مطار دير الزور -> دير الزور); the place
 the text links it to (حي X في مدينة Y, قرية X بريف Y); the city the text means by "the city"
-(في المدينة); the last settlement or unit named before it in the same sentence; the document's
-most-mentioned city or unit.  An airport cue at a known city becomes the nearest real airport.
+(في المدينة), and for a neighbourhood or a landmark the document's most-mentioned city; the
+known place named nearest to it in the same sentence; the document's most-mentioned city or
+unit.  A name met twice is one place.  An airport cue at a known city becomes the nearest real airport.
 The place is flagged approximate, with the parent's extent as its uncertainty radius."""
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ from .recognize import Doc, Span
 RADIUS_KM = {'neighbourhood': 2.0, 'village': 3.0, 'town': 5.0, 'city': 8.0, 'admin2': 30.0, 'admin1': 80.0,
              'region': 300.0, 'country': 300.0, 'airport': 3.0, 'landmark': 2.0, 'facility': 2.0}
 PARENT_TYPES = frozenset({'city', 'town', 'village', 'admin1', 'admin2', 'neighbourhood'})
+SETTLEMENTS = frozenset({'city', 'town', 'village'})
+# what lies inside a settlement: its parent must be one (the document's city when none is near)
+URBAN = frozenset({'neighbourhood', 'landmark'})
+# how far from its parent a feature of this kind may lie (km): an oil field is not in the town
+# that gives it its name
+FEATURE_KM = {'oilfield': 40.0, 'airport': 15.0, 'camp': 10.0, 'crossing': 20.0, 'mountain': 20.0,
+              'water': 30.0, 'facility': 5.0, 'island': 20.0}
 CITY_WORDS = frozenset({'المدينه', 'للمدينه', 'بالمدينه', 'والمدينه', 'المدينة', 'the city', 'city'})
 
 
@@ -38,19 +46,27 @@ def main_place(places: list[Place | None], types=('city', 'town')) -> Place | No
     return next(p for p in places if p is not None and p.id == best)
 
 
-def _previous(places: list[Place | None], spans: list[Span], i: int, sentence_start: int) -> Place | None:
-    for k in range(i - 1, -1, -1):
-        if spans[k].end < sentence_start:
-            break
-        p = places[k]
-        if p is not None and not p.approximate and p.type in PARENT_TYPES:
-            return p
-    return None
+def _nearest_in_sentence(doc: Doc, places: list[Place | None], spans: list[Span], i: int,
+                         types: frozenset[str]) -> Place | None:
+    """The known place of the requested types named closest to span i in its sentence."""
+    lo, hi = _sentence_bounds(doc, spans[i].start)
+    best, gap = None, None
+    for k, p in enumerate(places):
+        if k == i or p is None or p.approximate or p.type not in types:
+            continue
+        s = spans[k]
+        if s.end <= lo or s.start >= hi:
+            continue
+        d = spans[i].start - s.end if s.end <= spans[i].start else s.start - spans[i].end
+        if gap is None or d < gap:
+            best, gap = p, d
+    return best
 
 
-def _sentence_start(doc: Doc, pos: int) -> int:
-    cut = max(doc.text.rfind(ch, 0, pos) for ch in '.!?؟\n')
-    return cut + 1
+def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
+    lo = max(doc.text.rfind(ch, 0, pos) for ch in '.!?؟\n') + 1
+    ends = [e for e in (doc.text.find(ch, pos) for ch in '.!?؟\n') if e >= 0]
+    return lo, min(ends) if ends else len(doc.text)
 
 
 def nearest_airport(index: Index, parent: Place) -> Place | None:
@@ -69,6 +85,7 @@ def place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pla
     from .resolve import score_candidates, to_place
 
     link = links(doc, spans)
+    placed: dict[str, Place] = {}
     city = main_place(places)
     unit = main_place(places, ('admin1', 'admin2'))
     for i, span in enumerate(spans):
@@ -91,21 +108,27 @@ def place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pla
                 if airport is not None:
                     places[i] = airport
                     continue
+        kind = span.implied_type
         if parent is None and link[i] is not None and places[link[i]] is not None:
             parent = places[link[i]]
-        if parent is None and _mentions_the_city(doc, span) and city is not None:
-            parent = city
+        if parent is None and (kind in URBAN or _mentions_the_city(doc, span)) and city is not None:
+            parent = city                # a neighbourhood is in the document's city unless linked
         if parent is None:
-            parent = _previous(places, spans, i, _sentence_start(doc, span.start))
+            parent = _nearest_in_sentence(doc, places, spans, i, SETTLEMENTS if kind in URBAN else PARENT_TYPES)
         if parent is None and span.cue:
             parent = city or unit
         if parent is None:
+            continue
+        if span.key in placed:           # the same name twice in a text is one place
+            places[i] = placed[span.key]
             continue
         places[i] = Place(
             id=f'approx:{span.key}@{parent.id}', name=span.key, lat=parent.lat, lon=parent.lon,
             type=span.implied_type if span.implied_type not in ('countryside', '') else 'place',
             country=parent.country, admin1=parent.admin1, confidence=round(0.6 * max(parent.confidence, 0.5), 3),
-            approximate=True, uncertainty_km=radius_km(parent), source=f'near {parent.name}')
+            approximate=True, uncertainty_km=max(radius_km(parent), FEATURE_KM.get(kind, 0.0)),
+            source=f'near {parent.name}')
+        placed[span.key] = places[i]
 
 
 def _mentions_the_city(doc: Doc, span: Span) -> bool:
