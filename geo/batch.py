@@ -66,10 +66,19 @@ class Summary:
 def run_options(gp, opts: Options) -> dict:
     """What must not change between a run and its --resume."""
     idx = gp.index
-    return {'format': FORMAT, 'input': str(Path(opts.input).resolve()), 'lang': opts.lang,
-            'index': idx.meta.get('fingerprint'), 'overlay': idx.info().get('user_overlay', 0),
-            'min_confidence': gp.min_confidence, 'bias_country': gp.bias_country,
-            'bias_bbox': list(gp.bias_bbox) if gp.bias_bbox else None, 'demonyms': gp.demonyms}
+    out = {'format': FORMAT, 'input': str(Path(opts.input).resolve()), 'lang': opts.lang,
+           'index': idx.meta.get('fingerprint'), 'overlay': idx.info().get('user_overlay', 0)}
+    for k, v in sorted(vars(gp).items()):   # every plain setting of the Geoparser (min_confidence, ...)
+        if k.startswith('_') or k == 'index':
+            continue
+        if isinstance(v, tuple):
+            v = list(v)
+        if v is None or isinstance(v, (str, int, float, bool, list)):
+            try:
+                out[k] = json.loads(json.dumps(v))
+            except (TypeError, ValueError):
+                pass
+    return out
 
 
 def _prepare_output(out: Path) -> Path:
