@@ -81,6 +81,8 @@ class Index:
             self.db  # connect now: the open file outlives a rebuild that removes this build later
         except sqlite3.Error as e:
             raise GazetteerError(f'{self.path}: the index is damaged ({e}); run `geo gazetteer build --force`') from None
+        self._rows_memo: dict[str, tuple] = {}
+        self._prefix_memo: dict[str, bool] = {}
         self._overlay: list[Place] = []
         self._overlay_keys: dict[str, list[tuple[int, int]]] = {}
         self._overlay_by_len: dict[int, list[str]] = {}
@@ -119,6 +121,8 @@ class Index:
                     self._overlay_by_len.setdefault(len(k), []).append(k)
                 self._overlay_keys.setdefault(k, []).append((row, kind))
         self._fuzzy_cache.clear()
+        self._rows_memo.clear()
+        self._prefix_memo.clear()
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -138,19 +142,38 @@ class Index:
         return self._n + len(self._overlay)
 
     # ---- rows ------------------------------------------------------------------------------
+    # Text keeps asking about the same words: exact and prefix answers are memoised (bounded).
+    _MEMO_MAX = 200_000
+
     def __contains__(self, key: str) -> bool:
-        return key in self._names or key in self._overlay_keys
+        got = self._rows_memo.get(key)
+        if got is None:
+            got = self._rows_uncached(key)
+        return bool(got)
 
     def has_prefix(self, prefix: str) -> bool:
         """True when some key starts with `prefix` (used to stop n-gram extension early)."""
-        if next(self._names.iterkeys(prefix), None) is not None:
-            return True
-        return any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False
+        got = self._prefix_memo.get(prefix)
+        if got is None:
+            got = next(self._names.iterkeys(prefix), None) is not None or (
+                any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False)
+            if len(self._prefix_memo) >= self._MEMO_MAX:
+                self._prefix_memo.clear()
+            self._prefix_memo[prefix] = got
+        return got
 
     def rows(self, key: str) -> list[tuple[int, int]]:
         """(row, name kind) of every place with this folded key; the user's places first."""
-        out = list(self._overlay_keys.get(key, ()))
-        out.extend(self._names.get(key) or ())
+        got = self._rows_memo.get(key)
+        if got is None:
+            got = self._rows_uncached(key)
+        return list(got)
+
+    def _rows_uncached(self, key: str) -> tuple:
+        out = tuple(self._overlay_keys.get(key, ())) + tuple(self._names.get(key) or ())
+        if len(self._rows_memo) >= self._MEMO_MAX:
+            self._rows_memo.clear()
+        self._rows_memo[key] = out
         return out
 
     def code_rows(self, code: str) -> list[tuple[int, int]]:

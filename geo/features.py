@@ -5,6 +5,7 @@ names a place, so the model cannot learn a dev document's names."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from .recognize import Doc, Span
 from .rules.common_words import is_common_word
@@ -86,22 +87,19 @@ def _in_compound_hashtag(text: str, start: int, end: int) -> bool:
     return (left < start or right > end) and '_' in text[left:right]
 
 
-def span_features(span: Span, doc: Doc) -> dict[str, float]:
-    index = doc.index
+@lru_cache(maxsize=100_000)
+def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
+    """The features that depend only on the name and its candidates (memoised: names recur),
+    and the candidates' countries."""
     f: dict[str, float] = {}
-    z = zipf(span.key, doc.lang) if ' ' not in span.key else 0.0
+    z = zipf(key, lang) if ' ' not in key else 0.0
     f['zipf'] = z / 7.0
-    tok0 = doc.tokens[span.i]
-    if span.proclitics:     # بحجة: the joined form itself is a frequent word (an idiom)
-        f['zipf_joined'] = zipf(tok0.key, doc.lang) / 7.0
     f['zipf_high'] = float(z >= 5.0)
     f['zipf_mid'] = float(4.0 <= z < 5.0)
-    ntok = span.j - span.i
-    f['multi_token'] = float(ntok > 1)
-    f['key_len'] = min(len(span.key), 20) / 20.0
-    f['short_key'] = float(len(span.key.replace(' ', '')) <= 3)
-    rows = span.rows
+    f['key_len'] = min(len(key), 20) / 20.0
+    f['short_key'] = float(len(key.replace(' ', '')) <= 3)
     f['known'] = float(bool(rows))
+    countries: frozenset[str] = frozenset()
     if rows:
         cores = [index.core(r) for r, _ in rows]
         best = max(cores, key=lambda c: (c.type in BIG_UNITS, c.population))
@@ -120,13 +118,25 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
         f['kind_alt_only'] = float(kinds <= {1})
         f['kind_squashed_only'] = float(kinds <= {4})
         f['kind_fuzzy'] = float(kinds <= {5})
-        f['home'] = float(any(c.country in doc.focus for c in cores))
         f['user'] = float(any(index.is_user(r) for r, _ in rows))
+        countries = frozenset(c.country for c in cores)
+    return tuple(f.items()), countries
+
+
+def span_features(span: Span, doc: Doc) -> dict[str, float]:
+    index = doc.index
+    known, countries = _known(index, span.key, tuple(span.rows), doc.lang)
+    f: dict[str, float] = dict(known)
+    if span.proclitics:     # بحجة: the joined form itself is a frequent word (an idiom)
+        f['zipf_joined'] = zipf(doc.tokens[span.i].key, doc.lang) / 7.0
+    f['multi_token'] = float(span.j - span.i > 1)
+    if span.rows:
+        f['home'] = float(bool(countries & doc.focus))
     if span.cue:
         f['cue'] = 1.0
         f['cue_list'] = float(span.from_list)
         f['cue_settlement'] = float(span.implied_type in SETTLEMENT_CUES)
-    f['cue_only'] = float(span.how == 'cue' and not rows)
+    f['cue_only'] = float(span.how == 'cue' and not span.rows)
     f['fuzzy_span'] = float(span.how == 'fuzzy')
     f['inner_known'] = float(bool(span.parent_rows))
     pre = span.proclitics
