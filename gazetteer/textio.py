@@ -177,16 +177,18 @@ _MARK = re.compile('[\u064b-\u0652]')
 _LATIN_IN_WORD = re.compile('[A-Za-z\u00c0-\u00ff\u00d7\u00f7]')
 
 
-def _plausibility(text: str) -> tuple[float, float]:
-    """How Arabic a reading looks: (mean Zipf frequency of its Arabic words, share of impossible
-    words).  A real word scores 3 to 7 and letter salad 0 (`wordfreq`); a word that glues Latin
-    letters, × or ÷ to Arabic letters, or begins with a vowel mark, is impossible."""
+def _plausibility(text: str) -> tuple[float, float, int]:
+    """How Arabic a reading looks: (mean Zipf frequency of its words, share of impossible words,
+    how many words of three letters or more are common words).  A real word scores 3 to 7 and
+    letter salad 0 (`wordfreq`); a word that glues Latin letters, × or ÷ to Arabic letters, or
+    begins with a vowel mark, is impossible.  Single letters are abbreviations more often than
+    words: they decide nothing."""
     from wordfreq import zipf_frequency
 
-    words = [w for w in _WORD.findall(text[:20000]) if _ARABIC_LETTER.search(w)]
+    words = [w for w in _WORD.findall(text[:20000]) if _ARABIC_LETTER.search(w) and len(_MARK.sub('', w)) > 1]
     if not words:
-        return 0.0, 1.0
-    total, impossible = 0.0, 0
+        return 0.0, 0.0, 0
+    total, impossible, common = 0.0, 0, 0
     for w in words:
         if _LATIN_IN_WORD.search(w) or _MARK.match(w):
             impossible += 1
@@ -196,11 +198,14 @@ def _plausibility(text: str) -> tuple[float, float]:
         if not z and len(bare) > 3 and bare[0] in 'وفبلك':
             z = zipf_frequency(bare[1:], 'ar')
         total += z
-    return total / len(words), impossible / len(words)
+        common += z >= 3.0 and len(bare) >= 3
+    return total / len(words), impossible / len(words), common
 
 
 def _pick_arabic(readings: dict[str, str], where: str) -> str | None:
-    """The reading that is Arabic text; None when no reading is (the bytes are Western text)."""
+    """The reading that is Arabic text; None when no reading is (the bytes are Western text).
+    Of two readings that differ, one wins only with clear evidence: a higher mean word score by
+    a point or more, and more than twice as many common words as the other (at least two)."""
     scored = {enc: _plausibility(t) for enc, t in readings.items()}
     fit = {enc: s for enc, s in scored.items() if s[1] <= 0.2}
     if not fit:
@@ -208,8 +213,9 @@ def _pick_arabic(readings: dict[str, str], where: str) -> str | None:
     texts = {readings[enc] for enc in fit}
     if len(texts) == 1:
         return texts.pop()
-    (best, enc), (second, _) = sorted(((s[0], enc) for enc, s in fit.items()), reverse=True)[:2]
-    if best - second >= 1.0 and best >= 2.0:
+    (best, enc), (second, other) = sorted(((s[0], enc) for enc, s in fit.items()), reverse=True)[:2]
+    common, rival = fit[enc][2], fit[other][2]
+    if best - second >= 1.0 and common >= max(2, 2 * rival + 1):
         return readings[enc]
     raise DecodeError(f'{where}: Arabic in Windows-1256 or in ISO-8859-6? The two readings differ and '
                       'neither is clearly right; save the file as UTF-8')

@@ -149,10 +149,8 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
         if bom or b'\x00' in head:      # UTF-16 or UTF-32: decoded whole
             try:
                 data = decode(read_bytes(path), str(path), damaged='replace')
-            except DecodeError as e:
-                if bom:
-                    raise InputError(str(e)) from None
-                data = None             # binary lines: each one an error below
+            except DecodeError:
+                data = None             # not UTF-16/32 after all: each line on its own below
             if data is not None:
                 for n, line in enumerate(data.split('\n'), start=1):  # not splitlines(): U+2028
                     yield n, line.removesuffix('\r'), None
