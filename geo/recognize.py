@@ -74,11 +74,12 @@ def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | 
     for shift, key0, pre in keys:
         cur, j = key0, i
         while True:
-            if cur in index and (best is None or j + 1 - i > best.j - best.i):
+            if cur in index and (best is None or j + 1 - i > best.j - best.i) and \
+                    not (j == i and doc.lang == 'ar' and _function_word(cur)):
                 best = Span(i, j + 1, toks[i].start + shift, toks[j].end, cur, proclitics=pre)
             if j + 1 >= len(toks) or j + 1 - i >= MAX_TOKENS or j + 1 in doc.blocked:
                 break
-            if not _extend_ok(doc, toks[j], toks[j + 1]) or not index.has_prefix(cur + ' '):
+            if not index.has_prefix(cur + ' ') or not _extend_ok(doc, toks[j], toks[j + 1]):
                 break
             j += 1
             cur = cur + ' ' + toks[j].key
@@ -90,6 +91,15 @@ def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | 
 @lru_cache(maxsize=16384)   # ~6 MB when full; frequent words stay in it
 def _readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(proclitic_variants(text, key))   # the same words recur: read each once
+
+
+@lru_cache(maxsize=65536)
+def _function_word(key: str) -> bool:
+    """The commonest Arabic words (في، من، أن، إلى، كان: Zipf 6 and up) name no place, though
+    some gazetteer lists them (Ans, Ely, Cannes); no place name reaches that frequency (مصر, the
+    commonest, is 5.8).  Skipping them early saves scoring dozens of spans per article."""
+    from .text.frequency import zipf
+    return zipf(key, 'ar') >= 6.0
 
 
 def token_readings(doc: Doc, tok: Token) -> tuple[tuple[int, str, str], ...]:
@@ -121,7 +131,12 @@ def gazetteer_spans(doc: Doc) -> list[Span]:
 def block_organisations(doc: Doc) -> None:
     """Mark the tokens of known organisation and outlet names (حزب الله, NATO)."""
     lex, toks = doc.lex, doc.tokens
+    firsts = lex.organisation_firsts
     for i in range(len(toks)):
+        k = toks[i].key
+        if k not in firsts and k[1:] not in firsts and k[2:] not in firsts and 'ال' + k[2:] not in firsts \
+                and 'ال' + k[3:] not in firsts:
+            continue              # no organisation name starts here, whatever proclitics it has
         for _, key0, _ in token_readings(doc, toks[i]):
             cur, j, hit = key0, i, -1
             while cur in lex.organisation_prefixes:

@@ -20,6 +20,7 @@ class Lexicon:
     titles: frozenset[str]
     organisations: frozenset[str]          # folded multi-word names
     organisation_prefixes: frozenset[str]  # every folded prefix of an organisation name
+    organisation_firsts: frozenset[str]    # the first word of every organisation name
     demonyms: dict[str, str]                # folded demonym -> ISO code or place id
     first_names: frozenset[str]
     organisation_heads: frozenset[str]
@@ -68,7 +69,8 @@ def load(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang, weekdays=_folded(d.get('weekdays', ())), months=_folded(d.get('months', ())),
         common_words=_folded(d.get('common_words', ())), titles=_folded(d.get('titles', ())),
-        organisations=orgs, organisation_prefixes=_prefixes(orgs), demonyms={fold(k): v for k, v in d.get('demonyms', {}).items()},
+        organisations=orgs, organisation_prefixes=_prefixes(orgs),
+        organisation_firsts=frozenset(o.split(' ')[0] for o in orgs), demonyms={fold(k): v for k, v in d.get('demonyms', {}).items()},
         first_names=_folded(d.get('first_names', ())),
         organisation_heads=_folded(d.get('organisation_heads', ())),
         organisation_tails=_folded(d.get('organisation_tails', ())),
