@@ -182,27 +182,31 @@ def _in_bbox(c: Core, bbox) -> bool:
     return s <= c.lat <= n and (w <= c.lon <= e if w <= e else (c.lon >= w or c.lon <= e))
 
 
-def _country_focus(flat, gidx, probs, n_groups) -> np.ndarray:
+def _country_focus(ccol, weight, gidx, probs, n_groups, n_countries) -> np.ndarray:
     """Per candidate, its country's share of the evidence the OTHER mentions give (leave one
     out: a name never votes for its own reading).  Every mention votes for the countries of its
-    candidates in proportion to their probabilities; named countries count double."""
-    countries = sorted({c.core.country for _, c in flat if c.core.country})
-    if not countries:
-        return np.zeros(len(flat))
-    col = {cc: i for i, cc in enumerate(countries)}
-    votes = np.zeros((n_groups, len(countries)))
-    for k, (gi, c) in enumerate(flat):
-        if c.core.country:
-            votes[gi, col[c.core.country]] += probs[k] * (2.0 if c.core.type == 'country' else 1.0)
-    total = votes.sum(axis=0)
-    out = np.zeros(len(flat))
-    for k, (gi, c) in enumerate(flat):
-        if not c.core.country:
-            continue
-        others = total - votes[gi]
-        s = others.sum()
-        out[k] = others[col[c.core.country]] / s if s > 0 else 0.0
+    candidates in proportion to their probabilities; named countries count double.  `ccol` is
+    each candidate's country column (-1: none)."""
+    if not n_countries:
+        return np.zeros(len(probs))
+    has = ccol >= 0
+    votes = np.zeros((n_groups, n_countries))
+    np.add.at(votes, (gidx[has], ccol[has]), probs[has] * weight[has])
+    others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
+    total = others.sum(axis=1)
+    out = np.zeros(len(probs))
+    share = np.divide(others[gidx[has], ccol[has]], total[gidx[has]],
+                      out=np.zeros(int(has.sum())), where=total[gidx[has]] > 0)
+    out[has] = share
     return out
+
+
+def _group_softmax(x: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Softmax within each group; groups are contiguous runs starting at `starts`."""
+    m = np.maximum.reduceat(x, starts)
+    counts = np.diff(np.append(starts, len(x)))
+    e = np.exp(x - np.repeat(m, counts))
+    return e / np.repeat(np.add.reduceat(e, starts), counts)
 
 
 def solve(groups: list[Group], opts: Options) -> None:
@@ -214,6 +218,7 @@ def solve(groups: list[Group], opts: Options) -> None:
     lat = np.array([c.core.lat for _, c in flat])
     lon = np.array([c.core.lon for _, c in flat])
     gidx = np.array([gi for gi, _ in flat])
+    starts = np.flatnonzero(np.r_[True, gidx[1:] != gidx[:-1]])
     dist = _dist_matrix(lat, lon, lat, lon)
     close = np.exp(-dist / w['proximity_km'])
     prior_ = np.array([c.prior for _, c in flat])
@@ -226,27 +231,26 @@ def solve(groups: list[Group], opts: Options) -> None:
     unit = np.array([c.core.type in ('admin1', 'admin2') and not groups[gi].implied for gi, c in flat], dtype=float)
     # areas are far from everything; they neither give nor take proximity
     point = np.array([c.core.type not in ('country', 'continent', 'region') for _, c in flat], dtype=float)
+    countries = sorted({c.core.country for _, c in flat if c.core.country})
+    col = {cc: i for i, cc in enumerate(countries)}
+    ccol = np.array([col.get(c.core.country, -1) for _, c in flat])
+    weight = np.array([2.0 if c.core.type == 'country' else 1.0 for _, c in flat])
     n_groups = len(groups)
-    probs = np.zeros(len(flat))
-    for gi in range(n_groups):
-        m = gidx == gi
-        probs[m] = _softmax(prior_[m])
+    probs = _group_softmax(prior_, starts)
     own = np.zeros((len(flat), n_groups), dtype=bool)
     own[np.arange(len(flat)), gidx] = True
+    k_top = min(3, max(1, n_groups - 1))
     score = prior_
     for _ in range(int(w['rounds'])):
-        focus_ = _country_focus(flat, gidx, probs, n_groups)
+        focus_ = _country_focus(ccol, weight, gidx, probs, n_groups, len(countries))
         # closeness of each candidate to every other group's likely place
         contrib = close * (probs * point)[None, :]
-        per_group = np.zeros((len(flat), n_groups))
-        np.add.at(per_group.T, gidx, contrib.T)
+        per_group = np.add.reduceat(contrib, starts, axis=1)
         per_group[own] = 0.0
-        k_top = min(3, max(1, n_groups - 1))
         prox = np.sort(per_group, axis=1)[:, -k_top:].mean(axis=1) * point
-        score = prior_ + (w['focus_country'] + w['focus_unit'] * unit) * focus_ + w['proximity'] * prox + _hierarchy(groups, flat, gidx, probs, dist)
-        for gi in range(n_groups):
-            m = gidx == gi
-            probs[m] = _softmax(score[m])
+        score = prior_ + (w['focus_country'] + w['focus_unit'] * unit) * focus_ + w['proximity'] * prox \
+            + _hierarchy(groups, flat, gidx, probs, dist)
+        probs = _group_softmax(score, starts)
     for k, (gi, c) in enumerate(flat):
         c.score, c.prob = float(score[k]), float(probs[k])
     for g in groups:
