@@ -270,14 +270,19 @@ def _cells(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 
 
 @contextlib.contextmanager
-def build_lock(root: Path):
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / '.lock', 'w') as f:
+def folder_lock(folder: Path):
+    """Exclusive use of a folder (its .lock file) across processes: two builds, or two changes
+    of the user's places, queue up instead of racing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / '.lock', 'w') as f:
         fcntl.flock(f, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(f, fcntl.LOCK_UN)
+
+
+build_lock = folder_lock
 
 
 def is_custom(build_dir: Path) -> bool:

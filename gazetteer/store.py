@@ -7,8 +7,6 @@ is put back as it was, so the folder and the live index always agree.  The build
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import re
 import sqlite3
 import uuid
@@ -17,7 +15,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .build import current_build, refresh
+from .build import current_build, folder_lock, refresh
 from .errors import GazetteerError
 from .paths import index_root, user_places_dir
 from .sources.geonames_dump import Progress, Staged, import_dumps
@@ -25,18 +23,6 @@ from .sources.user import read_places
 from .textio import DecodeError, decode
 
 USER_SUFFIXES = ('.csv', '.tsv', '.geojson', '.json')
-
-
-@contextlib.contextmanager
-def folder_lock(folder: Path):
-    """One change of the user folder at a time (two `geo gazetteer add` at once queue up)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / '.lock', 'w') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def stored_file_name(path: Path) -> str:

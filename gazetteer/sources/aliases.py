@@ -2,12 +2,11 @@
 shipped source has.  Yields partial records that the build merges into existing places."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Iterator
 
 from ..place import Place
-from .base import Source, file_fingerprint
+from .base import TomlFile
 from .geonames_cities import _data, load_countries
 
 
@@ -19,21 +18,17 @@ def load_us_states() -> dict:
 ALIAS_FILE = Path(__file__).resolve().parent.parent / 'aliases.toml'
 
 
-class Aliases(Source):
+class Aliases(TomlFile):
     name = 'aliases'
     licence = 'ours (geo-textmap)'
     url = 'gazetteer/aliases.toml'
     merge_only = True  # adds names to places other sources made; creates none
 
     def __init__(self, path: Path = ALIAS_FILE):
-        self.path = Path(path)
-
-    def fingerprint(self) -> str:
-        return file_fingerprint(self.path)
+        super().__init__(path)
 
     def places(self) -> Iterator[Place]:
-        with open(self.path, 'rb') as f:
-            data = tomllib.load(f)
+        data = self.data()
         countries = load_countries()
         for iso, names in data.get('countries', {}).items():
             gid = countries.get(iso, {}).get('geonameid')

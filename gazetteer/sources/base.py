@@ -61,3 +61,19 @@ def arabic_name(names: Iterable[str]) -> str:
                 return n
             fallback = fallback or n
     return fallback
+
+
+class TomlFile(Source):
+    """A source written by us as a TOML file in the package (aliases, regions)."""
+
+    def __init__(self, path):
+        from pathlib import Path
+        self.path = Path(path)
+
+    def fingerprint(self) -> str:
+        return file_fingerprint(self.path)
+
+    def data(self) -> dict:
+        import tomllib
+        with open(self.path, 'rb') as f:
+            return tomllib.load(f)

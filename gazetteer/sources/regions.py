@@ -4,12 +4,11 @@ their members' points)."""
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 from typing import Iterator
 
 from ..place import Place
-from .base import Source, arabic_name, file_fingerprint, package_fingerprint
+from .base import Source, TomlFile, arabic_name, package_fingerprint
 from .countries import ne_iso2, read_ne_records
 from .geonames_cities import _data
 
@@ -38,20 +37,16 @@ class Continents(Source):
                         source=self.name, bbox=bbox, extra={'code': code})
 
 
-class Regions(Source):
+class Regions(TomlFile):
     name = 'regions'
     licence = 'ours (gazetteer/regions.toml); member points from Natural Earth (public domain)'
     url = 'gazetteer/regions.toml'
 
     def __init__(self, path: Path = REGIONS_FILE):
-        self.path = Path(path)
-
-    def fingerprint(self) -> str:
-        return file_fingerprint(self.path)
+        super().__init__(path)
 
     def places(self) -> Iterator[Place]:
-        with open(self.path, 'rb') as f:
-            data = tomllib.load(f)
+        data = self.data()
         ne = {}
         for rec, bbox in read_ne_records():
             iso = ne_iso2(rec)

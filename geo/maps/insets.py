@@ -157,10 +157,8 @@ def find_cluster(view: View, places: list[Place], indices: list[int], min_member
     return Cluster([q[0] for q in members], lead, (bx0, by0, bx1, by1))
 
 
-def detail_corner(view: View, places: list[Place], cluster: Cluster, width_frac: float, height_frac: float,
-                  avoid: list[str]) -> str:
-    """The corner of the main map ('ur', 'ul', 'lr', 'll') where the detail hides the fewest places
-    and sits farthest from the cluster itself."""
+def frame_points(view: View, places: list[Place]) -> list[tuple[float, float]]:
+    """Where the point places fall on the main map, as fractions of its frame."""
     x0, y0, x1, y1 = view.frame
     pts = []
     for p in places:
@@ -169,6 +167,15 @@ def detail_corner(view: View, places: list[Place], cluster: Cluster, width_frac:
         x, y = view.xy(p)
         if view.in_frame(x, y):
             pts.append(((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
+    return pts
+
+
+def detail_corner(view: View, places: list[Place], cluster: Cluster, width_frac: float, height_frac: float,
+                  avoid: list[str]) -> str:
+    """The corner of the main map ('ur', 'ul', 'lr', 'll') where the detail hides the fewest places
+    and sits farthest from the cluster itself."""
+    x0, y0, x1, y1 = view.frame
+    pts = frame_points(view, places)
     cx = ((cluster.box_xy[0] + cluster.box_xy[2]) / 2 - x0) / (x1 - x0)
     cy = ((cluster.box_xy[1] + cluster.box_xy[3]) / 2 - y0) / (y1 - y0)
     best = None
@@ -189,13 +196,7 @@ def north_position(view: View, places: list[Place], detail_at: str | None, detai
     """Where the north arrow's tip goes (axes fraction): a top corner, or just below the detail map
     when it holds that corner, or a free bottom corner; the one in nobody's way."""
     x0, y0, x1, y1 = view.frame
-    pts = []
-    for p in places:
-        if p.type in AREAS:
-            continue
-        x, y = view.xy(p)
-        if view.in_frame(x, y):
-            pts.append(((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
+    pts = frame_points(view, places)
     candidates = []
     for side, cx in (('r', 0.955), ('l', 0.045)):
         top = 0.975
