@@ -5,7 +5,7 @@ names a place, so the model cannot learn a dev document's names."""
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .recognize import Doc, Span
 from .rules.common_words import is_common_word
@@ -87,7 +87,15 @@ def _in_compound_hashtag(text: str, start: int, end: int) -> bool:
     return (left < start or right > end) and '_' in text[left:right]
 
 
-@lru_cache(maxsize=100_000)
+def _known_memo(index):
+    """The memo of _known for this index, kept on the index: a module-level cache keyed by the
+    index would keep every index ever opened (and its open files) alive."""
+    memo = getattr(index, '_known_memo', None)
+    if memo is None:
+        memo = index._known_memo = lru_cache(maxsize=100_000)(partial(_known, index))
+    return memo
+
+
 def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
     """The features that depend only on the name and its candidates (memoised: names recur),
     and the candidates' countries."""
@@ -125,7 +133,7 @@ def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, fl
 
 def span_features(span: Span, doc: Doc) -> dict[str, float]:
     index = doc.index
-    known, countries = _known(index, span.key, tuple(span.rows), doc.lang)
+    known, countries = _known_memo(index)(span.key, tuple(span.rows), doc.lang)
     f: dict[str, float] = dict(known)
     if span.proclitics:     # بحجة: the joined form itself is a frequent word (an idiom)
         f['zipf_joined'] = zipf(doc.tokens[span.i].key, doc.lang) / 7.0
