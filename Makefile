@@ -45,5 +45,17 @@ $(BENCH_STAMP): pyproject.toml | $(STAMP)
 bench: $(BENCH_STAMP)
 	@set -e; for b in $(BENCHMARKS); do echo "== $$b"; $(BIN)/python $$b; done
 
+# Fuzzing (atheris, coverage-guided) of parse and of user gazetteer files, FUZZ_SECONDS per harness;
+# not part of `make test`.  Findings land in fuzz/crashes/ (see fuzz/run.py).
+FUZZ_SECONDS ?= 60
+FUZZ_STAMP := $(VENV)/.fuzz-installed
+
+$(FUZZ_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet --prefer-binary -e '.[test,dask,fuzz]'
+	touch $@
+
+fuzz: $(FUZZ_STAMP)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
+
 clean:
 	rm -rf $(VENV) outputs/*.html outputs/*.png outputs/*.svg outputs/*.pdf outputs/*.geojson

@@ -262,7 +262,7 @@ def test_a_20_mb_single_line_text(tmp_path, geo_env):
 PAGE = '''<!doctype html>
 <html><head><meta charset="utf-8"><title>Convoys &amp; floods</title>
 <style>.Raqqa { color: red }</style>
-<script>var place = "Beijing"; document.write("Moscow");</script></head>
+<script>var place = "Beijing"; document.write("Moscow");</script><noscript>Beijing</noscript></head>
 <body><nav><ul><li>Home</li></ul></nav>
 <article><h1>Aid reached <b>Mo</b>sul</h1>
 <p>Trucks left Erbil&nbsp;at dawn &amp; arrived in &#x062D;&#x0644;&#x0628; by night.</p>
