@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,10 +113,14 @@ def _data(agg, lang: str) -> dict:
 
 
 def _json_for_script(obj) -> str:
-    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' left raw."""
+    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' left raw, and
+    no '{{', '{%' or '{#' either: the element goes through folium, which renders it as a Jinja
+    template (a document title "{{ cycler.__init__.__globals__.os... }}" would run Python).  A '{'
+    followed by one of those is always inside a JSON string, where \\u007b is the same character."""
     s = json.dumps(obj, ensure_ascii=False, separators=(',', ':'))
-    return s.replace('<', '\\u003c').replace('>', '\\u003e').replace('&', '\\u0026') \
-            .replace('\u2028', '\\u2028').replace('\u2029', '\\u2029')
+    s = s.replace('<', '\\u003c').replace('>', '\\u003e').replace('&', '\\u0026') \
+         .replace('\u2028', '\\u2028').replace('\u2029', '\\u2029')
+    return re.sub(r'\{(?=[{%#])', r'\\u007b', s)
 
 
 _SCRIPT = r"""
@@ -296,6 +301,7 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
 
     family = font_family()
     plt.rcParams['font.family'] = [family, 'DejaVu Sans']
+    plt.rcParams['text.parse_math'] = False     # titles and names are text: "$5m and $3m" is no formula
     lang = agg.lang
     places = sorted(agg.places.values(), key=lambda p: -p.docs)
     fig = plt.figure(figsize=size, dpi=dpi)
