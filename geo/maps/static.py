@@ -36,7 +36,8 @@ DETAIL_WIDTH = 0.36         # of the main map's width
 TYPE_COLOURS = style.TYPE_COLOURS   # kept here too: older code imported it from this module
 # no 'ps.fonttype': 42 here: with it, matplotlib 3.11 writes PDF text that extractors split mid-word
 RC = {'pdf.fonttype': 42, 'svg.fonttype': 'none', 'axes.linewidth': 0.8,
-      'font.family': ['Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans'], 'figure.max_open_warning': 0}
+      'font.family': ['Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans'], 'figure.max_open_warning': 0,
+      'text.parse_math': False}   # titles and names are text: "$5m and $3m" is no formula (nor a crash)
 
 
 def parse_size(size) -> tuple[float, float, bool]:
