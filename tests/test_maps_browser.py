@@ -56,7 +56,7 @@ class Page:
     """A page opened offline: every request that is not the file itself (or a data: URI) is
     refused and recorded, and console errors and uncaught exceptions are collected."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, ready: str = 'document.querySelectorAll(".geo-place").length > 0'):
         self.ctx = browser.new_context(viewport={'width': 1300, 'height': 850})
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -75,7 +75,7 @@ class Page:
         self.page.on('pageerror', lambda e: self.errors.append(str(e)))
         self.page.on('dialog', lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function('document.querySelectorAll(".geo-place").length > 0', timeout=15000)
+        self.page.wait_for_function(ready, timeout=15000)
         self.page.wait_for_timeout(300)
 
     def close(self):
@@ -154,5 +154,118 @@ def test_a_hostile_document_runs_nothing(browser, tmp_path):
         assert page.locator('#geo-panel h1').inner_text() == '<script>window.__xss=5</script><img src=x onerror=alert(6)>'
         assert page.title().startswith('<script>')
         assert page.locator('#geo-panel script, .leaflet-popup-content img, #geo-panel img').count() == 0
+    finally:
+        p.close()
+
+
+# ---- issue 8: hostile text, user-gazetteer names, ids and titles through the real commands -----------
+
+EVIL_GAZETTEER = (
+    'id,name,names,lat,lon,type,country,parent,population\n'
+    'z1,Zorava,"<script>window.__xss=2</script>زورافا|<img src=x onerror=""window.__xss=3"">",35.366,40.183,town,SY,'
+    '"<img src=x onerror=alert(4)>",20000\n'
+    'z2,Kelmora,"{{7*7}}كلمورا|${window.__xss=5}",35.2,40.3,town,SY,,15000\n')
+EVIL_TEXT = ('Shelling hit the town of Zorava <script>window.__xss=8</script> on Monday. Families fled from Zorava '
+             'to the town of Kelmora near Mosul, `${window.__xss=9}` {{7*7}} <img src=x onerror="window.__xss=10">.')
+EVIL_ID = '<img src=x onerror="window.__xss=7">'
+
+
+def _no_script_ran(p: Page) -> None:
+    assert p.page.evaluate('typeof window.__xss') == 'undefined'
+    assert p.dialogs == [] and p.errors == [] and p.requests == []
+    assert p.page.locator('body script:not([type]) + img, .leaflet-popup-content img, .leaflet-tooltip img, '
+                          '.leaflet-popup-content script, .leaflet-tooltip script, #geo-panel img').count() == 0
+
+
+def test_geo_map_with_hostile_text_gazetteer_names_and_id_runs_nothing(browser, geo_env, tmp_path):
+    """`geo map` (the real command) on a JSONL document whose id, text and per-run gazetteer all
+    carry payloads; the title is the id.  Every list item, popup and tooltip is opened."""
+    g = tmp_path / 'evil.csv'
+    g.write_text(EVIL_GAZETTEER, encoding='utf-8')
+    src = tmp_path / 'doc.jsonl'
+    src.write_text(json.dumps({'id': EVIL_ID, 'text': EVIL_TEXT}, ensure_ascii=False) + '\n', encoding='utf-8')
+    out = tmp_path / 'out'
+    proc = subprocess.run([sys.executable, '-m', 'geo.cli', 'map', str(src), '--gazetteer', str(g), '-o', str(out),
+                           '--formats', 'html', '--lang', 'both'], env=geo_env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (page_path,) = out.glob('*.html')
+    assert page_path.parent == out
+    p = Page(browser, page_path)
+    try:
+        page = p.page
+        items = page.locator('#geo-panel li.geo-item')
+        assert items.count() == 3
+        seen = []
+        for i in range(items.count()):
+            items.nth(i).click()
+            page.wait_for_selector('.leaflet-popup-content', timeout=5000)
+            page.wait_for_timeout(400)                   # the previous popup fades out
+            seen.append(page.locator('.leaflet-popup-content').last.inner_text())
+        tips = page.evaluate("""() => [...document.querySelectorAll('.geo-place')].map(e => {
+            e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+            const t = document.querySelector('.leaflet-tooltip');
+            const text = t ? t.innerText : '';
+            e.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
+            return text;
+        })""")
+        assert len(tips) == 3 and any('زورافا' in t for t in tips)
+        page.wait_for_timeout(300)
+        _no_script_ran(p)
+        popups = '\n'.join(seen)
+        # the payloads are shown as the text they are
+        assert '<script>window.__xss=2</script>زورافا' in popups and '{{7*7}}كلمورا' in popups
+        assert '<script>window.__xss=8</script>' in popups and '${window.__xss=9}' in popups
+        assert page.title() == EVIL_ID
+        assert EVIL_ID in page.locator('#geo-panel h1').inner_text()
+    finally:
+        p.close()
+
+
+def test_batch_map_with_hostile_titles_urls_dates_and_names_runs_nothing(browser, geo_env, tmp_path):
+    """The combined map of `geo batch`: titles, urls (javascript:), dates, ids and user-gazetteer
+    names carry payloads; every marker's popup is opened."""
+    g = tmp_path / 'evil.csv'
+    g.write_text(EVIL_GAZETTEER, encoding='utf-8')
+    docs = [
+        {'id': EVIL_ID, 'text': EVIL_TEXT, 'title': '<script>window.__xss=11</script>', 'date': '2024-03-01',
+         'url': 'javascript:window.__xss=12'},
+        {'id': 'b', 'text': 'Aid reached the town of Kelmora and Mosul.', 'title': '<img src=x onerror="window.__xss=13">',
+         'date': '2024-03-02"><script>window.__xss=14</script>', 'url': 'https://example.org/?q=<script>x</script>'},
+        {'id': '../../c', 'text': 'Convoys left Zorava for Erbil.', 'title': '{{7*7}} ${window.__xss=15}',
+         'url': '" onmouseover="window.__xss=16'},
+    ]
+    src = tmp_path / 'docs.jsonl'
+    src.write_text(''.join(json.dumps(d, ensure_ascii=False) + '\n' for d in docs), encoding='utf-8')
+    out = tmp_path / 'out'
+    proc = subprocess.run([sys.executable, '-m', 'geo.cli', 'batch', str(src), '--gazetteer', str(g), '-o', str(out),
+                           '--workers', '1', '--title', '<script>window.__xss=17</script>'], env=geo_env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    p = Page(browser, out / 'map.html', ready='document.getElementById("geo-corpus-legend") !== null')
+    try:
+        page = p.page
+        texts = page.evaluate("""() => {
+            const map = Object.values(window).find(v => v && v._leaflet_id && v.getZoom);
+            const out = [];
+            map.eachLayer(l => {
+                if (l.getPopup && l.getPopup() && l.getLatLng) {
+                    l.openPopup();
+                    const c = l.getPopup().getElement().querySelector('.leaflet-popup-content');
+                    out.push(c.innerText);
+                    out.push([...c.querySelectorAll('a')].map(a => a.getAttribute('href')).join(' '));
+                    l.closePopup();
+                }
+            });
+            return out;
+        }""")
+        page.wait_for_timeout(300)
+        _no_script_ran(p)
+        shown = '\n'.join(texts)
+        assert '<script>window.__xss=11</script>' in shown and '<img src=x onerror="window.__xss=13">' in shown
+        assert 'javascript:' not in shown                 # a javascript: url is never a link
+        assert '{{7*7}} ${window.__xss=15}' in shown       # never evaluated as a template ('49')
+        assert '<script>window.__xss=17</script>' in page.title()
+        assert len(texts) >= 8                           # Zorava, Kelmora, Mosul, Erbil: popup and links each
     finally:
         p.close()
