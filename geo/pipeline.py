@@ -21,6 +21,15 @@ from .text.tokens import tokenize
 DEMONYMS_BY_DEFAULT = {'en': True, 'ar': False}
 
 
+def _sentence(sents: SentenceIndex, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a mention, taking the next one in too when the name runs across a
+    sentence end (a user place named "Hat. La"): a snippet always holds its whole name."""
+    s0, s1 = sents.around(start)
+    if s1 < end:
+        s1 = max(sents.around(end - 1)[1], end)
+    return s0, s1
+
+
 class Geoparser:
     """Open the index once, then parse any number of documents.
 
@@ -61,7 +70,7 @@ class Geoparser:
         for span, place in resolved:
             m = Mention(start=span.start, end=span.end, surface=text[span.start:span.end], key=span.key,
                         score=round(span.score, 3), how=span.how, cue=span.cue, implied_type=span.implied_type,
-                        sentence=sents.around(span.start))
+                        sentence=_sentence(sents, span.start, span.end))
             if place is not None:
                 if place.approximate:
                     place.name = m.surface.strip('"\'«» ')
