@@ -105,7 +105,7 @@ def _geoparser(args):
     if getattr(args, 'bias_bbox', None):
         try:
             bbox = tuple(float(x) for x in args.bias_bbox.split(','))
-            assert len(bbox) == 4
+            assert len(bbox) == 4 and all(-180 <= v <= 180 for v in bbox[::2]) and all(-90 <= v <= 90 for v in bbox[1::2])
         except (ValueError, AssertionError):
             raise InputError(f'--bias-bbox {args.bias_bbox!r}: give W,S,E,N in degrees') from None
     return Geoparser(gazetteers=args.gazetteer, min_confidence=args.min_confidence,
@@ -159,6 +159,13 @@ def cmd_map(args) -> int:
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise InputError(f'--formats: unknown format(s) {", ".join(bad)}; use {", ".join(FORMATS)}')
+    if not formats:
+        raise InputError(f'--formats: give at least one of {", ".join(FORMATS)}')
+    if not 10 <= args.dpi <= 1200:
+        raise InputError(f'--dpi {args.dpi}: give the dots per inch of the static maps, from 10 to 1200')
+    if {'png', 'svg', 'pdf'} & set(formats):
+        from .maps.static import parse_size
+        parse_size(args.size)          # a bad --size is refused before any output is written
     if args.file.is_dir():
         raise InputError(f'{args.file}: is a directory; `geo map` takes one document (use `geo batch` for a folder)')
     items = list(iter_items(args.file))

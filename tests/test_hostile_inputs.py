@@ -505,3 +505,28 @@ def test_map_output_problems_are_one_line_and_leave_no_partial_file(tmp_path, ge
     if case == 'target-is-a-folder':
         assert not list(out.glob('.*.tmp'))           # the temporary file is gone
         assert (out / 'note.html').is_dir()
+
+
+def test_geo_batch_with_path_ids_writes_only_inside_dir(tmp_path, geo_env):
+    work = tmp_path / 'a' / 'b'
+    work.mkdir(parents=True)
+    src = work / 'docs.jsonl'
+    src.write_text(''.join(json.dumps({'id': i, 'text': EN}) + '\n' for i in EVIL_IDS if '\x00' not in i),
+                   encoding='utf-8')
+    p = geo(['batch', src, '-o', work / 'out', '--workers', '1'], geo_env)
+    assert p.returncode == 0, p.stderr
+    assert sorted(x.name for x in tmp_path.iterdir()) == ['a'] and sorted(x.name for x in work.parent.iterdir()) == ['b']
+    assert sorted(x.name for x in (work / 'out').iterdir()) == ['.geo-batch', 'errors.jsonl', 'map.html', 'map.png',
+                                                                'places.csv', 'places.geojson', 'places.jsonl']
+    ids = [json.loads(l)['id'] for l in (work / 'out' / 'places.jsonl').read_text(encoding='utf-8').split('\n') if l]
+    assert len(ids) == len([i for i in EVIL_IDS if '\x00' not in i]) and ids[:2] == ['../../x', '/etc/x']
+
+
+@pytest.mark.parametrize('args', [['--dpi', '0'], ['--dpi', '-5'], ['--formats', ''], ['--formats', 'png,exe'],
+                                  ['--size', '0x0'], ['--bias-bbox', 'nan,nan,nan,nan'], ['--bias-bbox', '1,2,3'],
+                                  ['--min-confidence', 'nan']], ids=lambda a: ' '.join(a) or 'empty')
+def test_bad_map_options_are_one_line(tmp_path, geo_env, args):
+    src = tmp_path / 'note.txt'
+    src.write_text(EN, encoding='utf-8')
+    refused(geo(['map', src, '-o', tmp_path / 'out', *args], geo_env), args[0])
+    assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
