@@ -86,6 +86,13 @@ def read_text_file(path: Path) -> str:
     return text
 
 
+def file_id(path: Path) -> str:
+    """The id of a document file: its name without the suffix; bytes of the name that are not
+    UTF-8 are written as escapes (\\xff), so that the id is text and stays unique."""
+    stem = path.stem
+    return stem.encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace') if _SURROGATE.search(stem) else stem
+
+
 def _item_of_file(path: Path, doc_id: str) -> Item:
     try:
         text = read_text_file(path)
@@ -191,7 +198,7 @@ def iter_jsonl(path: Path) -> Iterator[Item]:
     seen: set[str] = set()
     for n, line, bad in _jsonl_lines(path):
         where = f'{path}:{n}'
-        fallback = f'{path.stem}:{n}'
+        fallback = f'{file_id(path)}:{n}'
         if bad is not None:
             yield Item(id=fallback, error=bad, where=where)
             continue
@@ -259,7 +266,7 @@ def iter_csv(path: Path) -> Iterator[Item]:
             last = reader.line_num
             what = ('a quoted field opened on this line is never closed (the rest of the file is inside it)'
                     if 'end of data' in str(e) else f'broken CSV ({e})')
-            yield Item(id=f'{path.stem}:{start}', error=f'{path}:{start}: {what}', where=f'{path}:{start}')
+            yield Item(id=f'{file_id(path)}:{start}', error=f'{path}:{start}: {what}', where=f'{path}:{start}')
             continue
         last = reader.line_num
         if not any(c.strip() for c in cells):
@@ -268,7 +275,7 @@ def iter_csv(path: Path) -> Iterator[Item]:
         for k, v in zip(header, cells):
             row.setdefault(k, v)          # a repeated column: the first one counts
         where = f'{path}:{start}'
-        doc_id = _doc_id(row.get('id'), f'{path.stem}:{start}')
+        doc_id = _doc_id(row.get('id'), f'{file_id(path)}:{start}')
         if doc_id in seen:
             doc_id = f'{doc_id}#{start}'
         seen.add(doc_id)
@@ -287,7 +294,7 @@ def iter_folder(path: Path) -> Iterator[Item]:
     for p in entries:
         if p.suffix.lower() not in TEXT_SUFFIXES or not p.is_file():
             continue
-        yield _item_of_file(p, p.stem)
+        yield _item_of_file(p, file_id(p))
 
 
 def iter_items(path: str | Path) -> Iterator[Item]:
@@ -303,7 +310,7 @@ def iter_items(path: str | Path) -> Iterator[Item]:
     elif suffix in ('.csv', '.tsv'):
         yield from iter_csv(path)
     else:
-        item = _item_of_file(path, path.stem)
+        item = _item_of_file(path, file_id(path))
         if not item.ok:
             raise InputError(item.error)
         yield item

@@ -23,7 +23,9 @@ EN_PLACES = ['Mosul', 'Erbil', 'Iraq']
 
 
 def geo(args, env, timeout=300):
-    return subprocess.run(GEO + [str(a) for a in args], capture_output=True, text=True, env=env, timeout=timeout)
+    # paths with bytes that are not UTF-8 are printed as those bytes: read them back the same way
+    return subprocess.run(GEO + [str(a) for a in args], capture_output=True, text=True, errors='surrogateescape',
+                          env=env, timeout=timeout)
 
 
 def refused(p: subprocess.CompletedProcess, where: str) -> str:
@@ -530,3 +532,29 @@ def test_bad_map_options_are_one_line(tmp_path, geo_env, args):
     src.write_text(EN, encoding='utf-8')
     refused(geo(['map', src, '-o', tmp_path / 'out', *args], geo_env), args[0])
     assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
+
+
+def test_file_and_folder_names_that_are_not_utf8(tmp_path, geo_env):
+    """Names made of bytes that are not UTF-8 (an archive unpacked from an old system): the id
+    shows those bytes as escapes, and every writer copes."""
+    import os
+
+    base = os.fsencode(tmp_path)
+    folder = os.fsdecode(base + b'/docs-\xff')
+    os.mkdir(folder)
+    doc = Path(os.fsdecode(base + b'/docs-\xff/report-\xe9\xfe.txt'))
+    doc.write_text(EN, encoding='utf-8')
+    (rec,) = records(geo(['parse', doc], geo_env))
+    assert rec['id'] == 'report-\\xe9\\xfe' and set(EN_PLACES) <= set(surfaces(rec))
+    out = tmp_path / 'maps'
+    p = geo(['map', doc, '-o', out, '--formats', 'geojson,html,csv'], geo_env)
+    assert p.returncode == 0, p.stderr
+    gj = json.loads(next(out.glob('*.geojson')).read_text(encoding='utf-8'))
+    assert gj['features'] and all(f['properties'].get('document', 'report-\\xe9\\xfe') == 'report-\\xe9\\xfe'
+                                  for f in gj['features'])
+    out2 = Path(os.fsdecode(base + b'/out-\xff'))
+    for resume in ([], ['--resume']):
+        p = geo(['batch', folder, '-o', out2, '--workers', '1', *resume], geo_env)
+        assert p.returncode == 0, p.stderr
+    assert [json.loads(l)['id'] for l in (out2 / 'places.jsonl').read_text(encoding='utf-8').split('\n') if l] == \
+        ['report-\\xe9\\xfe']
