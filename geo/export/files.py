@@ -26,7 +26,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
-    return atomic_write_bytes(path, text.encode('utf-8'))
+    # a lone surrogate (an undecodable file name, a JSON escape) is written as its escape \udcff,
+    # which JSON reads back as the same character, rather than failing the whole file
+    return atomic_write_bytes(path, text.encode('utf-8', 'backslashreplace'))
 
 
 def safe_stem(doc_id: str, max_len: int = 80) -> str:
