@@ -58,7 +58,11 @@ def read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f'{path}: {size // (1024 * 1024)} MB is more than the {MAX_BYTES // (1024 * 1024)} MB a document may have')
-        return path.read_bytes()
+        with open(path, 'rb') as f:       # bounded: a device or a pipe (/dev/zero) has no size
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f'{path}: more than the {MAX_BYTES // (1024 * 1024)} MB a document may have')
+        return data
     except PermissionError:
         raise InputError(f'{path}: permission denied') from None
     except OSError as e:

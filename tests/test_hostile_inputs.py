@@ -558,3 +558,17 @@ def test_file_and_folder_names_that_are_not_utf8(tmp_path, geo_env):
         assert p.returncode == 0, p.stderr
     assert [json.loads(l)['id'] for l in (out2 / 'places.jsonl').read_text(encoding='utf-8').split('\n') if l] == \
         ['report-\\xe9\\xfe']
+
+
+def test_a_device_that_never_ends_is_refused(geo_env):
+    if not Path('/dev/zero').exists():
+        pytest.skip('no /dev/zero here')
+    assert 'more than the 200 MB' in refused(geo(['parse', '/dev/zero'], geo_env), '/dev/zero')
+
+
+def test_a_pipe_is_read(geo_env):
+    p = subprocess.run(GEO + ['parse', '/dev/stdin'], input=EN, capture_output=True, text=True, env=geo_env,
+                       timeout=300)
+    assert p.returncode == 0, p.stderr
+    (rec,) = records(p)
+    assert set(EN_PLACES) <= set(surfaces(rec))
