@@ -173,3 +173,10 @@ def test_places_on_the_antimeridian_are_kept_found_and_mapped(tmp_path, geo_env)
     coords = sorted(tuple(f['geometry']['coordinates']) for f in feats)
     assert coords == [(-179.98, -16.79), (179.37, -16.43), (180.0, -16.85)]    # RFC 7946: -180..180
     assert (out / 'fiji.png').stat().st_size > 10000 and (out / 'fiji.html').stat().st_size > 10000
+
+
+def test_a_gazetteer_device_that_never_ends_is_refused(geo_env, doc):
+    if not Path('/dev/zero').exists():
+        pytest.skip('no /dev/zero here')
+    (line,) = bad_rows(geo(['parse', '--gazetteer', '/dev/zero', doc], geo_env), Path('/dev/zero'))
+    assert 'more than 1024 MB' in line

@@ -29,6 +29,7 @@ TYPE_SYNONYMS = {
     'refugee camp': 'camp', 'border crossing': 'crossing', 'mountain range': 'mountain', '': 'place',
 }
 MAX_ERRORS_SHOWN = 20
+MAX_BYTES = 1 << 30
 
 
 def normalise_type(t: str) -> str | None:
@@ -212,7 +213,11 @@ def read_places(path: str | Path) -> list[Place]:
     """Validate and read a user gazetteer file.  Raises GazetteerError listing every bad row."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, 'rb') as f:      # bounded: a device or a pipe (/dev/zero) has no size
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise GazetteerError(f'{path}: more than {MAX_BYTES >> 20} MB; split it, or import GeoNames dumps '
+                                 'with `geo gazetteer import geonames`')
     except IsADirectoryError:
         raise GazetteerError(f'{path}: is a directory, not a gazetteer file') from None
     except OSError as e:
