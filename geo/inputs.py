@@ -166,14 +166,14 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
                 for n, line in enumerate(data.split('\n'), start=1):  # not splitlines(): U+2028
                     yield n, line.removesuffix('\r'), None
                 return
-        for n, raw in enumerate(f, start=1):
+        for n, raw in enumerate(_bounded_lines(f), start=1):
+            if raw is None:
+                yield n, None, f'{path}:{n}: the line is longer than {MAX_BYTES // (1024 * 1024)} MB'
+                continue
             if n == 1 and raw.startswith(b'\xef\xbb\xbf'):
                 raw = raw[3:]
             if raw.endswith(b'\n'):
                 raw = raw[:-1]
-            if len(raw) > MAX_BYTES:
-                yield n, None, f'{path}:{n}: the line is longer than {MAX_BYTES // (1024 * 1024)} MB'
-                continue
             if b'\x00' in raw:
                 yield n, None, f'{path}:{n}: binary data (NUL bytes), not a line of text'
                 continue
@@ -184,6 +184,21 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
                     yield n, decode(raw, f'{path}:{n}', damaged='replace'), None
                 except DecodeError as e:
                     yield n, None, str(e)
+
+
+def _bounded_lines(f) -> Iterator[bytes | None]:
+    """The lines of a binary file, each read with a bound: a line longer than MAX_BYTES is None
+    (and skipped to its end without being kept), so a file with no line break takes no memory."""
+    while True:
+        raw = f.readline(MAX_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) <= MAX_BYTES or raw.endswith(b'\n'):
+            yield raw
+            continue
+        while raw and not raw.endswith(b'\n'):
+            raw = f.readline(1 << 20)
+        yield None
 
 
 def _load_json(line: str):

@@ -572,3 +572,17 @@ def test_a_pipe_is_read(geo_env):
     assert p.returncode == 0, p.stderr
     (rec,) = records(p)
     assert set(EN_PLACES) <= set(surfaces(rec))
+
+
+def test_an_overlong_jsonl_line_is_an_error_for_that_line_only(tmp_path, monkeypatch):
+    """A line longer than the limit (200 MB; here lowered to 1000 bytes) is not kept in memory:
+    it is an error record, and the lines after it carry on with their own numbers."""
+    import geo.inputs as inputs
+
+    monkeypatch.setattr(inputs, 'MAX_BYTES', 1000)
+    src = _jsonl(tmp_path / 'long.jsonl', [json.dumps({'id': 'a', 'text': EN}).encode(),
+                                            json.dumps({'id': 'b', 'text': 'x ' * 3000}).encode(),
+                                            json.dumps({'id': 'c', 'text': AR}).encode()])
+    items = list(inputs.iter_jsonl(src))
+    assert [(i.id, i.ok) for i in items] == [('a', True), ('long:2', False), ('c', True)]
+    assert items[1].error == f'{src}:2: the line is longer than 0 MB'
