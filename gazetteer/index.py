@@ -88,8 +88,8 @@ class Index:
         self._overlay_by_len: dict[int, list[str]] = {}
         self._overlay_ids: dict[str, int] = {}
         self._fuzzy_cache: dict[tuple, list[tuple[str, float]]] = {}
-        self.place = lru_cache(maxsize=65536)(self._place)
-        self.core = lru_cache(maxsize=262144)(self._core_row)   # a memmap record costs ~10 us to read
+        self.place = lru_cache(maxsize=8192)(self._place)         # full records: a few KB each
+        self.core = lru_cache(maxsize=65536)(self._core_row)    # a memmap record costs ~10 us to read
         self.add_places(overlay)
 
     # ---- opening ---------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class Index:
 
     # ---- rows ------------------------------------------------------------------------------
     # Text keeps asking about the same words: exact and prefix answers are memoised (bounded).
-    _MEMO_MAX = 200_000
+    _MEMO_MAX = 50_000
 
     def __contains__(self, key: str) -> bool:
         got = self._rows_memo.get(key)

@@ -92,7 +92,7 @@ def _known_memo(index):
     index would keep every index ever opened (and its open files) alive."""
     memo = getattr(index, '_known_memo', None)
     if memo is None:
-        memo = index._known_memo = lru_cache(maxsize=100_000)(partial(_known, index))
+        memo = index._known_memo = lru_cache(maxsize=20_000)(partial(_known, index))
     return memo
 
 
