@@ -104,7 +104,7 @@ def probes(key: str) -> tuple[tuple[str, str], tuple[str, str] | None]:
     at the start does not count towards the head (it is too common to tell keys apart).  Queries
     of fewer than 4 characters have overlapping probes: one edit may spoil both."""
     n = len(key)
-    o = 2 if key.startswith(ARTICLE) and n - 2 >= 4 else 0   # never leave fewer than 4 to split
+    o = 2 if key.startswith(ARTICLE) and n - 2 >= 5 else 0   # leave 5 to split: head, a gap, tail
     s = n - o
     r = key[::-1]
     if s <= 6:  # head and tail with a gap of one character between them where there is room
