@@ -15,11 +15,20 @@ from .rules.sentence_case import is_sentence_case_word
 from .text.frequency import zipf
 
 AR_PLACE_PREPS = frozenset({'في', 'الي', 'من', 'نحو', 'قرب', 'داخل', 'خارج', 'عبر', 'حتي', 'باتجاه', 'اتجاه',
-                            'محيط', 'اطراف', 'ضواحي', 'مدخل', 'وسط', 'بين', 'الى', 'علي', 'لدي', 'مقابل'})
+                            'محيط', 'اطراف', 'ضواحي', 'مدخل', 'وسط', 'بين', 'الى', 'علي', 'لدي', 'مقابل',
+                            # verbs of motion and of striking a place (common forms)
+                            'وصل', 'وصلت', 'وصلوا', 'دخل', 'دخلت', 'دخلوا', 'غادر', 'غادرت', 'زار', 'زارت',
+                            'قصف', 'قصفت', 'استهدف', 'استهدفت', 'اقتحم', 'اقتحمت', 'حاصر', 'حاصرت', 'اجتاح',
+                            'اجتاحت', 'ضرب', 'ضربت', 'يزور', 'تزور', 'عاد', 'عادت', 'توجه', 'توجهت', 'تجاه'})
 AR_DIRECTIONS = frozenset({'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'جنوبشرق'})
 EN_PLACE_PREPS = frozenset({'in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward',
                             'towards', 'through', 'throughout', 'around', 'of', 'between', 'via', 'visit', 'visited',
-                            'downtown', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western'})
+                            'downtown', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+                            # verbs of motion and of striking a place
+                            'reached', 'reach', 'entered', 'enter', 'left', 'leave', 'leaving', 'visiting', 'arrived',
+                            'returned', 'struck', 'hit', 'bombed', 'shelled', 'attacked', 'captured', 'seized',
+                            'recaptured', 'besieged', 'evacuated', 'fled', 'flew', 'landed', 'crossed', 'surrounding',
+                            'outskirts', 'suburbs', 'centre', 'center'})
 TYPE_GROUPS = {'country': 'country', 'continent': 'area', 'region': 'area', 'admin1': 'admin', 'admin2': 'admin',
                'city': 'city', 'town': 'town', 'village': 'village', 'airport': 'poi', 'facility': 'poi',
                'landmark': 'poi', 'neighbourhood': 'poi', 'water': 'nature', 'mountain': 'nature', 'island': 'nature'}

@@ -75,7 +75,8 @@ def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | 
         cur, j = key0, i
         while True:
             if cur in index and (best is None or j + 1 - i > best.j - best.i) and \
-                    not (j == i and doc.lang == 'ar' and _function_word(cur)):
+                    not (j == i and doc.lang == 'ar' and (_function_word(cur) or (
+                        cur[:1] in 'وف' and _function_word(cur[1:])))):
                 best = Span(i, j + 1, toks[i].start + shift, toks[j].end, cur, proclitics=pre)
             if j + 1 >= len(toks) or j + 1 - i >= MAX_TOKENS or j + 1 in doc.blocked:
                 break
@@ -97,7 +98,8 @@ def _readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
 def _function_word(key: str) -> bool:
     """The commonest Arabic words (في، من، أن، إلى، كان: Zipf 6 and up) name no place, though
     some gazetteer lists them (Ans, Ely, Cannes); no place name reaches that frequency (مصر, the
-    commonest, is 5.8).  Skipping them early saves scoring dozens of spans per article."""
+    commonest, is 5.8).  Nor do they after و or ف (وأن is "and that", not Van).  Skipping them
+    early saves scoring dozens of spans per article."""
     from .text.frequency import zipf
     return zipf(key, 'ar') >= 6.0
 
@@ -247,10 +249,10 @@ NEWS_CHARS = 600
 
 
 def well_known(doc: Doc, span: Span) -> bool:
-    """In a news article (not a short post), a name that only a country, a first-level unit or
-    a place known in forty names answers is taken at half the usual threshold (محادثات جنيف)."""
-    if len(doc.text) < NEWS_CHARS or not span.rows or span.how != 'gazetteer':
-        return False
+    """A name that only a country, a first-level unit or a place known in forty names answers is
+    taken at half the usual threshold (محادثات جنيف), except in short Arabic posts."""
+    if (doc.lang == 'ar' and len(doc.text) < NEWS_CHARS) or not span.rows or span.how != 'gazetteer':
+        return False      # Arabic posts: the tweet corpora say famous names there are often topics
     if any(c in span.proclitics for c in 'بلك'):
         return False    # بكيل "(tribes of) Bakil" is not ب + Kiel: a split word needs the full threshold
     from .text.frequency import zipf
