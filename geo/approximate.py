@@ -4,7 +4,7 @@ The parent is, in order: the known name inside the span (مطار دير الز�
 the text links it to (حي X في مدينة Y, قرية X بريف Y); the city the text means by "the city"
 (في المدينة), and for a neighbourhood or a landmark the document's most-mentioned city; the
 known place named nearest to it in the same sentence; the document's most-mentioned city or
-unit.  A name met twice is one place.  An airport cue at a known city becomes the nearest real airport.
+unit.  A name met twice is one place.  An airport cue at a known city becomes the airport that serves it.
 The place is flagged approximate, with the parent's extent as its uncertainty radius."""
 from __future__ import annotations
 
@@ -70,12 +70,22 @@ def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
 
 
 def nearest_airport(index: Index, parent: Place) -> Place | None:
+    """"The airport of X": of the airports within 40 km of X, the one that serves X by name, else
+    one with an IATA code (a civil airport, not an air strip or a base), else the nearest."""
+    from gazetteer.keys import fold
+
     from .resolve import to_place
 
-    found = index.near(parent.lat, parent.lon, radius_km=40.0, limit=1, types=('airport',))
+    found = index.near(parent.lat, parent.lon, radius_km=40.0, limit=8, types=('airport',))
     if not found:
         return None
-    ap, _ = found[0]
+    names = {fold(n) for n in (parent.name, parent.name_ar) if n}
+
+    def rank(item):
+        ap, d = item
+        serves = bool(ap.parent) and fold(ap.parent) in names
+        return (not serves, not ap.extra.get('iata'), d)
+    ap, _ = min(found, key=rank)
     row = index.row_of(ap.id)
     return to_place(index, row, 0.7) if row is not None else None
 

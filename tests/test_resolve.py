@@ -59,3 +59,15 @@ def test_one_decision_per_name(geoparser):
     r = geoparser.parse('وصلت القافلة إلى حلب. وفي حلب قالت المصادر إن حلب هادئة.')
     ids = {p.id for s, p in places(r) if s == 'حلب'}
     assert ids == {'u:alp'}
+
+
+def test_the_airport_of_a_city_is_the_one_that_serves_it_not_the_nearest_strip(index_root):
+    from gazetteer.index import Index
+    from gazetteer.place import Place
+    strip = Place(id='u:strip', name='Tabqa Road Strip', lat=35.955, lon=39.020, type='airport', country='SY')
+    main = Place(id='u:raqqa-airport', name='Raqqa Airport', lat=35.870, lon=39.150, type='airport',
+                 country='SY', parent='Raqqa')
+    gp = Geoparser(index=Index.open(index_root, overlay=[strip, main], check_fresh=False))
+    r = gp.parse('هبطت طائرة شحن في مطار الرقة صباح اليوم.')
+    airport = next(p for p in r.places if p.type == 'airport')
+    assert airport.id == 'u:raqqa-airport'
