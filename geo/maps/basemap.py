@@ -21,19 +21,32 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-CREDITS_EN = 'Places: GeoNames (CC-BY 4.0) · Boundaries: Natural Earth (public domain) · Map: geo-textmap'
-CREDITS_AR = 'الأماكن: GeoNames (CC-BY 4.0) · الحدود: Natural Earth (ملكية عامة)'
-RIVERS_CREDIT = 'Rivers: GSHHG/WDBII (LGPL)'
-LAKES_CREDIT = 'Lakes, admin boundaries: Natural Earth'
 
 
-def credits(layers_used: set[str] | None = None) -> str:
-    """One credit line naming every source a map draws from."""
-    parts = ['Places: GeoNames (CC-BY 4.0)', 'Countries, admin boundaries, lakes: Natural Earth (public domain)']
+def credits(layers_used: set[str] | None = None, places=()) -> str:
+    """One credit line naming every source a map draws from: the gazetteers its places come from
+    (GeoNames always: countries, admin units and cities are built on it), the map layers it draws."""
+    parts = ['Places: ' + ', '.join(place_sources(places)),
+             'Countries, admin boundaries, lakes: Natural Earth (public domain)']
     if layers_used is None or 'rivers' in layers_used:
         parts.append('Rivers: GSHHG/WDBII (Wessel & Smith, LGPL)')
     parts.append('Map: geo-textmap')
     return ' · '.join(parts)
+
+
+# id prefix of a place -> the credit its source asks for (approximate places: their parent's source)
+PLACE_SOURCES = {'ap': 'airportsdata (MIT)', 'u': 'your own places'}
+
+
+def place_sources(places) -> list[str]:
+    out = ['GeoNames (CC-BY 4.0)']
+    for p in places:
+        pid = getattr(p, 'id', p) or ''
+        prefix = pid.rsplit('@', 1)[-1].split(':', 1)[0]
+        credit = PLACE_SOURCES.get(prefix)
+        if credit and credit not in out:
+            out.append(credit)
+    return out
 
 
 # --- countries -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .basemap import CREDITS_AR, CREDITS_EN, countries_simplified
+from .basemap import countries_simplified, credits
 from .html import TYPE_COLOURS, _assets, _inline, safe
 
 AREAS = {'country', 'continent', 'region'}
@@ -253,7 +253,7 @@ def render_html(agg, title: str | None = None) -> str:
     root.header.add_child(folium.Element('<style>.leaflet-container{background:#dbe9f4}</style>'))
     root.html.add_child(folium.Element(
         '<div style="position:fixed;bottom:4px;left:120px;z-index:999;background:#fffc;padding:2px 6px;'
-        f'font:11px sans-serif">{safe(CREDITS_EN)}</div>'))
+        f'font:11px sans-serif">{safe(credits(set(), places))}</div>'))
     heading = title or 'geo-textmap: places named in a corpus'
     root.html.add_child(folium.Element(
         '<div style="position:fixed;top:8px;left:54px;z-index:999;background:#fffd;padding:4px 8px;'
@@ -367,7 +367,7 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
                    frameon=False, columnspacing=1.0, handletextpad=0.2)
     fig.suptitle(title or _summary(agg), fontsize=12, y=0.965)
     outside = len(places) - len(inside)
-    fig.text(0.01, 0.004, (CREDITS_AR if lang == 'ar' else CREDITS_EN), fontsize=7, color='#555555')
+    fig.text(0.01, 0.004, credits(set(), places), fontsize=7, color='#555555')
     if outside:
         fig.text(0.99, 0.004, f'{outside} more places outside this view (see map.html)', fontsize=7,
                  color='#555555', ha='right')

@@ -38,7 +38,6 @@ TILE_LAYERS = (  # name, URL template, attribution: online extras, never shown b
     ('OpenTopoMap (online)', 'https://tile.opentopomap.org/{z}/{x}/{y}.png',
      'Map data &copy; OpenStreetMap contributors, SRTM | Map style &copy; OpenTopoMap (CC-BY-SA)'),
 )
-ATTRIBUTION = 'GeoNames (CC-BY 4.0) · Natural Earth · GSHHG (LGPL)'
 FOCUS_ZOOM = {'city': 11, 'town': 12, 'village': 13, 'neighbourhood': 14, 'landmark': 15, 'facility': 15,
               'airport': 13, 'oilfield': 12, 'camp': 14, 'crossing': 14, 'water': 10, 'mountain': 11,
               'admin2': 9, 'admin1': 8, 'region': 6, 'country': 5, 'continent': 3}
@@ -411,7 +410,7 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     # that would compile it as a Jinja template, and "{{ ... }}" in a document would be evaluated.
     panel_js = PANEL_JS % {'map': fmap.get_name(), 'group': layer.get_name(), 'places': script_json(data),
                            'dir': "'left'" if rtl else "'right'", 'sign': '-' if rtl else '',
-                           'credits': script_json(safe(ATTRIBUTION))}
+                           'credits': script_json(safe(_attribution(result.places)))}
     base_js = BASEMAP_PANE_JS % {'map': fmap.get_name()} + ''.join(BASEMAP_JS % {'data': data_text.replace('<', '\\u003c'), 'style': script_json(st), 'group': grp}
                       for grp, data_text, st in base_layers)
     page = fmap.get_root().render()
@@ -425,6 +424,11 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     at = page.rfind('</html>')          # after folium's script, which defines the map and markers
     page = page[:at] + _inline('script', base_js + panel_js) + '\n' + page[at:]
     return page
+
+
+def _attribution(places: list[Place]) -> str:
+    """The short credit in the map's corner (the panel carries the long one)."""
+    return ' · '.join(basemap.place_sources(places) + ['Natural Earth', 'GSHHG (LGPL)'])
 
 
 def _panel(result: Result, title: str, lang: str, words: dict, rtl: bool) -> str:
@@ -463,7 +467,7 @@ def _panel(result: Result, title: str, lang: str, words: dict, rtl: bool) -> str
         out.append(f'<h2>{safe(words["not_located"])}</h2><ul>')
         out += [f'<li class="geo-unres" dir="auto">{safe(s)}</li>' for s in seen[:40]]
         out.append('</ul>')
-    out.append(f'<p class="geo-ty" dir="ltr">{safe(basemap.credits())}</p></div>')
+    out.append(f'<p class="geo-ty" dir="ltr">{safe(basemap.credits(None, places))}</p></div>')
     return ''.join(out)
 
 

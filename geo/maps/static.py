@@ -396,7 +396,7 @@ class StaticMap:
                 sub += f' · {unresolved} name{"s" if unresolved != 1 else ""} not located'
         fig.text(x, y - 0.33 * s / page.h, sub, ha=ha, va='top', fontsize=8.5 * s, fontfamily=fonts.families(sub),
                  color='#555555')
-        credit = basemap.credits(self.layers) + ' · Projection: ' + proj.describe()
+        credit = basemap.credits(self.layers, self.result.places) + ' · Projection: ' + proj.describe()
         width_chars = int((page.w - 2 * page.margin) * 72 / (6.2 * s * 0.5))
         fig.text(page.margin / page.w, page.margin * 0.6 / page.h, '\n'.join(textwrap.wrap(credit, width_chars)),
                  ha='left', va='bottom', fontsize=6.2 * s, fontfamily=fonts.families('a'), color='#555555',
