@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Iterable
 
 from gazetteer.index import Index
+from gazetteer.keys import is_arabic
 from gazetteer.sources.user import read_places
 
 from . import lexicon, scoring
@@ -76,6 +77,8 @@ class Geoparser:
                     place.name = m.surface.strip('"\'«» ')
                     if lang == 'ar':
                         place.name_ar = place.name
+                elif lang == 'ar' and not place.name_ar and is_arabic(m.surface):
+                    place.name_ar = m.surface.strip('"\'«» #')  # مطار دمشق: airportsdata has no Arabic names
             if place is not None:
                 if place.id not in by_id:
                     by_id[place.id] = len(result.places)

@@ -71,3 +71,4 @@ def test_the_airport_of_a_city_is_the_one_that_serves_it_not_the_nearest_strip(i
     r = gp.parse('هبطت طائرة شحن في مطار الرقة صباح اليوم.')
     airport = next(p for p in r.places if p.type == 'airport')
     assert airport.id == 'u:raqqa-airport'
+    assert airport.name_ar == 'مطار الرقة'     # the source has no Arabic name: the text's is the label
