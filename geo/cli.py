@@ -19,8 +19,9 @@ def _common(p: argparse.ArgumentParser, lang_flag: str = '--lang') -> None:
     p.add_argument('--gazetteer', action='append', default=[], metavar='FILE',
                    help='extra places for this run (CSV or GeoJSON); repeatable')
     p.add_argument('--min-confidence', type=float, default=None, metavar='X',
-                   help='keep a name only when its score (the probability that it names a place) is at '
-                        'least X, 0..1; lower for recall, higher for precision (default: the threshold '
+                   help='keep a name when its score (the probability that it names a place) is at '
+                        'least X, 0..1, or X/2 for famous names and names the document surely uses for a '
+                        'place elsewhere; lower for recall, higher for precision (default: the threshold '
                         'tuned for the language, about 0.35-0.45)')
     p.add_argument('--bias-country', metavar='CC', help='prefer places in this country (ISO code, e.g. SY)')
     p.add_argument('--bias-bbox', metavar='W,S,E,N', help='prefer places inside this box (degrees)')

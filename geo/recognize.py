@@ -229,19 +229,32 @@ def candidates(doc: Doc, fuzzy: bool = True) -> list[Span]:
 def recognize(doc: Doc, scorer=None, fuzzy: bool = True, threshold: float | None = None) -> list[Span]:
     """The spans that name places.  With a scorer each span gets its probability of being a
     place and is kept from `threshold` up (default: the threshold tuned with the model, which
-    maximises F1 on held-out documents); without one the soft rules decide."""
+    maximises F1 on held-out documents), or from half of it when the name is famous or the same
+    document surely uses it for a place elsewhere; without a scorer the soft rules decide."""
     from .rules import SOFT
 
     spans = candidates(doc, fuzzy)
     if scorer is None:
         return [s for s in spans if not any(f(s, doc) for f in SOFT)]
     t = scorer.threshold if threshold is None else threshold
-    kept = []
+    best: dict[str, float] = {}
     for s in spans:
         s.score = scorer.probability(s, doc)
-        if s.score >= t or (s.score >= t / 2 and well_known(doc, s)):
+        best[s.key] = max(best.get(s.key, 0.0), s.score)
+    kept = []
+    for s in spans:
+        if s.score >= t or (s.score >= t / 2 and (well_known(doc, s) or one_sense(s, best, t))):
             kept.append(s)
     return kept
+
+
+SURE = 0.7          # a score the document's surest use of a name must reach
+
+
+def one_sense(span: Span, best: dict[str, float], t: float) -> bool:
+    """A name the document surely uses for a place elsewhere (Fargo ... Fargo Mayor) names it here
+    too, at half the threshold: one sense per discourse."""
+    return best.get(span.key, 0.0) >= max(SURE, t) and span.how == 'gazetteer'
 
 
 FAMOUS_NAMES = 40
