@@ -32,6 +32,9 @@ def span_of(index, text, surface, occurrence=0):
     (is_nisba_adjective, 'عاد الوفد إلى سورية أمس', 'سورية', False),
     (is_definite_adjective, 'في المناطق الرقة الشمالية', 'الرقة', True),
     (is_definite_adjective, 'في محافظة الرقة الشمالية', 'الرقة', False),
+    (is_definite_adjective, 'صار معيارا للمرأة الرقة الجديدة', 'الرقة', True),       # لل + المرأة
+    (is_definite_adjective, 'دعا لاجتماع للجنة الرقة في البلدية', 'الرقة', False),   # ل + لجنة (idafa)
+    (is_definite_adjective, 'وصل الوفد بالمدينة الرقة صباحا', 'الرقة', False),       # a cue word behind ب
     (in_organisation_name, 'قال مجلس شورى مجاهدي حلب إن القتال توقف', 'حلب', True),
     (in_organisation_name, 'قال مجلس محافظة حلب إن القتال توقف', 'حلب', False),
     (follows_title, 'وقال الوزير موسكو إن الوفد وصل', 'موسكو', True),

@@ -1,5 +1,10 @@
 """Arabic: a definite word right after a definite noun agrees with it as an adjective
-(المناطق الخارجة, الحكومة السعودية): not a place, even when a gazetteer lists the word."""
+(المناطق الخارجة, الحكومة السعودية, للمرأة الغربية): not a place, even when a gazetteer lists
+the word."""
+import re
+
+# a definite noun, behind و / ف and a preposition: المرأة, والمرأة, بالمرأة, للمرأة, وللمرأة
+_DEFINITE = re.compile('^[وف]?(?:[بك]?ال|لل)(.{2,})$')
 
 
 def is_definite_adjective(span, doc) -> bool:
@@ -12,6 +17,19 @@ def is_definite_adjective(span, doc) -> bool:
     if doc.text[prev.end:word.start] != ' ' or not prev.arabic:
         return False
     pk = prev.key
-    if not (pk.startswith('ال') and len(pk) > 3) or pk in doc.lex.cues or pk in doc.lex.titles:
+    m = _DEFINITE.match(pk)
+    if m is None or pk in doc.lex.cues or pk in doc.lex.titles:
         return False
+    stem = m.group(1)
+    if any(w in doc.lex.cues or w in doc.lex.titles for w in (stem, 'ال' + stem)):
+        return False      # بالمدينة الرقة, للوزير الأحمد: a place word or a title, then a name
+    if 'لل' + stem in pk and _indefinite_l_word(stem):
+        return False      # للجنة: ل + لجنة "for a committee" (idafa: لجنة الأحمدي), not ل + الجنة
     return not (pk in doc.index and pk not in doc.lex.common_words)
+
+
+def _indefinite_l_word(stem: str) -> bool:
+    """After لل, is the word ل + (a word of its own that starts with ل) rather than ل + ال + stem?
+    The commoner of the two readings decides."""
+    from ..text.frequency import zipf
+    return zipf('ل' + stem, 'ar') > zipf('ال' + stem, 'ar')

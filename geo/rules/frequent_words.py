@@ -9,7 +9,7 @@ from ..text.frequency import zipf
 # English frequencies count proper-noun uses as well (wordfreq lower-cases), so its tiers are
 # gentler than Arabic ones.
 TIERS = {
-    'ar': ((5.5, 2_000_000, True), (4.0, 500_000, False), (3.5, 20_000, False)),
+    'ar': ((5.5, 10**12, True), (4.0, 500_000, False), (3.5, 20_000, False)),   # no Arabic city name is that common
     'en': ((5.5, 1_000_000, True), (4.5, 200_000, False), (3.5, 10_000, False)),
 }
 FAMOUS_NAMES = 40
