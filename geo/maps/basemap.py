@@ -22,7 +22,6 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 
-
 def credits(layers_used: set[str] | None = None, places=()) -> str:
     """One credit line naming every source a map draws from: the gazetteers its places come from
     (GeoNames always: countries, admin units and cities are built on it), the map layers it draws."""

@@ -4,7 +4,7 @@ the word."""
 import re
 
 # a definite noun, behind و / ف and a preposition: المرأة, والمرأة, بالمرأة, للمرأة, وللمرأة
-_DEFINITE = re.compile('^[وف]?(?:[بك]?ال|لل)(.{2,})$')
+_DEFINITE = re.compile('^[وف]?(?:[بك]?ال|(لل))(.{2,})$')   # group 1: the لل of ل + ال
 
 
 def is_definite_adjective(span, doc) -> bool:
@@ -18,12 +18,12 @@ def is_definite_adjective(span, doc) -> bool:
         return False
     pk = prev.key
     m = _DEFINITE.match(pk)
-    if m is None or pk in doc.lex.cues or pk in doc.lex.titles:
+    if m is None:
         return False
-    stem = m.group(1)
-    if any(w in doc.lex.cues or w in doc.lex.titles for w in (stem, 'ال' + stem)):
+    stem = m.group(2)
+    if any(w in doc.lex.cues or w in doc.lex.titles for w in (pk, stem, 'ال' + stem)):
         return False      # بالمدينة الرقة, للوزير الأحمد: a place word or a title, then a name
-    if 'لل' + stem in pk and _indefinite_l_word(stem):
+    if m.group(1) and _indefinite_l_word(stem):
         return False      # للجنة: ل + لجنة "for a committee" (idafa: لجنة الأحمدي), not ل + الجنة
     return not (pk in doc.index and pk not in doc.lex.common_words)
 
