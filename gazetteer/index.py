@@ -83,6 +83,7 @@ class Index:
             raise GazetteerError(f'{self.path}: the index is damaged ({e}); run `geo gazetteer build --force`') from None
         self._rows_memo: dict[str, tuple] = {}
         self._prefix_memo: dict[str, bool] = {}
+        self.derived: dict = {}   # answers that callers derive from keys alone (emptied with the others)
         self._overlay: list[Place] = []
         self._overlay_keys: dict[str, list[tuple[int, int]]] = {}
         self._overlay_by_len: dict[int, list[str]] = {}
@@ -123,6 +124,7 @@ class Index:
         self._fuzzy_cache.clear()
         self._rows_memo.clear()
         self._prefix_memo.clear()
+        self.derived.clear()
 
     @property
     def db(self) -> sqlite3.Connection:

@@ -3,7 +3,9 @@ next name as a place even when no gazetteer has it, tells resolution which type 
 and carries over a list joined by و (أحياء الحويقة الغربية والصناعة والرصافة)."""
 from __future__ import annotations
 
-from .recognize import Doc, Span, token_readings
+from functools import lru_cache
+
+from .recognize import Doc, Span, word_readings
 from .text.frequency import zipf
 from .text.tokens import Token
 
@@ -34,12 +36,18 @@ def _joined(doc: Doc, a: Token, b: Token) -> bool:
     return 0 < len(gap) <= 4 and all(ch in _QUOTES for ch in gap)
 
 
+@lru_cache(maxsize=65536)
+def _cue_readings(prefixes: frozenset[str], tok_text: str, tok_key: str, arabic: bool) -> tuple:
+    """The readings of a word that begin a cue (most words have none): the word decides."""
+    readings = word_readings(tok_text, tok_key) if arabic else ((0, tok_key, ''),)
+    return tuple((shift, key) for shift, key, _ in readings if key in prefixes)
+
+
 def _cue_at(doc: Doc, i: int) -> tuple[str, str, int, int] | None:
     """(cue key, implied type, number of cue tokens, proclitic shift) when token i starts a cue."""
     toks, lex = doc.tokens, doc.lex
-    for shift, key, _ in token_readings(doc, toks[i]):
-        if key not in lex.cue_prefixes:
-            continue
+    t = toks[i]
+    for shift, key in _cue_readings(lex.cue_prefixes, t.text, t.key, t.arabic):
         best, cur, j = None, key, i
         while True:
             if cur in lex.cues:

@@ -69,29 +69,38 @@ def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
 
 def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | None:
     """The longest index key starting at token i (trying each proclitic reading of token i)."""
-    toks, index = doc.tokens, doc.index
-    best: Span | None = None
+    toks, index, blocked = doc.tokens, doc.index, doc.blocked
+    ar, last = doc.lang == 'ar', min(len(toks), i + MAX_TOKENS) - 1
+    best, most = None, 0                               # (shift, j, key, proclitics), its length
     for shift, key0, pre in keys:
         cur, j = key0, i
         while True:
-            if cur in index and (best is None or j + 1 - i > best.j - best.i) and \
-                    not (j == i and doc.lang == 'ar' and (_function_word(cur) or (
-                        cur[:1] in 'وف' and _function_word(cur[1:])))):
-                best = Span(i, j + 1, toks[i].start + shift, toks[j].end, cur, proclitics=pre)
-            if j + 1 >= len(toks) or j + 1 - i >= MAX_TOKENS or j + 1 in doc.blocked:
+            if j + 1 - i > most and cur in index and not (j == i and ar and _lone_function_word(cur)):
+                best, most = (shift, j, cur, pre), j + 1 - i
+            if j >= last or j + 1 in blocked:
                 break
-            if not index.has_prefix(cur + ' ') or not _extend_ok(doc, toks[j], toks[j + 1]):
+            cur += ' '
+            if not index.has_prefix(cur) or not _extend_ok(doc, toks[j], toks[j + 1]):
                 break
             j += 1
-            cur = cur + ' ' + toks[j].key
-    if best is not None and doc.lang == 'en' and best.j - best.i > 1 and toks[best.j - 1].key in doc.lex.connectors:
+            cur += toks[j].key
+    if best is None:
+        return None
+    shift, j, key, pre = best
+    if most > 1 and doc.lang == 'en' and toks[j].key in doc.lex.connectors:
         return None  # an English name ends on a capitalised word, never on a connector
-    return best
+    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre)
 
 
 @lru_cache(maxsize=16384)   # ~6 MB when full; frequent words stay in it
-def _readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
+def word_readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(proclitic_variants(text, key))   # the same words recur: read each once
+
+
+@lru_cache(maxsize=65536)
+def _lone_function_word(key: str) -> bool:
+    """A function word alone, or after و / ف, is never a one-word name."""
+    return _function_word(key) or (key[:1] in 'وف' and _function_word(key[1:]))
 
 
 @lru_cache(maxsize=65536)
@@ -104,23 +113,38 @@ def _function_word(key: str) -> bool:
     return zipf(key, 'ar') >= 6.0
 
 
-def token_readings(doc: Doc, tok: Token) -> tuple[tuple[int, str, str], ...]:
+def token_readings(tok: Token) -> tuple[tuple[int, str, str], ...]:
     if tok.arabic:
-        return _readings(tok.text, tok.key)
+        return word_readings(tok.text, tok.key)
     return ((0, tok.key, ''),)
+
+
+def starting_readings(index: Index, tok: Token) -> tuple[tuple[int, str, str], ...]:
+    """The readings of a token with which some index key begins (most words have none); the
+    answer depends on the word alone, so it is kept with the index."""
+    memo = index.derived
+    got = memo.get(tok.text)
+    if got is None:
+        got = tuple(r for r in token_readings(tok)
+                    if r[1] in index or index.has_prefix(r[1] + ' '))
+        if len(memo) >= 100_000:
+            memo.clear()
+        memo[tok.text] = got
+    return got
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
     """Greedy left-to-right longest matches of index keys."""
     out: list[Span] = []
-    toks = doc.tokens
+    toks, index, en = doc.tokens, doc.index, doc.lang == 'en'
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if i in doc.blocked or (doc.lang == 'en' and not tok.arabic and not (tok.cap or tok.upper)):
+        if i in doc.blocked or (en and not tok.arabic and not (tok.cap or tok.upper)):
             i += 1
             continue
-        span = longest_match(doc, i, token_readings(doc, tok))
+        keys = starting_readings(index, tok)
+        span = longest_match(doc, i, keys) if keys else None
         if span is None:
             i += 1
             continue
@@ -139,7 +163,7 @@ def block_organisations(doc: Doc) -> None:
         if k not in firsts and k[1:] not in firsts and k[2:] not in firsts and 'ال' + k[2:] not in firsts \
                 and 'ال' + k[3:] not in firsts:
             continue              # no organisation name starts here, whatever proclitics it has
-        for _, key0, _ in token_readings(doc, toks[i]):
+        for _, key0, _ in token_readings(toks[i]):
             cur, j, hit = key0, i, -1
             while cur in lex.organisation_prefixes:
                 if cur in lex.organisations:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer.keys import fold
 
@@ -39,19 +40,24 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    append, word = out.append, _word
     for m in TOKEN_RE.finditer(text):
         s, e = m.span()
-        w = m.group()
-        p = _POSSESSIVE.search(w)
-        if p and len(w) > 3:
-            e -= 2
-            w = w[:-2]
-        arabic = _ARABIC_LETTER.match(w) is not None
-        first = w[0]
-        cap = not arabic and first.isupper()
-        upper = cap and w.isupper() and len(w) > 1
-        out.append(Token(s, e, w, fold(w), arabic, cap, upper))
+        w, cut, key, arabic, cap, upper = word(m.group())
+        append(Token(s, e - cut, w, key, arabic, cap, upper))
     return out
+
+
+@lru_cache(maxsize=65536)   # news repeats its words: each is read once
+def _word(w: str) -> tuple[str, int, str, bool, bool, bool]:
+    """(word, characters cut off its end, key, arabic, cap, upper) of a matched word."""
+    cut = 0
+    if len(w) > 3 and _POSSESSIVE.search(w):
+        cut, w = 2, w[:-2]
+    arabic = _ARABIC_LETTER.match(w) is not None
+    cap = not arabic and w[0].isupper()
+    upper = cap and w.isupper() and len(w) > 1
+    return w, cut, fold(w), arabic, cap, upper
 
 
 def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
