@@ -103,8 +103,10 @@ def cue_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     toks = doc.tokens
     i = 0
+    prefixes = doc.lex.cue_prefixes
     while i < len(toks):
-        cue = _cue_at(doc, i) if i not in doc.blocked else None
+        t = toks[i]
+        cue = _cue_at(doc, i) if _cue_readings(prefixes, t.text, t.key, t.arabic) and i not in doc.blocked else None
         if cue is None:
             i += 1
             continue

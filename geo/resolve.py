@@ -190,8 +190,8 @@ def _country_focus(ccol, weight, gidx, probs, n_groups, n_countries) -> np.ndarr
     if not n_countries:
         return np.zeros(len(probs))
     has = ccol >= 0
-    votes = np.zeros((n_groups, n_countries))
-    np.add.at(votes, (gidx[has], ccol[has]), probs[has] * weight[has])
+    votes = np.bincount(gidx[has] * n_countries + ccol[has], weights=probs[has] * weight[has],
+                        minlength=n_groups * n_countries).reshape(n_groups, n_countries)
     others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
     total = others.sum(axis=1)
     out = np.zeros(len(probs))
@@ -310,12 +310,11 @@ def resolve(index: Index, spans: list[Span], doc: Doc | None = None, opts: Optio
         link_parents(doc, spans, groups)
     solve(groups, opts)
     places: list[Place | None] = [None] * len(spans)
-    for g in groups:
+    for g in groups:          # the mentions of a group share one Place: one decision
         top = g.cands[0]
-        alts = [to_candidate(index, c) for c in g.cands[1:1 + opts.max_alternatives]]
+        p = to_place(index, top.row, top.prob)
+        p.alternatives = [to_candidate(index, c) for c in g.cands[1:1 + opts.max_alternatives]]
         for i in g.spans:
-            p = to_place(index, top.row, top.prob)
-            p.alternatives = alts
             places[i] = p
     if doc is not None:
         place_unresolved(index, doc, spans, places)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from .features import span_features
@@ -20,8 +22,8 @@ class Scorer:
         self.threshold: float = model.get('threshold', 0.5)
 
     def logit(self, feats: dict[str, float]) -> float:
-        w = self.weights
-        return sum(w.get(k, 0.0) * v for k, v in feats.items()) + w.get('__intercept__', 0.0)
+        w = self.weights   # (a C-level loop over the features, in their order: the same sum)
+        return sum(map(mul, map(w.get, feats, repeat(0.0)), feats.values())) + w.get('__intercept__', 0.0)
 
     def probability(self, span, doc) -> float:
         x = self.logit(span_features(span, doc))
