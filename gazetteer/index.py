@@ -83,6 +83,7 @@ class Index:
             raise GazetteerError(f'{self.path}: the index is damaged ({e}); run `geo gazetteer build --force`') from None
         self._rows_memo: dict[str, tuple] = {}
         self._prefix_memo: dict[str, bool] = {}
+        self._next_memo: dict[str, frozenset[str] | None] = {}
         self.derived: dict = {}   # answers that callers derive from keys alone (emptied with the others)
         self._overlay: list[Place] = []
         self._overlay_keys: dict[str, list[tuple[int, int]]] = {}
@@ -124,6 +125,7 @@ class Index:
         self._fuzzy_cache.clear()
         self._rows_memo.clear()
         self._prefix_memo.clear()
+        self._next_memo.clear()
         self.derived.clear()
 
     @property
@@ -162,6 +164,28 @@ class Index:
             if len(self._prefix_memo) >= self._MEMO_MAX:
                 self._prefix_memo.clear()
             self._prefix_memo[prefix] = got
+        return got
+
+    NEXT_WORDS_MAX = 1000
+
+    def next_words(self, key: str) -> frozenset[str] | None:
+        """The words that follow `key` in the index keys that begin with it and a space (empty:
+        none do), or None when more than NEXT_WORDS_MAX keys begin so (then ask has_prefix)."""
+        got = self._next_memo.get(key, False)
+        if got is False:
+            prefix, words, n = key + ' ', set(), 0
+            for k in self._names.iterkeys(prefix):
+                n += 1
+                if n > self.NEXT_WORDS_MAX:
+                    words = None
+                    break
+                words.add(k[len(prefix):].split(' ', 1)[0])
+            if words is not None:
+                words.update(k[len(prefix):].split(' ', 1)[0] for k in self._overlay_keys if k.startswith(prefix))
+                words = frozenset(words)
+            if len(self._next_memo) >= self._MEMO_MAX:
+                self._next_memo.clear()
+            got = self._next_memo[key] = words
         return got
 
     def rows(self, key: str) -> list[tuple[int, int]]:

@@ -79,11 +79,12 @@ def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | 
                 best, most = (shift, j, cur, pre), j + 1 - i
             if j >= last or j + 1 in blocked:
                 break
-            cur += ' '
-            if not index.has_prefix(cur) or not _extend_ok(doc, toks[j], toks[j + 1]):
-                break
+            nxt, words = toks[j + 1].key, index.next_words(cur)
+            if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
+                    or not _extend_ok(doc, toks[j], toks[j + 1]):
+                break     # no key goes on with the next word (most often: none goes on at all)
             j += 1
-            cur += toks[j].key
+            cur = f'{cur} {nxt}'
     if best is None:
         return None
     shift, j, key, pre = best
