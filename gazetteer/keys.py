@@ -60,6 +60,7 @@ _ASCII_MAP = {ord("'"): None, ord('`'): None}
 
 # a word of plain Arabic letters, marks and tatweel: normalisation and accent stripping leave it
 # alone (the letters a mark composes with map to the bare letter either way), so the tables do all
+# (tests/test_keys.py checks this against the full path)
 _PLAIN_ARABIC = re.compile('[\u0621-\u065f\u0670\u0640]+')
 
 
@@ -67,6 +68,10 @@ def fold_uncached(name: str) -> str:
     """fold() without the cache, for bulk use (index builds)."""
     if _PLAIN_ARABIC.fullmatch(name):
         return name.translate(_MAP)
+    return _fold_general(name)
+
+
+def _fold_general(name: str) -> str:
     if name.isascii():
         s = name.translate(_ASCII_MAP).lower()
     else:

@@ -31,3 +31,18 @@ def test_folding_is_idempotent():
 def test_squash_and_script():
     assert squash(fold('حفر الباطن')) == fold('حفرالباطن')
     assert is_arabic('x دمشق') and not is_arabic('Damascus')
+
+
+def test_plain_arabic_shortcut_agrees_with_full_folding():
+    """fold_uncached folds plain Arabic words by table alone; every string of one or two plain
+    Arabic characters (letters, marks, tatweel: compositions happen between pairs) folds the same
+    through normalisation."""
+    from itertools import product
+
+    from gazetteer.keys import _fold_general, fold_uncached
+    alphabet = [chr(c) for c in range(0x0621, 0x0660)] + ['\u0670', '\u0640']
+    for n in (1, 2):
+        for chars in product(alphabet, repeat=n):
+            word = ''.join(chars)
+            assert fold_uncached(word) == _fold_general(word), repr(word)
+    assert fold_uncached('دَيْرُ') == 'دير' and fold_uncached('آمِرلي') == 'امرلي'
