@@ -3,9 +3,9 @@ next name as a place even when no gazetteer has it, tells resolution which type 
 and carries over a list joined by و (أحياء الحويقة الغربية والصناعة والرصافة)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import partial
 
-from .recognize import Doc, Span, word_readings
+from .recognize import Doc, Span, per_word, word_readings
 from .text.frequency import zipf
 from .text.tokens import Token
 
@@ -36,18 +36,23 @@ def _joined(doc: Doc, a: Token, b: Token) -> bool:
     return 0 < len(gap) <= 4 and all(ch in _QUOTES for ch in gap)
 
 
-@lru_cache(maxsize=65536)
-def _cue_readings(prefixes: frozenset[str], tok_text: str, tok_key: str, arabic: bool) -> tuple:
+def _cue_readings(lex, tok: Token) -> tuple:
     """The readings of a word that begin a cue (most words have none): the word decides."""
-    readings = word_readings(tok_text, tok_key) if arabic else ((0, tok_key, ''),)
-    return tuple((shift, key) for shift, key, _ in readings if key in prefixes)
+    got = lex.cue_memo.get(tok.text)
+    if got is None:
+        readings = word_readings(tok.text, tok.key) if tok.arabic else ((0, tok.key, ''),)
+        got = tuple((shift, key) for shift, key, _ in readings if key in lex.cue_prefixes)
+        if len(lex.cue_memo) >= 100_000:
+            lex.cue_memo.clear()
+        lex.cue_memo[tok.text] = got
+    return got
 
 
 def _cue_at(doc: Doc, i: int) -> tuple[str, str, int, int] | None:
     """(cue key, implied type, number of cue tokens, proclitic shift) when token i starts a cue."""
     toks, lex = doc.tokens, doc.lex
     t = toks[i]
-    for shift, key in _cue_readings(lex.cue_prefixes, t.text, t.key, t.arabic):
+    for shift, key in _cue_readings(lex, t):
         best, cur, j = None, key, i
         while True:
             if cur in lex.cues:
@@ -102,24 +107,22 @@ def cue_spans(doc: Doc) -> list[Span]:
     """Spans of names that follow a cue word, including the rest of a list joined by و / and."""
     out: list[Span] = []
     toks = doc.tokens
-    i = 0
-    prefixes = doc.lex.cue_prefixes
-    while i < len(toks):
-        t = toks[i]
-        cue = _cue_at(doc, i) if _cue_readings(prefixes, t.text, t.key, t.arabic) and i not in doc.blocked else None
+    resume = 0
+    starts = [k for k, r in enumerate(per_word(toks, doc.lex.cue_memo, partial(_cue_readings, doc.lex))) if r]
+    for i in starts:          # the tokens where a cue begins, in order
+        if i < resume:
+            continue
+        cue = _cue_at(doc, i) if i not in doc.blocked else None
         if cue is None:
-            i += 1
             continue
         key, ptype, n, shift = cue
         k = i + n
         if doc.lang == 'ar' and k + 1 < len(toks) and _is_nisba(doc, toks[k].key) and _joined(doc, toks[k], toks[k + 1]):
             k += 1                        # العاصمة الليبية طرابلس: the name is طرابلس
         if k >= len(toks) or not _joined(doc, toks[k - 1], toks[k]):
-            i += 1
             continue
         end = _name_at(doc, k)
         if end == k:
-            i += 1
             continue
         if ptype in doc.lex.cue_in_name:   # حقل التنك: the cue word is part of the name
             first = Span(i, end, toks[i].start + shift, toks[end - 1].end,
@@ -144,7 +147,7 @@ def cue_spans(doc: Doc) -> list[Span]:
             out.append(Span(m, e, t.start + shift, toks[e - 1].end, ' '.join([stripped] + [x.key for x in toks[m + 1:e]]),
                             how='cue', cue=key, implied_type=ptype, score=0.6, name_i=m, from_list=True))
             m = e
-        i = max(i + 1, end)
+        resume = max(i + 1, end)
     return out
 
 

@@ -120,50 +120,55 @@ def token_readings(tok: Token) -> tuple[tuple[int, str, str], ...]:
     return ((0, tok.key, ''),)
 
 
-def starting_readings(index: Index, tok: Token) -> tuple[tuple[int, str, str], ...]:
-    """The readings of a token with which some index key begins (most words have none); the
-    answer depends on the word alone, so it is kept with the index."""
-    memo = index.derived
-    got = memo.get(tok.text)
-    if got is None:
-        got = tuple(r for r in token_readings(tok)
-                    if r[1] in index or index.has_prefix(r[1] + ' '))
+def per_word(toks: list[Token], memo: dict, compute) -> list:
+    """memo[word] for every token, computing (and keeping) the missing answers: what depends on
+    the word alone is worked out once per word, not once per token.  Answers are never None."""
+    got = list(map(memo.get, [t.text for t in toks]))
+    if None in got:
         if len(memo) >= 100_000:
             memo.clear()
-        memo[tok.text] = got
+        for k, g in enumerate(got):
+            if g is None:
+                got[k] = memo[toks[k].text] = compute(toks[k])
     return got
+
+
+def starting_readings(index: Index, tok: Token) -> tuple[tuple[int, str, str], ...]:
+    """The readings of a token with which some index key begins (most words have none)."""
+    return tuple(r for r in token_readings(tok) if r[1] in index or index.has_prefix(r[1] + ' '))
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:
     """Greedy left-to-right longest matches of index keys."""
     out: list[Span] = []
-    toks, index, en = doc.tokens, doc.index, doc.lang == 'en'
-    i = 0
-    while i < len(toks):
+    toks, index, en, blocked = doc.tokens, doc.index, doc.lang == 'en', doc.blocked
+    end = 0
+    for i, keys in enumerate(per_word(toks, index.derived, lambda t: starting_readings(index, t))):
+        if not keys or i < end or i in blocked:
+            continue
         tok = toks[i]
-        if i in doc.blocked or (en and not tok.arabic and not (tok.cap or tok.upper)):
-            i += 1
+        if en and not tok.arabic and not (tok.cap or tok.upper):
             continue
-        keys = starting_readings(index, tok)
-        span = longest_match(doc, i, keys) if keys else None
-        if span is None:
-            i += 1
-            continue
-        span.rows = doc.index.rows(span.key)
-        out.append(span)
-        i = span.j
+        span = longest_match(doc, i, keys)
+        if span is not None:
+            span.rows = index.rows(span.key)
+            out.append(span)
+            end = span.j
     return out
+
+
+def _organisation_first(lex: Lexicon, k: str) -> bool:
+    """Can an organisation name begin with this word, whatever proclitics it has?"""
+    firsts = lex.organisation_firsts
+    return k in firsts or k[1:] in firsts or k[2:] in firsts or 'ال' + k[2:] in firsts or 'ال' + k[3:] in firsts
 
 
 def block_organisations(doc: Doc) -> None:
     """Mark the tokens of known organisation and outlet names (حزب الله, NATO)."""
     lex, toks = doc.lex, doc.tokens
-    firsts = lex.organisation_firsts
-    for i in range(len(toks)):
-        k = toks[i].key
-        if k not in firsts and k[1:] not in firsts and k[2:] not in firsts and 'ال' + k[2:] not in firsts \
-                and 'ال' + k[3:] not in firsts:
-            continue              # no organisation name starts here, whatever proclitics it has
+    for i, first in enumerate(per_word(toks, lex.org_memo, lambda t: _organisation_first(lex, t.key))):
+        if not first:
+            continue
         for _, key0, _ in token_readings(toks[i]):
             cur, j, hit = key0, i, -1
             while cur in lex.organisation_prefixes:
