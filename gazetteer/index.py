@@ -166,6 +166,15 @@ class Index:
             self._prefix_memo[prefix] = got
         return got
 
+    def begins_key(self, key: str) -> bool:
+        """True when `key` is a key or some key begins with it and a space (unmemoised: for
+        callers that keep the answer per word)."""
+        if key in self._names or key in self._overlay_keys:
+            return True
+        prefix = key + ' '
+        return next(self._names.iterkeys(prefix), None) is not None or (
+            any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False)
+
     NEXT_WORDS_MAX = 1000
 
     def next_words(self, key: str) -> frozenset[str] | None:

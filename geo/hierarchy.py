@@ -25,6 +25,8 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
     if i + 1 >= len(spans):
         return None
     a, b = spans[i], spans[i + 1]
+    if b.i - a.j > MAX_GAP_TOKENS:
+        return None                   # too far apart (the commonest case: decided before reading the gap)
     toks = doc.tokens
     between = toks[a.j:b.i]
     gap = doc.text[a.end:b.start]

@@ -135,7 +135,7 @@ def per_word(toks: list[Token], memo: dict, compute) -> list:
 
 def starting_readings(index: Index, tok: Token) -> tuple[tuple[int, str, str], ...]:
     """The readings of a token with which some index key begins (most words have none)."""
-    return tuple(r for r in token_readings(tok) if r[1] in index or index.has_prefix(r[1] + ' '))
+    return tuple(r for r in token_readings(tok) if index.begins_key(r[1]))
 
 
 def gazetteer_spans(doc: Doc) -> list[Span]:

@@ -172,39 +172,40 @@ def focus(groups: list[Group]) -> dict[str, float]:
     return {k: v / total for k, v in votes.items()} if total else {}
 
 
-def _softmax(xs: np.ndarray) -> np.ndarray:
-    e = np.exp(xs - xs.max())
-    return e / e.sum()
-
-
 def _in_bbox(c: Core, bbox) -> bool:
     w, s, e, n = bbox
     return s <= c.lat <= n and (w <= c.lon <= e if w <= e else (c.lon >= w or c.lon <= e))
 
 
-def _country_focus(ccol, weight, gidx, probs, n_groups, n_countries) -> np.ndarray:
+class _Votes:
     """Per candidate, its country's share of the evidence the OTHER mentions give (leave one
     out: a name never votes for its own reading).  Every mention votes for the countries of its
     candidates in proportion to their probabilities; named countries count double.  `ccol` is
-    each candidate's country column (-1: none)."""
-    if not n_countries:
-        return np.zeros(len(probs))
-    has = ccol >= 0
-    votes = np.bincount(gidx[has] * n_countries + ccol[has], weights=probs[has] * weight[has],
-                        minlength=n_groups * n_countries).reshape(n_groups, n_countries)
-    others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
-    total = others.sum(axis=1)
-    out = np.zeros(len(probs))
-    share = np.divide(others[gidx[has], ccol[has]], total[gidx[has]],
-                      out=np.zeros(int(has.sum())), where=total[gidx[has]] > 0)
-    out[has] = share
-    return out
+    each candidate's country column (-1: none).  What does not change between rounds is kept."""
+
+    def __init__(self, ccol, weight, gidx, n_groups, n_countries):
+        self.n, self.n_groups, self.n_countries = len(ccol), n_groups, n_countries
+        self.has = has = ccol >= 0
+        self.cell = gidx[has] * n_countries + ccol[has]
+        self.weight, self.g, self.c = weight[has], gidx[has], ccol[has]
+
+    def shares(self, probs: np.ndarray) -> np.ndarray:
+        if not self.n_countries:
+            return np.zeros(self.n)
+        has = self.has
+        votes = np.bincount(self.cell, weights=probs[has] * self.weight,
+                            minlength=self.n_groups * self.n_countries).reshape(self.n_groups, self.n_countries)
+        others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
+        total = others.sum(axis=1)
+        out = np.zeros(self.n)
+        mine = total[self.g]
+        out[has] = np.divide(others[self.g, self.c], mine, out=np.zeros(len(mine)), where=mine > 0)
+        return out
 
 
-def _group_softmax(x: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Softmax within each group; groups are contiguous runs starting at `starts`."""
+def _group_softmax(x: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Softmax within each group; groups are contiguous runs of `counts` starting at `starts`."""
     m = np.maximum.reduceat(x, starts)
-    counts = np.diff(np.append(starts, len(x)))
     e = np.exp(x - np.repeat(m, counts))
     return e / np.repeat(np.add.reduceat(e, starts), counts)
 
@@ -219,14 +220,16 @@ def solve(groups: list[Group], opts: Options) -> None:
     lon = np.array([c.core.lon for _, c in flat])
     gidx = np.array([gi for gi, _ in flat])
     starts = np.flatnonzero(np.r_[True, gidx[1:] != gidx[:-1]])
+    counts = np.diff(np.append(starts, len(flat)))
     dist = _dist_matrix(lat, lon, lat, lon)
     close = np.exp(-dist / w['proximity_km'])
     prior_ = np.array([c.prior for _, c in flat])
-    for k, (_, c) in enumerate(flat):
-        if opts.bias_country and c.core.country == opts.bias_country:
-            prior_[k] += w['bias']
-        if opts.bias_bbox and _in_bbox(c.core, opts.bias_bbox):
-            prior_[k] += w['bias']
+    if opts.bias_country or opts.bias_bbox:
+        for k, (_, c) in enumerate(flat):
+            if opts.bias_country and c.core.country == opts.bias_country:
+                prior_[k] += w['bias']
+            if opts.bias_bbox and _in_bbox(c.core, opts.bias_bbox):
+                prior_[k] += w['bias']
     # admin units of the focus country get more of the focus, unless a cue says what the text means
     unit = np.array([c.core.type in ('admin1', 'admin2') and not groups[gi].implied for gi, c in flat], dtype=float)
     # areas are far from everything; they neither give nor take proximity
@@ -236,21 +239,24 @@ def solve(groups: list[Group], opts: Options) -> None:
     ccol = np.array([col.get(c.core.country, -1) for _, c in flat])
     weight = np.array([2.0 if c.core.type == 'country' else 1.0 for _, c in flat])
     n_groups = len(groups)
-    probs = _group_softmax(prior_, starts)
+    votes = _Votes(ccol, weight, gidx, n_groups, len(countries))
+    probs = _group_softmax(prior_, starts, counts)
     own = np.zeros((len(flat), n_groups), dtype=bool)
     own[np.arange(len(flat)), gidx] = True
     k_top = min(3, max(1, n_groups - 1))
+    focus_weight = w['focus_country'] + w['focus_unit'] * unit
+    parents = any(g.parent is not None for g in groups)
     score = prior_
     for _ in range(int(w['rounds'])):
-        focus_ = _country_focus(ccol, weight, gidx, probs, n_groups, len(countries))
+        focus_ = votes.shares(probs)
         # closeness of each candidate to every other group's likely place
         contrib = close * (probs * point)[None, :]
         per_group = np.add.reduceat(contrib, starts, axis=1)
         per_group[own] = 0.0
         prox = np.sort(per_group, axis=1)[:, -k_top:].mean(axis=1) * point
-        score = prior_ + (w['focus_country'] + w['focus_unit'] * unit) * focus_ + w['proximity'] * prox \
-            + _hierarchy(groups, flat, gidx, probs, dist)
-        probs = _group_softmax(score, starts)
+        score = prior_ + focus_weight * focus_ + w['proximity'] * prox \
+            + (_hierarchy(groups, flat, gidx, probs, dist) if parents else 0.0)
+        probs = _group_softmax(score, starts, counts)
     for k, (gi, c) in enumerate(flat):
         c.score, c.prob = float(score[k]), float(probs[k])
     for g in groups:
