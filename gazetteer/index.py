@@ -175,7 +175,7 @@ class Index:
         return next(self._names.iterkeys(prefix), None) is not None or (
             any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False)
 
-    NEXT_WORDS_MAX = 1000
+    NEXT_WORDS_MAX = 256
 
     def next_words(self, key: str) -> frozenset[str] | None:
         """The words that follow `key` in the index keys that begin with it and a space (empty:

@@ -33,6 +33,9 @@ TYPE_GROUPS = {'country': 'country', 'continent': 'area', 'region': 'area', 'adm
                'city': 'city', 'town': 'town', 'village': 'village', 'airport': 'poi', 'facility': 'poi',
                'landmark': 'poi', 'neighbourhood': 'poi', 'water': 'nature', 'mountain': 'nature', 'island': 'nature'}
 SETTLEMENT_CUES = frozenset({'admin1', 'admin2', 'countryside', 'city', 'town', 'village', 'neighbourhood', 'camp'})
+_SENTENCE_END = frozenset('.!?؟\n')
+_CLAUSE_MARKS = frozenset(',،;:')
+_COMMAS = frozenset(',،')
 
 
 def _prev_class(doc: Doc, span: Span) -> str:
@@ -41,9 +44,9 @@ def _prev_class(doc: Doc, span: Span) -> str:
     toks = doc.tokens
     prev = toks[span.i - 1]
     gap = doc.text[prev.end:toks[span.i].start]
-    if any(ch in gap for ch in '.!?؟\n'):
+    if not _SENTENCE_END.isdisjoint(gap):
         return 'start'
-    if any(ch in gap for ch in ',،;:'):
+    if not _CLAUSE_MARKS.isdisjoint(gap):
         return 'comma'
     key = prev.key
     if doc.lang == 'ar':
@@ -69,9 +72,9 @@ def _next_class(doc: Doc, span: Span) -> str:
         return 'end'
     nxt = toks[span.j]
     gap = doc.text[toks[span.j - 1].end:nxt.start]
-    if any(ch in gap for ch in '.!?؟\n'):
+    if not _SENTENCE_END.isdisjoint(gap):
         return 'end'
-    if any(ch in gap for ch in ',،'):
+    if not _COMMAS.isdisjoint(gap):
         return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
     if nxt.key in doc.lex.organisation_tails:
         return 'org_tail'

@@ -18,6 +18,7 @@ EN_LINKS = frozenset({'in', 'of', 'near', 'outside', 'north', 'south', 'east', '
                       'eastern', 'western', 'central', 'downtown', 'suburb', 'suburbs', 'the', 'county',
                       'province', 'district', 'region', 'state', 'near'})
 MAX_GAP_TOKENS = 3
+_BREAKS = frozenset('.!?؟\n;؛')      # a sentence or clause ends between the two
 
 
 def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
@@ -30,7 +31,7 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
     toks = doc.tokens
     between = toks[a.j:b.i]
     gap = doc.text[a.end:b.start]
-    if any(ch in gap for ch in '.!?؟\n;؛'):
+    if not _BREAKS.isdisjoint(gap):
         return None
     if doc.lang == 'en':
         if gap.strip() == ',' and len(between) == 0:

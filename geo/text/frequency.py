@@ -54,6 +54,7 @@ def table(lang: str) -> marisa_trie.RecordTrie:
     return trie
 
 
+@lru_cache(maxsize=131072)    # asked about the same words over and over
 def zipf(key: str, lang: str) -> float:
     """Zipf frequency (0 = unseen, 7 = 'the') of a folded word in the language."""
     got = table(lang).get(key)
