@@ -25,7 +25,10 @@ FILTERS = HARD + SOFT
 
 
 def passes_hard(span, doc) -> bool:
-    return not any(f(span, doc) for f in HARD)
+    for f in HARD:
+        if f(span, doc):
+            return False
+    return True
 
 
 def keep(span, doc) -> bool:
