@@ -5,8 +5,10 @@ Measures, on this machine, in one run:
      ../shared/eval (GeoWebNews, LGL, TR-News), next to flashgeotext and geotext on the same
      documents, with how many places each finds (they only match city and country names, do no
      Arabic and resolve nothing), and the ratio to flashgeotext.
-  2. Arabic: news articles/s of the Geoparser API (one process) on ../shared/corpus/ar_news.jsonl.
-  3. `geo batch`: 1 vs 2 worker processes on the same Arabic articles (parse phase), and the
+  2. Arabic: news articles/s of the Geoparser API (one process, one pass) over the whole of
+     ../shared/corpus/ar_news.jsonl, and per block of 1000 (the first block starts cold: every
+     word is new to the per-word memos).
+  3. `geo batch`: 1 vs 2 worker processes on the first 1000 Arabic articles (parse phase), and the
      whole command's wall time.
   4. Start-up: `geo parse` of a one-line document, wall time (interpreter, imports, index open).
   5. Peak RSS: `geo parse` of one line; `geo batch --workers 1` on a small and a large slice of the
@@ -86,17 +88,50 @@ def frozen_home(build: Path, tmp: Path) -> Path:
     return home
 
 
+def peer(name: str) -> int:
+    """Time a peer on the English documents in this (child) process; print [docs/s, mentions]."""
+    en = [d for f in EN_FILES for d in load(SHARED / 'eval' / f)]
+    if name == 'flashgeotext':
+        from flashgeotext.geotext import GeoText as Flash
+        flash = Flash()
+        r, out = rate(lambda text: flash.extract(text), en)
+        found = sum(v['count'] for o in out for kind in ('cities', 'countries') for v in o[kind].values())
+    else:
+        from geotext import GeoText as GT
+        r, out = rate(lambda text: GT(text), en)
+        found = sum(len(o.cities) + len(o.countries) for o in out)
+    print(json.dumps([r, found]))
+    return 0
+
+
+def batch_run(workers: int, src: str, out: str) -> int:
+    """`geo batch` without maps in this (child) process; print [documents parsed, parse seconds]."""
+    from geo.batch import Options, run
+    from geo.pipeline import Geoparser
+
+    s = run(Geoparser(), Options(input=Path(src), output=Path(out), workers=workers, maps=False))
+    print(json.dumps([s.parsed, s.seconds]))
+    return 0
+
+
 def section(title: str) -> None:
     print(f'\n## {title}')
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--arabic', type=int, default=1000, help='Arabic articles to time (default 1000)')
+    ap.add_argument('--arabic', type=int, default=None, help='Arabic articles to time (default: all of them)')
+    ap.add_argument('--batch', type=int, default=1000, help='Arabic articles for the `geo batch` runs (default 1000)')
     ap.add_argument('--profile', metavar='FILE', help='write a pyinstrument profile of the Arabic run')
     ap.add_argument('--index', metavar='BUILD_DIR', type=Path,
                     help='measure with this index build (a b-* folder), frozen: no process rebuilds it')
+    ap.add_argument('--peer', choices=('flashgeotext', 'geotext'), help=argparse.SUPPRESS)
+    ap.add_argument('--batch-run', nargs=3, metavar=('WORKERS', 'SRC', 'OUT'), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.peer:
+        return peer(args.peer)
+    if args.batch_run:
+        return batch_run(int(args.batch_run[0]), *args.batch_run[1:])
 
     missing = [p for p in [SHARED / 'eval' / f for f in EN_FILES] + [AR_FILE] if not p.exists()]
     if missing:
@@ -121,22 +156,22 @@ def main() -> int:
     ours_found = sum(len(r.mentions) for r in res)
     ours_resolved = sum(sum(m.place is not None for m in r.mentions) for r in res)
     rows = [('geo-textmap', ours, f'{ours_found} mentions, {ours_resolved} resolved to coordinates')]
-    try:
-        from flashgeotext.geotext import GeoText as Flash
-        flash = Flash()
-        fl, out = rate(lambda text: flash.extract(text), en)
-        found = sum(v['count'] for o in out for kind in ('cities', 'countries') for v in o[kind].values())
-        rows.append(('flashgeotext', fl, f'{found} mentions (city and country names only, unresolved)'))
-    except ImportError:
-        fl = None
-        rows.append(('flashgeotext', None, 'not installed (pip install "geo-textmap[bench]")'))
-    try:
-        from geotext import GeoText as GT
-        gt, out = rate(lambda text: GT(text), en)
-        found = sum(len(o.cities) + len(o.countries) for o in out)
-        rows.append(('geotext', gt, f'{found} mentions (city and country names only, unresolved)'))
-    except ImportError:
-        rows.append(('geotext', None, 'not installed'))
+    del res
+    # the peers run in their own processes: their keyword tables (millions of objects) would
+    # otherwise stay in this one and slow every later garbage collection, and the workers forked from it
+    fl = None
+    for name, what in (('flashgeotext', 'city and country names only, unresolved'),
+                       ('geotext', 'city and country names only, unresolved')):
+        got = subprocess.run([sys.executable, __file__, '--peer', name], capture_output=True, text=True)
+        if got.returncode != 0:
+            last = (got.stderr.strip().splitlines() or ['?'])[-1]
+            why = 'not installed (pip install "geo-textmap[bench]")' if 'ModuleNotFoundError' in last else last
+            rows.append((name, None, why))
+            continue
+        r, found = json.loads(got.stdout)
+        rows.append((name, r, f'{found} mentions ({what})'))
+        if name == 'flashgeotext':
+            fl = r
     print(f'{len(en)} documents, {sum(len(d["text"]) for d in en) // len(en)} characters on average')
     for name, r, what in rows:
         print(f'  {name:13s} {r:8.1f} docs/s   {what}' if r else f'  {name:13s}      n/a   {what}')
@@ -144,10 +179,14 @@ def main() -> int:
         print(f'  ratio geo-textmap / flashgeotext: {ours / fl:.2f}x   (target >= 1.0x)')
 
     # 2. Arabic news, one process -------------------------------------------------------------
-    section(f'Arabic news articles, one process (first {args.arabic} of ar_news.jsonl)')
     ar = load(AR_FILE, args.arabic)
+    section(f'Arabic news articles, one process, one pass over {len(ar)} articles of ar_news.jsonl')
     t = time.perf_counter()
-    res = [gp.parse(d['text'], d['id']) for d in ar]
+    places, marks = 0, []
+    for k, d in enumerate(ar, 1):
+        places += len(gp.parse(d['text'], d['id']).places)
+        if k % 1000 == 0:
+            marks.append(time.perf_counter() - t)
     dt = time.perf_counter() - t
     if args.profile:   # a separate pass: the profiler slows what it watches
         from pyinstrument import Profiler
@@ -160,13 +199,16 @@ def main() -> int:
         print(f'  profile of 300 articles written to {args.profile}')
     chars = sum(len(d['text']) for d in ar) / len(ar)
     print(f'  {len(ar) / dt:8.1f} articles/s ({chars:.0f} characters each on average; '
-          f'{sum(len(r.places) for r in res) / len(ar):.1f} places per article)   (target >= 500)')
-    del res
+          f'{places / len(ar):.1f} places per article)   (target >= 500)')
+    if len(marks) > 1:   # every word is new at first: the memos of words fill as the corpus goes on
+        blocks = [1000 / (b - a) for a, b in zip([0.0] + marks, marks)]
+        first = sum(len(d['text']) for d in ar[:1000]) / 1000
+        print(f'  per block of 1000: {", ".join(f"{b:.0f}" for b in blocks)} articles/s '
+              f'(the first, from a cold start, {first:.0f} characters each on average)')
+    ar = ar[:args.batch]
 
     # 3. geo batch, 1 vs 2 workers -------------------------------------------------------------
-    section(f'geo batch on the same {len(ar)} articles: 1 vs 2 worker processes')
-    from geo.batch import Options, run
-
+    section(f'geo batch on the first {len(ar)} articles: 1 vs 2 worker processes, each run in a fresh process')
     try:
         tmp = tmp_root
         src = Path(tmp) / 'ar.jsonl'
@@ -174,10 +216,12 @@ def main() -> int:
             for d in ar:
                 f.write(json.dumps(d, ensure_ascii=False) + '\n')
         speeds = {}
-        for workers in (1, 2):
-            s = run(gp, Options(input=src, output=Path(tmp) / f'w{workers}', workers=workers, maps=False))
-            speeds[workers] = s.parsed / s.seconds
-            print(f'  --workers {workers}: {speeds[workers]:8.1f} docs/s (parse phase, {s.seconds:.1f} s)')
+        for workers in (1, 2):   # each in a fresh process: both start with empty per-word memos
+            got = subprocess.run([sys.executable, __file__, '--batch-run', str(workers), str(src),
+                                  str(Path(tmp) / f'w{workers}')], capture_output=True, text=True, check=True)
+            parsed, secs = json.loads(got.stdout)
+            speeds[workers] = parsed / secs
+            print(f'  --workers {workers}: {speeds[workers]:8.1f} docs/s (parse phase, {secs:.1f} s)')
         print(f'  speed-up 2 vs 1: {speeds[2] / speeds[1]:.2f}x   (target >= 1.8x)')
         same = all((Path(tmp) / 'w1' / n).read_bytes() == (Path(tmp) / 'w2' / n).read_bytes()
                    for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'))
