@@ -108,7 +108,7 @@ def cue_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     toks = doc.tokens
     resume = 0
-    starts = [k for k, r in enumerate(per_word(toks, doc.lex.cue_memo, partial(_cue_readings, doc.lex))) if r]
+    starts = [k for k, r in enumerate(per_word(doc, doc.lex.cue_memo, partial(_cue_readings, doc.lex))) if r]
     for i in starts:          # the tokens where a cue begins, in order
         if i < resume:
             continue

@@ -50,6 +50,14 @@ class Doc:
     focus: set[str] = field(default_factory=set)     # countries the document names (set by recognize)
     key_counts: dict = field(default_factory=dict)   # how often each candidate key occurs
     _lower: set[str] | None = None
+    _words: list[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The text of every token."""
+        if self._words is None:
+            self._words = [t.text for t in self.tokens]
+        return self._words
 
     @property
     def lower_words(self) -> set[str]:
@@ -120,11 +128,12 @@ def token_readings(tok: Token) -> tuple[tuple[int, str, str], ...]:
     return ((0, tok.key, ''),)
 
 
-def per_word(toks: list[Token], memo: dict, compute) -> list:
+def per_word(doc: Doc, memo: dict, compute) -> list:
     """memo[word] for every token, computing (and keeping) the missing answers: what depends on
     the word alone is worked out once per word, not once per token.  Answers are never None."""
-    got = list(map(memo.get, [t.text for t in toks]))
+    got = list(map(memo.get, doc.words))
     if None in got:
+        toks = doc.tokens
         if len(memo) >= 100_000:
             memo.clear()
         for k, g in enumerate(got):
@@ -143,7 +152,7 @@ def gazetteer_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     toks, index, en, blocked = doc.tokens, doc.index, doc.lang == 'en', doc.blocked
     end = 0
-    for i, keys in enumerate(per_word(toks, index.derived, lambda t: starting_readings(index, t))):
+    for i, keys in enumerate(per_word(doc, index.derived, lambda t: starting_readings(index, t))):
         if not keys or i < end or i in blocked:
             continue
         tok = toks[i]
@@ -166,7 +175,7 @@ def _organisation_first(lex: Lexicon, k: str) -> bool:
 def block_organisations(doc: Doc) -> None:
     """Mark the tokens of known organisation and outlet names (حزب الله, NATO)."""
     lex, toks = doc.lex, doc.tokens
-    for i, first in enumerate(per_word(toks, lex.org_memo, lambda t: _organisation_first(lex, t.key))):
+    for i, first in enumerate(per_word(doc, lex.org_memo, lambda t: _organisation_first(lex, t.key))):
         if not first:
             continue
         for _, key0, _ in token_readings(toks[i]):

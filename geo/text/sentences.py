@@ -5,7 +5,8 @@ import bisect
 import re
 
 # a sentence ends at . ! ? ؟ ؛ or a line break, followed by space; abbreviations (U.S., Gov.)
-# are not ends when the next word starts in lower case
+# are not ends when the next word starts in lower case (the abbreviation is looked for at the end
+# of the sentence only: it is anchored there, and runs of initials repeat within the window)
 _END = re.compile(r'(?<=[.!?؟؛…])[\'"”»)]*\s+(?=[^\s])|\n+')
 _ABBREV = re.compile(r'(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+)\.$')
 
@@ -14,8 +15,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END.finditer(text):
         end = m.start()
-        if m.group().strip('\n') and _ABBREV.search(text[start:end]) and m.end() < len(text) \
-                and text[m.end()].islower():
+        if m.group().strip('\n') and m.end() < len(text) and text[m.end()].islower() \
+                and _ABBREV.search(text, max(start, end - 64), end):
             continue
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
