@@ -12,6 +12,7 @@ _MARKS = set('\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a
              # invisible characters a token may hold (geo.text.tokens): bidi marks, zero-width space
              '\u00ad\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff')
 MIN_STEM = 3  # a stripped word keeps at least this many letters
+_CLITIC_LETTERS = frozenset(CONJ + PREP)
 # prepositional idioms that are never a preposition + a name (بحجة "under the pretext")
 FIXED = frozenset({'بحجه', 'بحسب', 'بشان', 'بسبب', 'بفعل', 'بموجب', 'بخصوص', 'بصفه', 'بصوره', 'بمثابه',
                    'بواسطه', 'بجانب', 'بدلا', 'بدل', 'بحضور', 'بمناسبه', 'بقياده', 'برئاسه', 'بهدف', 'بغيه',
@@ -35,6 +36,8 @@ def proclitic_variants(surface: str, key: str) -> list[tuple[int, str, str]]:
     unsplit reading first.  `key` is the folded token (marks and tatweel already gone, so one
     letter of the key is one letter of the surface)."""
     out = [(0, key, '')]
+    if key[:1] not in _CLITIC_LETTERS:
+        return out                            # most words: no proclitic can begin them
     stems = [(0, key, '')]
     if len(key) > MIN_STEM and key[0] in CONJ:
         stems.append((1, key[1:], key[0]))
