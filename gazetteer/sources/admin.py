@@ -111,7 +111,7 @@ class AdminUnits(Source):
                 type='admin1' if u.level == 1 else 'admin2', country=cc.get(u.country_row, ''),
                 admin1=display_name(parent, None) if parent else (display if u.level == 1 else ''),
                 population=sum(m.pop for m in mem), geonameid=u.geonameid,
-                name_ar=_arabic_display(names), names=tuple(n for n in names if n != display),
+                name_ar=_arabic_display(names, famous=u.level == 1), names=tuple(n for n in names if n != display),
                 source=self.name, parent=parent.name if parent else '', bbox=bbox,
                 extra={'code': u.geonames_code, 'iso': u.iso_code, 'kind': u.kind,
                        'capital': f'gn:{cap.gid}' if cap else '', 'located_at': f'gn:{point.gid}'},
@@ -121,8 +121,8 @@ class AdminUnits(Source):
                         extra={'merge_only': True})
 
 
-def _arabic_display(names) -> str:
+def _arabic_display(names, famous: bool = False) -> str:
     """The short Arabic name (دير الزور rather than محافظة دير الزور) when there is one."""
     ar = [n for n in names if arabic_name([n])]
     short = [n for n in ar if not n.startswith(_AR_KIND)]
-    return arabic_name(short or ar)
+    return arabic_name(short or ar, famous)

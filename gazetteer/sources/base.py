@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import re
 from typing import Iterable, Iterator
 
 from ..keys import is_arabic
 from ..place import Place
 
-# Letters that occur in Persian, Urdu, Pashto or Kurdish spellings but not in Arabic.
-_NON_ARABIC = set('پچژگکیۀەھہےۓڤڵڕۆێ')
-
+# Arabic proper: the letters U+0621-U+064A (hamza forms, taa marbuta, alef maqsura included), the
+# harakat, superscript alef and tatweel, and the spaces, hyphens and apostrophes names use.  Persian,
+# Urdu, Kurdish and Uyghur letters (پ ی ک ە ۇ) and Latin letters are not.
+_PROPER = re.compile("[\u0621-\u064a\u064b-\u065f\u0670\u0640 '\\-]+")
+_MARKED = re.compile('[\u064b-\u065f\u0670]')
+_LATIN = re.compile('[A-Za-z]')
 
 class Source:
     name = 'source'
@@ -52,16 +56,24 @@ def file_fingerprint(*paths: str | os.PathLike) -> str:
     return h.hexdigest()[:16]
 
 
-def arabic_name(names: Iterable[str]) -> str:
-    """The first name written in Arabic proper (not a Persian or Urdu spelling), else ''."""
-    fallback = ''
-    for n in names:
-        if n and is_arabic(n):
-            if not (_NON_ARABIC & set(n)):
-                return n
-            fallback = fallback or n
-    return fallback
+FAMOUS_POPULATION = 100_000
 
+
+def arabic_name(names: Iterable[str], famous: bool = False) -> str:
+    """The Arabic name to show for a place, from its names in any order: the first written in
+    Arabic proper, or for a famous place (a big city, a province, a region) the one most common
+    in Arabic text (wordfreq: القدس, not أورسالم; دمشق, not the misspelt د مشق), unvowelled
+    before vowelled.  A small place keeps the first: among its spellings the commonest is more
+    often a word (حربية "military" for the village Harbiyat).  With none in Arabic proper, the
+    first with Arabic letters and no Latin ones, else the first with Arabic letters; else ''."""
+    arabic = [n for n in dict.fromkeys(names) if n and is_arabic(n)]
+    proper = [n for n in arabic if _PROPER.fullmatch(n)]
+    if famous and len(proper) > 1:
+        from wordfreq import zipf_frequency
+        return max(proper, key=lambda n: (zipf_frequency(n, 'ar'), _MARKED.search(n) is None))
+    if proper:
+        return proper[0]
+    return next((n for n in arabic if not _LATIN.search(n)), arabic[0] if arabic else '')
 
 class TomlFile(Source):
     """A source written by us as a TOML file in the package (aliases, regions)."""

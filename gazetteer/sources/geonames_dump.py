@@ -28,7 +28,7 @@ import numpy as np
 
 from ..errors import GazetteerError, RowError
 from ..place import Place
-from .base import Source, arabic_name
+from .base import FAMOUS_POPULATION, Source, arabic_name
 from .geonames_cities import settlement_type
 
 Progress = Callable[[str, int, 'int | None'], None]   # label, done, total (bytes)
@@ -226,7 +226,7 @@ def parse_place(cols: list[str], source: str, admin1: dict) -> Place:
     a1 = cols[10].strip()
     return Place(id=f'gn:{gid}', name=name, lat=lat, lon=lon, type=ptype, country=cc.upper(),
                  admin1=admin1.get((cc.upper(), a1), ''), population=pop, geonameid=gid,
-                 name_ar=arabic_name(names), names=tuple(names), codes=tuple(codes), seat=SEATS.get(fcode, 0),
+                 name_ar=arabic_name(names, famous=pop >= FAMOUS_POPULATION), names=tuple(names), codes=tuple(codes), seat=SEATS.get(fcode, 0),
                  source=source, extra={'fcode': f'{fclass}.{fcode}'} if fclass or fcode else {})
 
 

@@ -33,7 +33,7 @@ class Continents(Source):
             bbox = (b['west'], b['south'], b['east'], b['north']) if b else None
             yield Place(id=f'gn:{c["geonameId"]}', name=c['toponymName'], lat=float(c['lat']), lon=float(c['lng']),
                         type='continent', population=int(c.get('population') or 0), geonameid=int(c['geonameId']),
-                        name_ar=arabic_name(ar), names=tuple(n for n in names if n != c['toponymName']),
+                        name_ar=arabic_name(ar, famous=True), names=tuple(n for n in names if n != c['toponymName']),
                         source=self.name, bbox=bbox, extra={'code': code})
 
 
