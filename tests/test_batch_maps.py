@@ -30,3 +30,16 @@ def test_combined_maps(tmp_path, geoparser):
     assert mosul['docs'] == 3          # e1, the line with a list for an id, ../../escape
     img = np.asarray(Image.open(out / 'map.png').convert('L'))
     assert img.shape[0] > 500 and img.std() > 10
+
+
+def test_the_colour_legend_shows_each_colour_once():
+    """Types drawn in one colour (country and region; province and district) share one legend
+    entry; water has a colour of its own, not the provinces' blue."""
+    from geo.maps.style import TYPE_COLOURS, colour_legend
+
+    entries = colour_legend(['region', 'city', 'country', 'admin2', 'admin1', 'water', 'city', 'place'])
+    colours = [c for c, _ in entries]
+    assert len(colours) == len(set(colours))
+    assert ('#6a3d9a', 'country / region') in entries and ('#1f78b4', 'province / district') in entries
+    assert (TYPE_COLOURS['water'], 'water') in entries and ('#444444', 'place') in entries
+    assert [label for _, label in entries][:2] == ['country / region', 'province / district']

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .basemap import countries_simplified, credits
 from .html import TYPE_COLOURS, _assets, _inline, safe
+from .style import colour_legend
 
 AREAS = {'country', 'continent', 'region'}
 MAX_RADIUS_PX = 28.0
@@ -222,11 +223,9 @@ def _controls(agg) -> str:
         if undated:
             parts.append('<br><label><input type="checkbox" id="geo-date-undated" checked> documents without a date</label>')
         parts.append(' <button type="button" id="geo-date-reset">all dates</button></div>')
-    used = sorted({p.type for p in agg.places.values()}, key=lambda t: list(TYPE_COLOURS).index(t)
-                  if t in TYPE_COLOURS else 99)
     keys = ''.join(f'<span style="white-space:nowrap;margin-right:6px"><span style="display:inline-block;width:9px;'
-                   f'height:9px;border-radius:50%;background:{TYPE_COLOURS.get(t, "#444444")}"></span> {safe(t)}</span> '
-                   for t in used[:12])
+                   f'height:9px;border-radius:50%;background:{colour}"></span> {safe(label)}</span> '
+                   for colour, label in colour_legend(p.type for p in agg.places.values())[:12])
     parts.append(f'<div style="margin-top:5px;line-height:1.5">{keys}</div></div>')
     return ''.join(parts)
 
@@ -359,9 +358,8 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
     fig.legend(handles=handles, title='documents naming the place (circle area)', loc='lower center',
                bbox_to_anchor=(0.36, 0.025), ncol=len(refs), fontsize=8, title_fontsize=8, frameon=False,
                columnspacing=2.5, handletextpad=1.6, borderaxespad=0.2)
-    used = [t for t in TYPE_COLOURS if any(p.type == t for p in inside)][:8]
-    types = [Line2D([], [], linestyle='none', marker='o', markersize=7, markerfacecolor=TYPE_COLOURS[t],
-                    markeredgecolor='white', label=t) for t in used]
+    types = [Line2D([], [], linestyle='none', marker='o', markersize=7, markerfacecolor=colour,
+                    markeredgecolor='white', label=label) for colour, label in colour_legend(p.type for p in inside)[:8]]
     if types:
         fig.legend(handles=types, loc='lower center', bbox_to_anchor=(0.76, 0.035), ncol=4, fontsize=7.5,
                    frameon=False, columnspacing=1.0, handletextpad=0.2)

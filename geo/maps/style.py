@@ -8,9 +8,19 @@ from ..model import Place
 TYPE_COLOURS = {'country': '#6a3d9a', 'admin1': '#1f78b4', 'admin2': '#1f78b4', 'region': '#6a3d9a',
                 'continent': '#6a3d9a', 'city': '#e31a1c', 'town': '#ff7f00', 'village': '#33a02c',
                 'neighbourhood': '#b15928', 'airport': '#000000', 'facility': '#555555', 'landmark': '#555555',
-                'oilfield': '#8c6d31', 'camp': '#c51b7d', 'crossing': '#01665e', 'water': '#1f78b4',
+                'oilfield': '#8c6d31', 'camp': '#c51b7d', 'crossing': '#01665e', 'water': '#0aa3b5',
                 'mountain': '#7f4f24'}
 DEFAULT_COLOUR = '#444444'
+_LEGEND_WORDS = {'admin1': 'province', 'admin2': 'district'}
+
+
+def colour_legend(types) -> list[tuple[str, str]]:
+    """(colour, label) per colour the given place types use, in TYPE_COLOURS order: types of one
+    colour share an entry (country / region), so a legend never shows one colour twice."""
+    out: dict[str, list[str]] = {}
+    for t in sorted(set(types), key=lambda t: list(TYPE_COLOURS).index(t) if t in TYPE_COLOURS else 99):
+        out.setdefault(TYPE_COLOURS.get(t, DEFAULT_COLOUR), []).append(_LEGEND_WORDS.get(t, t))
+    return [(c, ' / '.join(words)) for c, words in out.items()]
 
 # Areas are drawn as shapes (or outlines) where the basemap has them, points otherwise.
 AREA_TYPES = {'country', 'continent', 'region', 'admin1', 'admin2'}
