@@ -30,6 +30,9 @@ def span_of(index, text, surface, occurrence=0):
 @pytest.mark.parametrize('rule,text,surface,fires', [
     (is_nisba_adjective, 'قالت الحكومة السورية إن الوفد وصل', 'السورية', True),
     (is_nisba_adjective, 'عاد الوفد إلى سورية أمس', 'سورية', False),
+    (is_nisba_adjective, 'وأكد مسؤول حكومي سوري أن الوفد وصل', 'سوري', True),     # masculine, from a country
+    (is_nisba_adjective, 'وصل الوفد إلى سوري أمس', 'سوري', False),                # after a preposition
+    (is_nisba_adjective, 'قال تاجر حلبي إن السوق مغلق', 'حلبي', False),          # from a city: names end in ي too
     (is_definite_adjective, 'في المناطق الرقة الشمالية', 'الرقة', True),
     (is_definite_adjective, 'في محافظة الرقة الشمالية', 'الرقة', False),
     (is_definite_adjective, 'صار معيارا للمرأة الرقة الجديدة', 'الرقة', True),       # لل + المرأة

@@ -41,21 +41,38 @@ def is_indefinite_nisba(span, doc) -> bool:
     return True
 
 
-def is_nisba_word(key: str, doc) -> bool:
-    """True when a definite word is an adjective made from a country or big place name."""
+def is_nisba_word(key: str, doc, countries_only: bool = False) -> bool:
+    """True when a definite word is an adjective made from a country or big place name (from a
+    country's name only, with countries_only)."""
     index = doc.index
     for k in stem_places(key):
         for r, _ in index.rows(k):
             c = index.core(r)
-            if c.type in ('country', 'admin1', 'region', 'continent') or c.population >= 100_000:
+            if c.type == 'country' or not countries_only and (
+                    c.type in ('admin1', 'region', 'continent') or c.population >= 100_000):
                 return True
     return False
+
+
+def is_masculine_nisba(span, doc) -> bool:
+    """سوري in مسؤول حكومي سوري: an indefinite masculine adjective made from a country's name
+    (سوريا), though a gazetteer lists the word (Surrey).  Only countries: many names and words end
+    in ي (هراري، أدى).  Kept after a preposition, or when the word itself names a country or
+    province (مالي، دبي)."""
+    key = span.key
+    if not (key.endswith('ي') and not key.startswith('ال') and span.j - span.i == 1) or span.proclitics:
+        return False
+    if span.i > 0 and doc.tokens[span.i - 1].key in PLACE_PREPOSITIONS:
+        return False
+    if {doc.index.core(r).type for r, _ in span.rows} & {'country', 'admin1'}:
+        return False
+    return is_nisba_word('ال' + key, doc, countries_only=True)
 
 
 def is_nisba_adjective(span, doc) -> bool:
     if span.cue or span.how != 'gazetteer' or doc.lang != 'ar':
         return False
-    if is_indefinite_nisba(span, doc):
+    if is_indefinite_nisba(span, doc) or is_masculine_nisba(span, doc):
         return True
     stems = stem_places(span.key)
     if not stems:
