@@ -79,3 +79,14 @@ def test_frequent_word_against_a_small_foreign_town(tiny_index):
     assert is_frequent_word(span, doc)            # أن is among the commonest Arabic words; Ans is small
     span, doc = span_of(tiny_index, 'وقال أن الطائرات عادت إلى حلب', 'حلب')
     assert not is_frequent_word(span, doc)
+
+
+def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
+    """بلدة أخرى "another town", مدينة كبيرة "a big city": the word after the cue is an
+    adjective, not a name; بلدة القورية still names one."""
+    for text in ('نزحت العائلات إلى بلدة أخرى أمس', 'وصلوا إلى مدينة كبيرة في الشمال'):
+        doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
+        assert cue_spans(doc) == [], text
+    text = 'نزحت العائلات إلى بلدة القورية أمس'
+    doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
+    assert [text[s.start:s.end] for s in cue_spans(doc)] == ['القورية']
