@@ -28,6 +28,7 @@ _COMPOUND_STARTS = {'كفر', 'تل', 'عين', 'دير', 'ابو', 'بني', '�
                     'حاره', 'ظهر', 'عرب', 'معره', 'سوق', 'جزيره', 'حوش', 'منيه', 'عزبه', 'كوم', 'بلاد', 'ذي', 'ذو'}
 _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
+_MARK_CHARS = ''.join(chr(c) for c in range(0x064B, 0x0660)) + '\u0670\u0640'   # harakat, tatweel
 _ADJ_ENDINGS = ('يه', 'ي', 'ى')
 _ADJECTIVES = {'الكبري', 'الصغري', 'الجديده', 'القديمه', 'الشرقيه', 'الغربيه', 'الشماليه', 'الجنوبيه',
                'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الوسطي', 'العليا', 'السفلي', 'الفوقاني',
@@ -88,6 +89,8 @@ def _name_at(doc: Doc, k: int) -> int:
         known = longest_match(doc, k, [(0, t.key, '')])
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
+        if _common_indefinite(t):
+            return k              # قاعدة عسكرية, منطقة خاضعة, قنصلية بلاده: a noun phrase, not a name
         end = k + 1
         if t.key in _COMPOUND_STARTS and end < len(toks) and _joined(doc, t, toks[end]) and toks[end].arabic \
                 and toks[end].key not in _AR_STOP:
@@ -152,6 +155,24 @@ def cue_spans(doc: Doc) -> list[Span]:
             m = e
         resume = max(i + 1, end)
     return out
+
+
+def _common_indefinite(word: Token) -> bool:
+    """An unknown word after a cue that is an indefinite adjective in -ية (قاعدة عسكرية، أحياء
+    سكنية) or a common noun with a pronoun suffix (قنصلية بلاده، مدينته): the cue noun is a common
+    noun here.  (Names are often common words, صباح، جابر، جملة: commonness alone decides nothing;
+    the surface tells the pronoun ه from a folded ة.)"""
+    key, text = word.key, word.text.rstrip(_MARK_CHARS)
+    if key.startswith('ال') or key in _COMPOUND_STARTS:
+        return False
+    if text.endswith('ية') and zipf(key, 'ar') >= 3.0:
+        return True
+    for suffix in _PRONOUN_SUFFIXES + ('ه',):
+        stem = key[:-len(suffix)]
+        if text.endswith(suffix) and len(stem) >= 3 and max(
+                zipf(stem, 'ar'), zipf(stem[:-1] + 'ه', 'ar') if stem.endswith('ت') else 0.0) >= 4.0:
+            return True       # بلاده (بلاد + ه), مدينته (مدينة + ه)
+    return False
 
 
 def _is_nisba(doc: Doc, key: str) -> bool:

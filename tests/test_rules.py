@@ -84,9 +84,12 @@ def test_frequent_word_against_a_small_foreign_town(tiny_index):
 def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
     """بلدة أخرى "another town", مدينة كبيرة "a big city": the word after the cue is an
     adjective, not a name; بلدة القورية still names one."""
-    for text in ('نزحت العائلات إلى بلدة أخرى أمس', 'وصلوا إلى مدينة كبيرة في الشمال'):
+    for text in ('نزحت العائلات إلى بلدة أخرى أمس', 'وصلوا إلى مدينة كبيرة في الشمال',
+                 'قصفت الطائرات قاعدة عسكرية قرب الحدود',    # an adjective in -ية
+                 'دخل الصحفي قنصلية بلاده في المدينة'):      # a noun with a pronoun suffix
         doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
         assert cue_spans(doc) == [], text
-    text = 'نزحت العائلات إلى بلدة القورية أمس'
-    doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
-    assert [text[s.start:s.end] for s in cue_spans(doc)] == ['القورية']
+    for text, name in (('نزحت العائلات إلى بلدة القورية أمس', 'القورية'),
+                       ('نزحت العائلات إلى قرية جملة أمس', 'جملة')):   # a common word (sentence) as a name
+        doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
+        assert [text[s.start:s.end] for s in cue_spans(doc)] == [name], text
