@@ -5,18 +5,23 @@ import random
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from gazetteer_helpers import FIXTURES
 
 BUILD = '''
-import sys
+import sys, time
 from pathlib import Path
 from gazetteer.build import build
 from gazetteer.sources.user import UserFile
-print(build(Path(sys.argv[1]), sources=[UserFile(sys.argv[2])]).name, flush=True)
+
+def progress(what, count):
+    if what == 'writing the place table' and sys.argv[3:] == ['--hold']:
+        print('half way', flush=True)   # the name trie is written, the rest is not: hold here,
+        time.sleep(120)                 # so the test stops the build at a known point, never too late
+
+print(build(Path(sys.argv[1]), sources=[UserFile(sys.argv[2])], progress=progress).name, flush=True)
 '''
 
 
@@ -31,23 +36,19 @@ def synthetic_places(path, n, seed=1):
     return path
 
 
-def start_build(root, source):
-    return subprocess.Popen([sys.executable, '-c', BUILD, str(root), str(source)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+def start_build(root, source, hold=False):
+    return subprocess.Popen([sys.executable, '-c', BUILD, str(root), str(source)] + (['--hold'] if hold else []),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
-def wait_until_mid_build(root, proc, marker='names.marisa', timeout=120.0):
-    """Wait until the build has written part of its files (and is still running)."""
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        tmp = [d for d in root.glob('.tmp-*') if (d / marker).exists()]
-        if tmp:
-            assert proc.poll() is None, 'the build finished before it could be interrupted'
-            assert not (tmp[0] / 'meta.json').exists()
-            return tmp[0]
-        assert proc.poll() is None, proc.stderr.read()
-        time.sleep(0.005)
-    raise AssertionError('the build never got going')
+def wait_until_mid_build(root, proc, marker='names.marisa'):
+    """Wait until the build, started with hold=True, has written part of its files and waits."""
+    line = proc.stdout.readline()
+    assert line.strip() == 'half way', (line, proc.stderr.read() if proc.poll() is not None else '')
+    tmp = [d for d in root.glob('.tmp-*') if (d / marker).exists()]
+    assert len(tmp) == 1 and proc.poll() is None
+    assert not (tmp[0] / 'meta.json').exists()
+    return tmp[0]
 
 
 @pytest.fixture()
@@ -73,7 +74,7 @@ def assert_old_index_intact(root, current):
 def test_a_build_stopped_half_way_leaves_the_live_index_alone(tmp_path, live_root, how):
     big = synthetic_places(tmp_path / 'big.csv', 60_000)
     current = (live_root / 'CURRENT').read_text(encoding='utf-8')
-    proc = start_build(live_root, big)
+    proc = start_build(live_root, big, hold=True)
     try:
         half = wait_until_mid_build(live_root, proc)
         os.killpg(proc.pid, signal.SIGKILL if how == 'kill' else signal.SIGINT)
