@@ -11,7 +11,9 @@ import pytest
 from gazetteer_helpers import FIXTURES
 
 BUILD = '''
-import sys, time
+import signal, sys, time
+# Ctrl-C in a terminal: a build started from a background job inherits SIGINT ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 from gazetteer.build import build
 from gazetteer.sources.user import UserFile
