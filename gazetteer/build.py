@@ -116,7 +116,17 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
                 progress(src.name, made + merged)
         stats[src.name] = {**src.describe(), 'places': made, 'merged': merged, 'dropped': dropped,
                            **names.as_dict(), 'seconds': round(time.time() - t0, 2)}
+    _spell_units_like_their_capitals(by_id)
     return list(by_id.values()), stats
+
+
+def _spell_units_like_their_capitals(by_id: dict[str, Place]) -> None:
+    """An admin unit named like its capital shows the capital's Arabic spelling, which GeoNames
+    gives with its hamza (إدلب) where the unit's list may not (ادلب).  The keys do not change."""
+    for p in by_id.values():
+        cap = by_id.get(p.extra.get('capital', '')) if p.type in ('admin1', 'admin2') and p.name_ar else None
+        if cap is not None and cap.name_ar and cap.name_ar != p.name_ar and fold(cap.name_ar) == fold(p.name_ar):
+            p.name_ar = cap.name_ar
 
 
 def _keys_of(places: list[Place], start: int) -> tuple[list, list]:
