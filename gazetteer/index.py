@@ -159,8 +159,7 @@ class Index:
         """True when some key starts with `prefix` (used to stop n-gram extension early)."""
         got = self._prefix_memo.get(prefix)
         if got is None:
-            got = next(self._names.iterkeys(prefix), None) is not None or (
-                any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False)
+            got = self._has_prefix_uncached(prefix)
             if len(self._prefix_memo) >= self._MEMO_MAX:
                 self._prefix_memo.clear()
             self._prefix_memo[prefix] = got
@@ -169,9 +168,9 @@ class Index:
     def begins_key(self, key: str) -> bool:
         """True when `key` is a key or some key begins with it and a space (unmemoised: for
         callers that keep the answer per word)."""
-        if key in self._names or key in self._overlay_keys:
-            return True
-        prefix = key + ' '
+        return key in self._names or key in self._overlay_keys or self._has_prefix_uncached(key + ' ')
+
+    def _has_prefix_uncached(self, prefix: str) -> bool:
         return next(self._names.iterkeys(prefix), None) is not None or (
             any(k.startswith(prefix) for k in self._overlay_keys) if self._overlay_keys else False)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from .recognize import Doc, Span, per_word, word_readings
+from .recognize import Doc, Span, per_token, per_word, token_readings
+from .text.arabic import MARK_CHARS
 from .text.frequency import zipf
 from .text.tokens import Token
 
@@ -28,7 +29,6 @@ _COMPOUND_STARTS = {'كفر', 'تل', 'عين', 'دير', 'ابو', 'بني', '�
                     'حاره', 'ظهر', 'عرب', 'معره', 'سوق', 'جزيره', 'حوش', 'منيه', 'عزبه', 'كوم', 'بلاد', 'ذي', 'ذو'}
 _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
-_MARK_CHARS = ''.join(chr(c) for c in range(0x064B, 0x0660)) + '\u0670\u0640'   # harakat, tatweel
 _ADJ_ENDINGS = ('يه', 'ي', 'ى')
 _ADJECTIVES = {'الكبري', 'الصغري', 'الجديده', 'القديمه', 'الشرقيه', 'الغربيه', 'الشماليه', 'الجنوبيه',
                'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الوسطي', 'العليا', 'السفلي', 'الفوقاني',
@@ -42,21 +42,14 @@ def _joined(doc: Doc, a: Token, b: Token) -> bool:
 
 def _cue_readings(lex, tok: Token) -> tuple:
     """The readings of a word that begin a cue (most words have none): the word decides."""
-    got = lex.cue_memo.get(tok.text)
-    if got is None:
-        readings = word_readings(tok.text, tok.key) if tok.arabic else ((0, tok.key, ''),)
-        got = tuple((shift, key) for shift, key, _ in readings if key in lex.cue_prefixes)
-        if len(lex.cue_memo) >= 100_000:
-            lex.cue_memo.clear()
-        lex.cue_memo[tok.text] = got
-    return got
+    return tuple((shift, key) for shift, key, _ in token_readings(tok) if key in lex.cue_prefixes)
 
 
 def _cue_at(doc: Doc, i: int) -> tuple[str, str, int, int] | None:
     """(cue key, implied type, number of cue tokens, proclitic shift) when token i starts a cue."""
     toks, lex = doc.tokens, doc.lex
     t = toks[i]
-    for shift, key in _cue_readings(lex, t):
+    for shift, key in per_token(lex.cue_memo, t, partial(_cue_readings, lex)):
         best, cur, j = None, key, i
         while True:
             if cur in lex.cues:
@@ -162,7 +155,7 @@ def _common_indefinite(word: Token) -> bool:
     سكنية) or a common noun with a pronoun suffix (قنصلية بلاده، مدينته): the cue noun is a common
     noun here.  (Names are often common words, صباح، جابر، جملة: commonness alone decides nothing;
     the surface tells the pronoun ه from a folded ة.)"""
-    key, text = word.key, word.text.rstrip(_MARK_CHARS)
+    key, text = word.key, word.text.rstrip(MARK_CHARS)
     if key.startswith('ال') or key in _COMPOUND_STARTS:
         return False
     if text.endswith('ية') and zipf(key, 'ar') >= 3.0:

@@ -128,17 +128,28 @@ def token_readings(tok: Token) -> tuple[tuple[int, str, str], ...]:
     return ((0, tok.key, ''),)
 
 
+WORD_MEMO_MAX = 100_000
+
+
 def per_word(doc: Doc, memo: dict, compute) -> list:
     """memo[word] for every token, computing (and keeping) the missing answers: what depends on
     the word alone is worked out once per word, not once per token.  Answers are never None."""
     got = list(map(memo.get, doc.words))
     if None in got:
         toks = doc.tokens
-        if len(memo) >= 100_000:
-            memo.clear()
         for k, g in enumerate(got):
             if g is None:
-                got[k] = memo[toks[k].text] = compute(toks[k])
+                got[k] = per_token(memo, toks[k], compute)
+    return got
+
+
+def per_token(memo: dict, tok: Token, compute):
+    """memo[word] for one token (see per_word)."""
+    got = memo.get(tok.text)
+    if got is None:
+        if len(memo) >= WORD_MEMO_MAX:
+            memo.clear()
+        got = memo[tok.text] = compute(tok)
     return got
 
 

@@ -18,6 +18,7 @@ _PROPER = re.compile("[\u0621-\u064a\u064b-\u065f\u0670\u0640 '\\-]+")
 _MARKED = re.compile('[\u064b-\u065f\u0670]')
 _LATIN = re.compile('[A-Za-z]')
 
+
 class Source:
     name = 'source'
     licence = ''
@@ -74,6 +75,7 @@ def arabic_name(names: Iterable[str], famous: bool = False) -> str:
     if proper:
         return proper[0]
     return next((n for n in arabic if not _LATIN.search(n)), arabic[0] if arabic else '')
+
 
 class TomlFile(Source):
     """A source written by us as a TOML file in the package (aliases, regions)."""

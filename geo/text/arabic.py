@@ -11,6 +11,7 @@ _MARKS = set('\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a
              '\u0658\u0659\u065a\u065b\u065c\u065d\u065e\u065f\u0670\u0640\u200c\u200d'
              # invisible characters a token may hold (geo.text.tokens): bidi marks, zero-width space
              '\u00ad\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff')
+MARK_CHARS = ''.join(sorted(_MARKS))   # the same, as a string (for str.strip)
 MIN_STEM = 3  # a stripped word keeps at least this many letters
 _CLITIC_LETTERS = frozenset(CONJ + PREP)
 # prepositional idioms that are never a preposition + a name (بحجة "under the pretext")
