@@ -20,12 +20,12 @@ import numpy as np
 from .blocks import Blocks, target_lengths
 from .build import CODE_PREFIX, FORMAT_VERSION, TYPE_CODES, build, current_build, is_custom, place_keys
 from .errors import GazetteerError
+from .geodesy import km, km_matrix
 from .keys import fold
 from .paths import index_root
 from .place import KIND_NAMES, Place
 
 TYPE_NAMES = {v: k for k, v in TYPE_CODES.items()}
-EARTH_KM = 6371.0088
 
 
 class Core(NamedTuple):
@@ -43,13 +43,6 @@ class Match(NamedTuple):
     kind: str       # name, alt, alias, code, squashed, fuzzy
     score: float    # 100 for exact keys, the rapidfuzz score for fuzzy ones
     key: str        # the index key that matched
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - lon1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def _format(build_dir: Path) -> int | None:
@@ -308,11 +301,11 @@ class Index:
         rows = np.concatenate(rows) if rows else np.zeros(0, dtype=np.uint32)
         found: list[tuple[int, float]] = []
         if len(rows):
-            d = haversine_km(lat, lon, self._core['lat'][rows], self._core['lon'][rows])
+            d = km_matrix([lat], [lon], self._core['lat'][rows], self._core['lon'][rows])[0]
             keep = d <= radius_km
             found = list(zip(rows[keep].tolist(), d[keep].tolist()))
         for p in self._overlay:
-            d = float(haversine_km(lat, lon, p.lat, p.lon))
+            d = km(lat, lon, p.lat, p.lon)
             if d <= radius_km:
                 found.append((self._overlay_ids[p.id], d))
         wanted = set(types) if types else None

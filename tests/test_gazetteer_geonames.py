@@ -72,7 +72,8 @@ def test_index_from_geonames_files_and_a_custom_csv_parses_a_sentence(tmp_path):
     """The issue's test: a small hand-made GeoNames file with alternate names and a custom CSV,
     built into a real index, then a sentence parsed with it."""
     from gazetteer.build import build
-    from gazetteer.index import Index, haversine_km
+    from gazetteer.geodesy import km
+    from gazetteer.index import Index
     from gazetteer.sources.user import UserFile, stored_sources
     from geo.pipeline import Geoparser
 
@@ -102,7 +103,7 @@ def test_index_from_geonames_files_and_a_custom_csv_parses_a_sentence(tmp_path):
     for surface, (lat, lon) in expect.items():
         hit = next((p for s, p in found.items() if surface in s), None)
         assert hit is not None, (surface, sorted(found))
-        assert float(haversine_km(lat, lon, hit.lat, hit.lon)) < 2.0, (surface, hit)
+        assert km(lat, lon, hit.lat, hit.lon) < 2.0, (surface, hit)
 
 
 def test_cli_import_then_lookup(tmp_path):

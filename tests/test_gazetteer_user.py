@@ -116,7 +116,7 @@ def test_add_missing_file_is_one_line(tmp_path):
 
 def test_parse_places_the_neighbourhoods_of_a_per_run_gazetteer_within_5_km(tmp_path, geo_env):
     """The issue's test: `geo parse --gazetteer that.csv` places Deir ez-Zor neighbourhoods."""
-    from gazetteer.index import haversine_km
+    from gazetteer.geodesy import km
 
     doc = tmp_path / 'report.txt'
     doc.write_text('قصفت طائرات حربية صباح اليوم أحياء الحويقة والرصافة والصناعة في مدينة دير الزور، '
@@ -129,7 +129,7 @@ def test_parse_places_the_neighbourhoods_of_a_per_run_gazetteer_within_5_km(tmp_
     assert set(truth) == {'الحويقة', 'الرصافة', 'الصناعة', 'حطلة'}
     for name, (lat, lon) in truth.items():
         assert name in got, (name, got)
-        assert float(haversine_km(lat, lon, *got[name])) <= 5.0, name
+        assert km(lat, lon, *got[name]) <= 5.0, name
 
 
 def test_info_lists_sources_counts_and_arabic_names(tmp_path):
