@@ -373,7 +373,7 @@ def describe_base(sources: Iterable[Source]) -> list[dict]:
     """How to make the sources of a custom build again (files in the user folder are left out:
     a rebuild reads that folder anyway)."""
     from .paths import user_places_dir
-    from .sources.geonames_dump import StoredDump
+    from .sources.geonames_stored import StoredDump
     from .sources.user import UserFile
 
     folder = user_places_dir().resolve()
@@ -393,7 +393,7 @@ def base_sources(base: list[dict]) -> list[Source]:
     import importlib
 
     from .errors import GazetteerError
-    from .sources.geonames_dump import StoredDump
+    from .sources.geonames_stored import StoredDump
     from .sources.user import UserFile
 
     out: list[Source] = []

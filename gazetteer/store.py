@@ -18,8 +18,10 @@ import numpy as np
 from .build import current_build, folder_lock, refresh
 from .errors import GazetteerError
 from .paths import index_root, user_places_dir
-from .sources.geonames_dump import Progress, Staged, import_dumps
+from .sources.geonames_files import Progress
+from .sources.geonames_import import import_dumps
 from .sources.user import read_places
+from .staged import Staged
 from .textio import DecodeError, decode
 
 USER_SUFFIXES = ('.csv', '.tsv', '.geojson', '.json')

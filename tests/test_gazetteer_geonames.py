@@ -6,8 +6,11 @@ import numpy as np
 import pytest
 
 from gazetteer.errors import GazetteerError
-from gazetteer.sources.geonames_dump import (NAMES_FILE, DumpFile, StoredDump, classify, feature_type,
-                                             import_dumps, read_alternate_names)
+from gazetteer.sources.geonames_files import DumpFile, classify
+from gazetteer.sources.geonames_import import import_dumps
+from gazetteer.sources.geonames_names import read_alternate_names
+from gazetteer.sources.geonames_stored import NAMES_FILE, StoredDump
+from gazetteer.sources.geonames_types import feature_type
 from gazetteer_helpers import GEONAMES, FIXTURES, geo, listing, live_build, make_home, zipped
 
 

@@ -275,7 +275,7 @@ def stored_sources(folder: Path) -> list[Source]:
     names that add to them, then the user's own CSV and GeoJSON files, each group in name order."""
     if not folder.is_dir():
         return []
-    from .geonames_dump import StoredDump
+    from .geonames_stored import StoredDump
 
     dumps: list[StoredDump] = []
     own: list[Source] = []
