@@ -14,3 +14,7 @@ class InputError(GeoError):
 
 class OutputError(GeoError):
     """An output cannot be written where the user asked."""
+
+
+class ModelError(GeoError):
+    """A shipped model or weights file does not fit the code (features renamed, version changed)."""

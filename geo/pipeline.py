@@ -1,34 +1,40 @@
-"""Geoparser: wires the stages.  text -> tokens -> spans -> places -> Result."""
+"""Geoparser: one named list of stages, and doc -> Result.
+
+    text -> make_doc -> organisations, names, focus, cues, fuzzy, counts, filters, score, select,
+            demonyms (recognition) -> links, candidates, solve, places, approximate
+            (resolution) -> to_result
+
+Every stage is a function `stage(doc) -> None` (geo.doc says what each writes).  A stage can be
+left out for an experiment: `Geoparser(skip=('fuzzy',))`."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from gazetteer.index import Index
-from gazetteer.keys import is_arabic
 from gazetteer.sources.user import read_places
 
-from . import lexicon, scoring
+from .doc import Doc, make_doc
 from .model import Mention, Result
-from .recognize import Doc, recognize
-from .resolve import Options, resolve
-from .text.lang import detect
-from .text.sentences import SentenceIndex
-from .text.tokens import tokenize
+from .recognize.cues import cues
+from .recognize.demonyms import demonyms
+from .recognize.features import counts
+from .recognize.fuzzy import fuzzy
+from .recognize.names import focus, names
+from .recognize.organisations import organisations
+from .recognize.scorer import score
+from .recognize.select import filters, select
+from .resolve.approximate import approximate
+from .resolve.candidates import candidates
+from .resolve.hierarchy import links
+from .resolve.places import places
+from .resolve.solver import solve
 
 
-# Demonyms (Russian, السوري) as places: English evaluation corpora count them as toponyms,
-# Arabic news annotation (and the seed) treats them as adjectives.
-DEMONYMS_BY_DEFAULT = {'en': True, 'ar': False}
-
-
-def _sentence(sents: SentenceIndex, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a mention, taking the next one in too when the name runs across a
-    sentence end (a user place named "Hat. La"): a snippet always holds its whole name."""
-    s0, s1 = sents.around(start)
-    if s1 < end:
-        s1 = max(sents.around(end - 1)[1], end)
-    return s0, s1
+class Stage(NamedTuple):
+    name: str
+    run: Callable[[Doc], None]
 
 
 class Geoparser:
@@ -41,7 +47,8 @@ class Geoparser:
     def __init__(self, index: Index | None = None, gazetteers: Iterable[str | Path] = (),
                  index_root: str | Path | None = None, min_confidence: float | None = None,
                  bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
-                 demonyms: bool | None = None, use_model: bool = True, fuzzy: bool = True, progress=None):
+                 demonyms: bool | None = None, use_model: bool = True, fuzzy: bool = True, progress=None,
+                 skip: Iterable[str] = ()):
         extra = [p for g in gazetteers for p in read_places(g)]
         if index is None:
             index = Index.open(index_root, overlay=extra, progress=progress)
@@ -54,38 +61,58 @@ class Geoparser:
         self.demonyms = demonyms
         self.use_model = use_model
         self.fuzzy = fuzzy
+        skip = set(skip) | (set() if fuzzy else {'fuzzy'})
+        self.stages = [s for s in self.all_stages() if s.name not in skip]
+
+    def all_stages(self) -> list[Stage]:
+        """Every stage, in order, set up with this parser's settings."""
+        return [
+            Stage('organisations', organisations),
+            Stage('names', names),
+            Stage('focus', focus),
+            Stage('cues', cues),
+            Stage('fuzzy', fuzzy),
+            Stage('counts', counts),
+            Stage('filters', filters),
+            Stage('score', partial(score, use_model=self.use_model)),
+            Stage('select', partial(select, threshold=self.min_confidence, use_model=self.use_model)),
+            Stage('demonyms', partial(demonyms, on=self.demonyms)),
+            Stage('links', links),
+            Stage('candidates', candidates),
+            Stage('solve', partial(solve, bias_country=self.bias_country, bias_bbox=self.bias_bbox)),
+            Stage('places', places),
+            Stage('approximate', approximate),
+        ]
+
+    def run(self, text: str, lang: str | None = None, until: str | None = None) -> Doc:
+        """The Doc after every stage (or after the stage named `until`)."""
+        doc = make_doc(text, self.index, lang)
+        for stage in self.stages:
+            stage.run(doc)
+            if stage.name == until:
+                break
+        return doc
 
     def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
-        lang = lang or detect(text)
-        doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=self.index)
-        spans = recognize(doc, scoring.load(lang) if self.use_model else None, fuzzy=self.fuzzy,
-                          threshold=self.min_confidence)
-        if self.demonyms if self.demonyms is not None else DEMONYMS_BY_DEFAULT.get(lang, False):
-            from .demonyms import demonym_spans
-            spans = sorted(spans + demonym_spans(doc, spans), key=lambda s: s.start)
-        opts = Options(bias_country=self.bias_country, bias_bbox=self.bias_bbox)
-        resolved = resolve(self.index, spans, doc, opts)
-        sents = SentenceIndex(text)
-        result = Result(id=doc_id, text=text, lang=lang)
-        by_id: dict[str, int] = {}
-        for span, place in resolved:
-            m = Mention(start=span.start, end=span.end, surface=text[span.start:span.end], key=span.key,
-                        score=round(span.score, 3), how=span.how, cue=span.cue, implied_type=span.implied_type,
-                        sentence=_sentence(sents, span.start, span.end))
-            if place is not None:
-                if place.approximate:
-                    place.name = m.surface.strip('"\'«» ')
-                    if lang == 'ar':
-                        place.name_ar = place.name
-                elif lang == 'ar' and not place.name_ar and is_arabic(m.surface):
-                    place.name_ar = m.surface.strip('"\'«» #')  # مطار دمشق: airportsdata has no Arabic names
-            if place is not None:
-                if place.id not in by_id:
-                    by_id[place.id] = len(result.places)
-                    result.places.append(place)
-                p = result.places[by_id[place.id]]
-                p.confidence = max(p.confidence, place.confidence)
-                m.place = by_id[place.id]
-                p.mentions.append(len(result.mentions))
-            result.mentions.append(m)
-        return result
+        return to_result(self.run(text, lang), doc_id)
+
+
+def to_result(doc: Doc, doc_id: str) -> Result:
+    """The Result outputs read: one Mention per mention, one Place per distinct place."""
+    result = Result(id=doc_id, text=doc.text, lang=doc.lang)
+    by_id: dict[str, int] = {}
+    for span in doc.mentions:
+        m = Mention(start=span.start, end=span.end, surface=doc.text[span.start:span.end], key=span.key,
+                    score=round(span.score, 3), how=span.how, cue=span.cue, implied_type=span.implied_type,
+                    sentence=doc.sentence(span.start, span.end))
+        place = span.place
+        if place is not None:
+            if place.id not in by_id:
+                by_id[place.id] = len(result.places)
+                result.places.append(place)
+            p = result.places[by_id[place.id]]
+            p.confidence = max(p.confidence, place.confidence)
+            m.place = by_id[place.id]
+            p.mentions.append(len(result.mentions))
+        result.mentions.append(m)
+    return result

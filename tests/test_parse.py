@@ -1,3 +1,6 @@
+from doc_helpers import doc_after
+
+
 def spans(result):
     return [(m.surface, result.places[m.place].name if m.place is not None else None) for m in result.mentions]
 
@@ -43,28 +46,17 @@ def test_frequent_word_is_not_a_foreign_town(geoparser):
     assert [m.surface for m in r.mentions] == ['سورية']
 
 
-def _doc(tiny_index, text):
-    from geo import lexicon
-    from geo.recognize import Doc
-    from geo.text.tokens import tokenize
-    return Doc(text=text, tokens=tokenize(text), lang='en', lex=lexicon.load('en'), index=tiny_index)
-
-
 def test_a_name_surely_a_place_once_names_the_place_elsewhere_in_the_document(tiny_index):
     """One sense per discourse: a weaker use of a name is kept (from half the threshold) when the
     same document surely uses it for a place; without such a use it is not."""
-    from geo import scoring
-    from geo.recognize import SURE, candidates, recognize
-    scorer = scoring.load('en')
+    from geo.recognize.select import SURE
     text = 'Flood water reached the centre of Springfield on Monday night. Springfield needs help.'
-    doc = _doc(tiny_index, text)
-    sure, weak = [scorer.probability(s, doc) for s in candidates(doc)]
+    sure, weak = [s.score for s in doc_after(tiny_index, text, 'score').spans]
     t = max(SURE, (sure + weak) / 2)
     assert sure >= t > weak >= t / 2               # the case this test is about
-    assert [s.key for s in recognize(_doc(tiny_index, text), scorer, threshold=t)] == ['springfield'] * 2
+    kept = doc_after(tiny_index, text, 'select', min_confidence=t).mentions
+    assert [s.key for s in kept] == ['springfield'] * 2
 
     alone = 'Springfield needs help. Springfield officials met.'
-    doc = _doc(tiny_index, alone)
-    scores = [scorer.probability(s, doc) for s in candidates(doc)]
-    assert max(scores) < t
-    assert recognize(_doc(tiny_index, alone), scorer, threshold=t) == []
+    assert max(s.score for s in doc_after(tiny_index, alone, 'score').spans) < t
+    assert doc_after(tiny_index, alone, 'select', min_confidence=t).mentions == []

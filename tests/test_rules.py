@@ -1,26 +1,19 @@
 """Each false-friend rule alone, on spans the real recogniser proposes over the fixture index."""
 import pytest
 
-from geo import lexicon
-from geo.cues import cue_spans
-from geo.recognize import Doc, block_organisations, gazetteer_spans, merge_cues, named_countries
-from geo.rules import (follows_first_name, follows_title, in_organisation_name, is_calendar_word, is_common_word,
-                       is_cue_word, is_definite_adjective, is_first_name, is_frequent_word, is_nisba_adjective,
-                       is_sentence_case_word, told_outlet)
-from geo.text.lang import detect
-from geo.text.tokens import tokenize
+from doc_helpers import doc_after
+
+from geo.doc import Span
+from geo.recognize.cues import cue_spans
+from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, is_calendar_word,
+                                 is_common_word, is_cue_word, is_definite_adjective, is_first_name, is_frequent_word,
+                                 is_nisba_adjective, is_sentence_case_word, told_outlet)
 
 
 def span_of(index, text, surface, occurrence=0):
-    lang = detect(text)
-    doc = Doc(text, tokenize(text), lang, lexicon.load(lang), index)
-    block_organisations(doc)
-    gz = gazetteer_spans(doc)
-    doc.focus = named_countries(doc, gz)
-    spans = merge_cues(gz, cue_spans(doc))
-    found = [s for s in spans if text[s.start:s.end] == surface]
+    doc = doc_after(index, text, 'cues')
+    found = [s for s in doc.spans if text[s.start:s.end] == surface]
     if not found:  # no fixture place bears the word: the span a gazetteer entry would give
-        from geo.recognize import Span
         t = next(t for t in doc.tokens if t.text == surface)
         i = doc.tokens.index(t)
         return Span(i, i + 1, t.start, t.end, t.key, rows=index.rows(t.key)), doc
@@ -58,9 +51,8 @@ def test_rule(tiny_index, rule, text, surface, fires):
 
 def test_calendar_and_common_and_cue_words_on_their_own(tiny_index, tmp_path):
     # the fixture has no place named like a weekday, so build the spans by hand from real tokens
-    from geo.recognize import Span
     text = 'وصل يوم الخميس إلى المدينة قرب بلدة'
-    doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
+    doc = doc_after(tiny_index, text, 'focus')
     toks = doc.tokens
 
     def at(word):
@@ -87,9 +79,7 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
     for text in ('نزحت العائلات إلى بلدة أخرى أمس', 'وصلوا إلى مدينة كبيرة في الشمال',
                  'قصفت الطائرات قاعدة عسكرية قرب الحدود',    # an adjective in -ية
                  'دخل الصحفي قنصلية بلاده في المدينة'):      # a noun with a pronoun suffix
-        doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
-        assert cue_spans(doc) == [], text
+        assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
     for text, name in (('نزحت العائلات إلى بلدة القورية أمس', 'القورية'),
                        ('نزحت العائلات إلى قرية جملة أمس', 'جملة')):   # a common word (sentence) as a name
-        doc = Doc(text, tokenize(text), 'ar', lexicon.load('ar'), tiny_index)
-        assert [text[s.start:s.end] for s in cue_spans(doc)] == [name], text
+        assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == [name], text

@@ -1,5 +1,5 @@
 """Train the recognition scorer: one logistic regression per language over the features of
-geo/features.py, on the development splits of the evaluation corpora.
+geo/recognize/features.py, on the development splits of the evaluation corpora.
 
     .venv/bin/python -m geo.models.train [--shared ../shared] [--lang ar|en|all]
 
@@ -44,11 +44,8 @@ def overlaps(a, b) -> bool:
 
 def collect(lang: str, shared: Path, geoparser) -> list[dict]:
     """One record per document: candidate features, labels, gold spans, rule verdicts."""
-    from geo import lexicon
-    from geo.features import span_features
-    from geo.recognize import Doc, candidates
-    from geo.rules import SOFT
-    from geo.text.tokens import tokenize
+    from geo.recognize.features import span_features
+    from geo.recognize.rules import SOFT
 
     docs = []
     for corpus in CORPORA[lang]:
@@ -60,14 +57,13 @@ def collect(lang: str, shared: Path, geoparser) -> list[dict]:
             if not line.strip():
                 continue
             d = json.loads(line)
-            text = d['text']
-            doc = Doc(text=text, tokens=tokenize(text), lang=lang, lex=lexicon.load(lang), index=geoparser.index)
+            doc = geoparser.run(d['text'], lang=lang, until='filters')   # every span the hard rules let through
             gold = [(t['start'], t['end']) for t in d.get('toponyms', [])]
             optional = [(t['start'], t['end']) for t in d.get('optional', [])]
             rows = []
-            for s in candidates(doc):
+            for s in doc.spans:
                 sp = (s.start, s.end)
-                if any(overlaps(sp, o) for o in optional):
+                if s.dropped or any(overlaps(sp, o) for o in optional):
                     continue
                 rows.append({'span': sp, 'x': span_features(s, doc), 'y': int(any(overlaps(sp, g) for g in gold)),
                              'rules': int(not any(f(s, doc) for f in SOFT))})
@@ -129,8 +125,13 @@ def train(lang: str, shared: Path, folds: int, out_dir: Path, l2: float) -> dict
     from geo.pipeline import Geoparser
 
     t0 = time.time()
-    docs = collect(lang, shared, Geoparser())
-    names = sorted({k for d in docs for c in d['cands'] for k in c['x'] if k != 'bias'})
+    from geo.recognize.features import FEATURE_VERSION, FEATURES
+
+    docs = collect(lang, shared, Geoparser(use_model=False))
+    names = sorted({k for d in docs for c in d['cands'] for k in c['x']})
+    unknown = set(names) - set(FEATURES)
+    if unknown:
+        raise SystemExit(f'features missing from geo.recognize.features.FEATURES: {", ".join(sorted(unknown))}')
     random.Random(7).shuffle(docs)
     fold_of = {id(d): i % folds for i, d in enumerate(docs)}
     probs: dict[int, float] = {}
@@ -152,6 +153,7 @@ def train(lang: str, shared: Path, folds: int, out_dir: Path, l2: float) -> dict
     model = {
         'lang': lang, 'kind': 'logistic-regression', 'threshold': round(best_t, 3),
         'weights': {n: round(float(b), 5) for n, b in zip(names, beta[:-1])} | {'__intercept__': round(float(beta[-1]), 5)},
+        'feature_version': FEATURE_VERSION, 'features': list(FEATURES),
         'trained_on': {c: CREDITS[c] for c in sorted({d['corpus'] for d in docs})},
         'candidates': sum(len(d['cands']) for d in docs), 'documents': len(docs),
         'heldout_f1': {'rules': {k: round(v, 4) for k, v in rules.items()},

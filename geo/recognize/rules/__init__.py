@@ -2,7 +2,7 @@
 
 Each filter is a function `(span, doc) -> bool` that is True when the span is NOT a place.
 HARD filters always drop a span.  SOFT filters are evidence: with a trained scorer
-(geo/scoring.py) their verdicts are features among others; without one they drop the span too.
+(geo/recognize/scorer.py) their verdicts are features among others; without one they drop the span too.
 """
 from __future__ import annotations
 
@@ -24,12 +24,9 @@ SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 
 
-def passes_hard(span, doc) -> bool:
+def hard_rule(span, doc) -> str:
+    """The name of the first hard rule that rules the span out ('' when none does)."""
     for f in HARD:
         if f(span, doc):
-            return False
-    return True
-
-
-def keep(span, doc) -> bool:
-    return not any(f(span, doc) for f in FILTERS)
+            return f.__name__
+    return ''

@@ -1,14 +1,18 @@
-"""Cue words: a word such as مدينة، بلدة، حي، أحياء، مطار، حقل (city, province, airport) marks the
+"""Stage `cues`: cue words: a word such as مدينة، بلدة، حي، أحياء، مطار، حقل (city, province, airport) marks the
 next name as a place even when no gazetteer has it, tells resolution which type the text means,
 and carries over a list joined by و (أحياء الحويقة الغربية والصناعة والرصافة)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
-from .recognize import Doc, Span, per_token, per_word, token_readings
-from .text.arabic import MARK_CHARS
-from .text.frequency import zipf
-from .text.tokens import Token
+from ..doc import Doc, Span
+from ..text.arabic import MARK_CHARS
+from ..text.frequency import zipf
+from ..text.tokens import Token
+from .names import longest_match
+from .rules.nisba import is_nisba_word
+from .words import per_token, per_word, token_readings
 
 # words that never start a place name after a cue (prepositions, pronouns, particles)
 _AR_STOP = {'في', 'من', 'الي', 'علي', 'عن', 'مع', 'هذه', 'هذا', 'تلك', 'ذلك', 'التي', 'الذي', 'بين',
@@ -76,7 +80,6 @@ def _name_at(doc: Doc, k: int) -> int:
     if doc.lang == 'ar':
         if not t.arabic or t.key in _AR_STOP or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
             return k
-        from .recognize import longest_match
         if _is_nisba(doc, t.key):
             return k                      # an adjective (الليبية, فلسطينية) is not a name
         known = longest_match(doc, k, [(0, t.key, '')])
@@ -170,7 +173,6 @@ def _common_indefinite(word: Token) -> bool:
 
 def _is_nisba(doc: Doc, key: str) -> bool:
     """A relational adjective (الليبية, فلسطينية) rather than a name."""
-    from .rules.nisba import is_nisba_word
     if not key.startswith('ال') and key.endswith(('يه', 'ي', 'يين', 'يون')):
         key = 'ال' + key
     return is_nisba_word(key, doc)
@@ -191,3 +193,41 @@ def _list_next(doc: Doc, a: Token, b: Token) -> bool:
     if gap.strip(' ') in ('', '،', ',') and len(gap) <= 3:
         return b.key.startswith('و') or gap.strip(' ') in ('،', ',')
     return False
+
+
+def merge(names: list[Span], cues: list[Span]) -> list[Span]:
+    """Combine name spans with cue spans: a cue before a known name annotates it (محافظة
+    دير الزور -> admin1: the name span is replaced by an annotated copy); a cue name that contains
+    known names (مطار دير الزور) replaces them and remembers the last as its parent; a cue name
+    nobody knows is added."""
+    out = list(names)
+    for c in cues:
+        inside = [g for g in out if g.start < c.end and c.start < g.end]
+        if not inside:
+            out.append(c)
+            continue
+        g = inside[0]
+        if len(inside) == 1 and g.start <= c.start and c.end <= g.end:
+            if not g.cue:
+                out[out.index(g)] = replace(g, cue=c.cue, implied_type=c.implied_type)
+            continue
+        if all(c.start <= x.start and x.end <= c.end for x in inside):
+            last = inside[-1]
+            if last.end == c.end and last.i == c.name_i and c.name_i > c.i:
+                # the name after the cue is a known place: مطار دير الزور is at دير الزور
+                c.parent_key, c.parent_rows = last.key, last.rows
+            c.rows = []
+            for x in inside:
+                out.remove(x)
+            out.append(c)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def cues(doc: Doc) -> None:
+    """Stage: cue spans merged into doc.spans; a cue name gets the candidates of its own key
+    (a cue name around a known name is placed at that name instead: see geo.resolve.approximate)."""
+    doc.spans = merge(doc.spans, cue_spans(doc))
+    for s in doc.spans:
+        if s.how == 'cue' and not s.rows and not s.parent_rows:
+            s.rows = doc.index.rows(s.key)

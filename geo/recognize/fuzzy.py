@@ -1,4 +1,4 @@
-"""Near misses: names the index does not hold letter for letter (a typo, a transliteration one
+"""Stage `fuzzy`: near misses: names the index does not hold letter for letter (a typo, a transliteration one
 letter off: Aleppp, Deir ez Zour, الحسكه الغربيه) matched with rapidfuzz against the index.
 
 Only English spans are looked up, because every lookup costs a fraction of a millisecond and
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from gazetteer.place import NAME_KINDS
 
-from .recognize import Doc, Span
-from .text.frequency import zipf
+from ..doc import Doc, Span
+from ..text.frequency import zipf
 
 MIN_LEN = 5            # shorter names have too many neighbours at one edit
 
@@ -23,6 +23,8 @@ def cutoff(key: str) -> float:
     """The rapidfuzz ratio a near miss must reach: one edit in a short name, two in a long one."""
     n = len(key)
     return 80.0 if n <= 7 else 85.0 if n <= 12 else 88.0
+
+
 FUZZY = NAME_KINDS['fuzzy']
 
 
@@ -59,3 +61,16 @@ def english_spans(doc: Doc, taken: list[Span]) -> list[Span]:
             out.append(Span(i, j, t.start, toks[j - 1].end, key, how='fuzzy', score=0.6, rows=rows))
         i = j
     return out
+
+
+def fuzzy(doc: Doc) -> None:
+    """Stage (English only): rare capitalised words that no exact key answers join doc.spans,
+    and a cue name no key answers gets its near misses as candidates."""
+    if doc.lang != 'en':
+        return
+    found = english_spans(doc, doc.spans)
+    if found:
+        doc.spans = sorted(doc.spans + found, key=lambda s: s.start)
+    for s in doc.spans:
+        if s.how == 'cue' and not s.rows and not s.parent_rows:
+            s.rows = fuzzy_rows(doc, s.key)

@@ -31,5 +31,5 @@ def is_definite_adjective(span, doc) -> bool:
 def _indefinite_l_word(stem: str) -> bool:
     """After لل, is the word ل + (a word of its own that starts with ل) rather than ل + ال + stem?
     The commoner of the two readings decides."""
-    from ..text.frequency import zipf
+    from ...text.frequency import zipf
     return zipf('ل' + stem, 'ar') > zipf('ال' + stem, 'ar')

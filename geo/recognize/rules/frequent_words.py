@@ -3,7 +3,8 @@ Split) names a place only when the place is famous enough to outweigh the word, 
 country the document is about.  Frequencies come from `wordfreq` (Zipf scale)."""
 from __future__ import annotations
 
-from ..text.frequency import zipf
+from ...placetypes import BIG_UNITS
+from ...text.frequency import zipf
 
 # (minimum Zipf frequency, population a place needs to outweigh the word, applies at home too).
 # English frequencies count proper-noun uses as well (wordfreq lower-cases), so its tiers are
@@ -13,7 +14,6 @@ TIERS = {
     'en': ((5.5, 1_000_000, True), (4.5, 200_000, False), (3.5, 10_000, False)),
 }
 FAMOUS_NAMES = 40
-BIG_UNITS = frozenset({'country', 'continent', 'region', 'admin1'})
 
 
 def best_candidate(span, doc):

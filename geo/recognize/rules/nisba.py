@@ -4,6 +4,8 @@ place names (Syrian, Russian, Chinese), not the places.  A definite word ending 
 own name (السعودية، الإمارات are handled by context in resolution)."""
 from __future__ import annotations
 
+from ...placetypes import NAME_KINDS
+
 SUFFIXES = ('يين', 'يون', 'يات', 'يه', 'ي')
 
 
@@ -27,7 +29,6 @@ PLACE_PREPOSITIONS = frozenset({'في', 'الي', 'من', 'عن', 'علي', 'ن�
 def is_indefinite_nisba(span, doc) -> bool:
     """روسية in طائرات روسية: an indefinite adjective whose form some source also lists as the
     country's name.  Kept only after a preposition, or when it is the country's usual name."""
-    from gazetteer.place import NAME_KINDS
     key = span.key
     if not (key.endswith('يه') and not key.startswith('ال') and span.j - span.i == 1):
         return False

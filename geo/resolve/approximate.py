@@ -1,4 +1,4 @@
-"""Names no gazetteer knows, placed at the known place the text ties them to.
+"""Stage `approximate`: names no gazetteer knows, placed at the known place the text ties them to.
 
 The parent is, in order: the known name inside the span (مطار دير الزور -> دير الزور); the place
 the text links it to (حي X في مدينة Y, قرية X بريف Y); the city the text means by "the city"
@@ -12,10 +12,12 @@ import math
 from collections import Counter
 
 from gazetteer.index import Index
+from gazetteer.keys import fold
 
-from .hierarchy import links
-from .model import Place
-from .recognize import Doc, Span
+from ..doc import Doc, Span
+from ..model import Place
+from .candidates import score_candidates
+from .places import LABEL_QUOTES, arabic_label, place_of
 
 # uncertainty radius (km) of a place somewhere inside a parent of this type
 RADIUS_KM = {'neighbourhood': 2.0, 'village': 3.0, 'town': 5.0, 'city': 8.0, 'admin2': 30.0, 'admin1': 80.0,
@@ -28,7 +30,6 @@ URBAN = frozenset({'neighbourhood', 'landmark'})
 # that gives it its name
 FEATURE_KM = {'oilfield': 40.0, 'airport': 15.0, 'camp': 10.0, 'crossing': 20.0, 'mountain': 20.0,
               'water': 30.0, 'facility': 5.0, 'island': 20.0}
-CITY_WORDS = frozenset({'المدينه', 'للمدينه', 'بالمدينه', 'والمدينه', 'المدينة', 'the city', 'city'})
 
 
 def radius_km(parent: Place) -> float:
@@ -72,10 +73,6 @@ def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
 def nearest_airport(index: Index, parent: Place) -> Place | None:
     """"The airport of X": of the airports within 40 km of X, the one that serves X by name, else
     one with an IATA code (a civil airport, not an air strip or a base), else the nearest."""
-    from gazetteer.keys import fold
-
-    from .resolve import to_place
-
     found = index.near(parent.lat, parent.lon, radius_km=40.0, limit=8, types=('airport',))
     if not found:
         return None
@@ -87,14 +84,20 @@ def nearest_airport(index: Index, parent: Place) -> Place | None:
         return (not serves, not ap.extra.get('iata'), d)
     ap, _ = min(found, key=rank)
     row = index.row_of(ap.id)
-    return to_place(index, row, 0.7) if row is not None else None
+    return place_of(index, row, 0.7) if row is not None else None
 
 
-def place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Place | None]) -> None:
+def approximate(doc: Doc) -> None:
+    """Stage: Span.place of the mentions without candidates that the text ties to a known place."""
+    spans = doc.mentions
+    places = [s.place for s in spans]
+    _place_unresolved(doc.index, doc, spans, places)
+    for s, p in zip(spans, places):
+        s.place = p
+
+
+def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Place | None]) -> None:
     """Fill places[i] for spans without candidates that the text ties to a known place."""
-    from .resolve import score_candidates, to_place
-
-    link = links(doc, spans)
     placed: dict[str, Place] = {}
     city = main_place(places)
     unit = main_place(places, ('admin1', 'admin2'))
@@ -112,15 +115,18 @@ def place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pla
                 if cands:
                     focus = {p.country for p in places if p is not None}
                     top = max(cands, key=lambda c: c.prior + (3.0 if c.core.country in focus else 0.0))
-                    parent = to_place(index, top.row, 0.5)
+                    parent = place_of(index, top.row, 0.5)
             if parent is not None and span.implied_type == 'airport':
                 airport = nearest_airport(index, parent)
                 if airport is not None:
+                    if doc.lang == 'ar' and not airport.name_ar:
+                        airport.name_ar = arabic_label(doc, [span])
                     places[i] = airport
                     continue
         kind = span.implied_type
-        if parent is None and link[i] is not None and places[link[i]] is not None:
-            parent = places[link[i]]
+        link = span.parent
+        if parent is None and link is not None and places[link] is not None:
+            parent = places[link]
         if parent is None and (kind in URBAN or _mentions_the_city(doc, span)) and city is not None:
             parent = city                # a neighbourhood is in the document's city unless linked
         if parent is None:
@@ -129,11 +135,15 @@ def place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pla
             parent = city or unit
         if parent is None:
             continue
-        if span.key in placed:           # the same name twice in a text is one place
+        name = doc.text[span.start:span.end].strip(LABEL_QUOTES)     # as the text writes it
+        if span.key in placed:           # the same name twice in a text is one place (named as last written)
             places[i] = placed[span.key]
+            places[i].name = name
+            if doc.lang == 'ar':
+                places[i].name_ar = name
             continue
         places[i] = Place(
-            id=f'approx:{span.key}@{parent.id}', name=span.key, lat=parent.lat, lon=parent.lon,
+            id=f'approx:{span.key}@{parent.id}', name=name, name_ar=name if doc.lang == 'ar' else '', lat=parent.lat, lon=parent.lon,
             type=span.implied_type if span.implied_type not in ('countryside', '') else 'place',
             country=parent.country, admin1=parent.admin1, confidence=round(0.6 * max(parent.confidence, 0.5), 3),
             approximate=True, uncertainty_km=max(radius_km(parent), FEATURE_KM.get(kind, 0.0)),

@@ -1,18 +1,20 @@
-"""Features of a candidate span, for the learned recognition scorer (geo/scoring.py) and its
-training script (geo/models/train.py).  Only non-lexical evidence: how common the word is, what
+"""Features of a candidate span, for the learned recognition scorer (geo/recognize/scorer.py)
+and its training script (geo/models/train.py).  Only non-lexical evidence: how common the word is, what
 the gazetteer knows of it, the words around it as classes, the soft rules' verdicts.  No feature
 names a place, so the model cannot learn a dev document's names."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache, partial
 
-from .recognize import Doc, Span
+from ..doc import Doc, Span
+from ..placetypes import BIG_UNITS, NAME_KINDS, PLACE_CUES, TYPE_GROUPS
+from ..text.frequency import zipf
 from .rules.common_words import is_common_word
 from .rules.definite_adjective import is_definite_adjective
-from .rules.frequent_words import BIG_UNITS, is_frequent_word
+from .rules.frequent_words import is_frequent_word
 from .rules.sentence_case import is_sentence_case_word
-from .text.frequency import zipf
 
 AR_PLACE_PREPS = frozenset({'في', 'الي', 'من', 'نحو', 'قرب', 'داخل', 'خارج', 'عبر', 'حتي', 'باتجاه', 'اتجاه',
                             'محيط', 'اطراف', 'ضواحي', 'مدخل', 'وسط', 'بين', 'الى', 'علي', 'لدي', 'مقابل',
@@ -29,10 +31,7 @@ EN_PLACE_PREPS = frozenset({'in', 'at', 'from', 'to', 'near', 'into', 'across', 
                             'returned', 'struck', 'hit', 'bombed', 'shelled', 'attacked', 'captured', 'seized',
                             'recaptured', 'besieged', 'evacuated', 'fled', 'flew', 'landed', 'crossed', 'surrounding',
                             'outskirts', 'suburbs', 'centre', 'center'})
-TYPE_GROUPS = {'country': 'country', 'continent': 'area', 'region': 'area', 'admin1': 'admin', 'admin2': 'admin',
-               'city': 'city', 'town': 'town', 'village': 'village', 'airport': 'poi', 'facility': 'poi',
-               'landmark': 'poi', 'neighbourhood': 'poi', 'water': 'nature', 'mountain': 'nature', 'island': 'nature'}
-SETTLEMENT_CUES = frozenset({'admin1', 'admin2', 'countryside', 'city', 'town', 'village', 'neighbourhood', 'camp'})
+NAME, ALT, ALIAS, SQUASHED, FUZZY = (NAME_KINDS[k] for k in ('name', 'alt', 'alias', 'squashed', 'fuzzy'))
 _SENTENCE_END = frozenset('.!?؟\n')
 _CLAUSE_MARKS = frozenset(',،;:')
 _COMMAS = frozenset(',،')
@@ -134,13 +133,18 @@ def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, fl
         f['very_famous'] = float(names >= 100)
         f['big_pop'] = float(max(c.population for c in cores) >= 1_000_000)
         kinds = {k for _, k in rows}
-        f['kind_name'] = float(0 in kinds or 2 in kinds)
-        f['kind_alt_only'] = float(kinds <= {1})
-        f['kind_squashed_only'] = float(kinds <= {4})
-        f['kind_fuzzy'] = float(kinds <= {5})
+        f['kind_name'] = float(NAME in kinds or ALIAS in kinds)
+        f['kind_alt_only'] = float(kinds <= {ALT})
+        f['kind_squashed_only'] = float(kinds <= {SQUASHED})
+        f['kind_fuzzy'] = float(kinds <= {FUZZY})
         f['user'] = float(any(index.is_user(r) for r, _ in rows))
         countries = frozenset(c.country for c in cores)
     return tuple(f.items()), countries
+
+
+def counts(doc: Doc) -> None:
+    """Stage: doc.key_counts, how often each candidate key occurs (before any is ruled out)."""
+    doc.key_counts = Counter(s.key for s in doc.spans)
 
 
 def span_features(span: Span, doc: Doc) -> dict[str, float]:
@@ -155,7 +159,7 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     if span.cue:
         f['cue'] = 1.0
         f['cue_list'] = float(span.from_list)
-        f['cue_settlement'] = float(span.implied_type in SETTLEMENT_CUES)
+        f['cue_settlement'] = float(span.implied_type in PLACE_CUES)
     f['cue_only'] = float(span.how == 'cue' and not span.rows)
     f['fuzzy_span'] = float(span.how == 'fuzzy')
     f['inner_known'] = float(bool(span.parent_rows))
@@ -188,5 +192,23 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     if short:
         # short texts (posts, tweets) are another genre: every feature gets a second weight there
         f.update({f's_{k}': v for k, v in list(f.items()) if k not in ('short_doc', 'doc_len')})
-    f['bias'] = 1.0
     return f
+
+
+# Every feature span_features can give, by name: the model file lists the names it was trained
+# with, and a model whose names differ from these is refused (geo.recognize.scorer), so that a
+# renamed feature can never weigh silently as 0.  Raise FEATURE_VERSION when a feature keeps its
+# name but changes its meaning.
+FEATURE_VERSION = 1
+PREV_CLASSES = ('start', 'comma', 'prep', 'direction', 'cue', 'title', 'connector', 'word')
+NEXT_CLASSES = ('end', 'comma_place', 'comma', 'org_tail', 'cap', 'said', 'word')
+_BASE = ('zipf', 'zipf_high', 'zipf_mid', 'key_len', 'short_key', 'known', 'log_pop', 'log_names', 'n_cands',
+         'seat', 'capital', 'famous', 'very_famous', 'big_pop', 'kind_name', 'kind_alt_only',
+         'kind_squashed_only', 'kind_fuzzy', 'user', 'zipf_joined', 'multi_token', 'home', 'cue', 'cue_list',
+         'cue_settlement', 'cue_only', 'fuzzy_span', 'inner_known', 'conj', 'prep_clitic', 'definite',
+         'prep_said', 'hashtag', 'hashtag_compound', 'all_caps', 'sentence_start', 'sentence_case',
+         'common_word', 'frequent_word', 'definite_adjective', 'famous_prev_word', 'short_prev_word',
+         'short_known', 'repeats') \
+    + tuple(f'type_{t}' for t in sorted(set(TYPE_GROUPS.values()) | {'other'})) \
+    + tuple(f'prev_{c}' for c in PREV_CLASSES) + tuple(f'next_{c}' for c in NEXT_CLASSES)
+FEATURES = tuple(sorted(_BASE + ('short_doc', 'doc_len') + tuple(f's_{k}' for k in _BASE)))

@@ -1,12 +1,16 @@
-"""Demonyms as places (--demonyms): Russian, Syrians, السوري، الروسية -> the country.
-
-GeoWebNews counts them as toponyms; our gold and the seed do not, so they are off by default."""
+"""Stage `demonyms` (--demonyms): demonyms as the countries they name (Russian, Syrians,
+السوري، الروسية).  GeoWebNews counts them as toponyms, our Arabic gold and the seed do not:
+on by default for English, off for Arabic."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .recognize import Doc, Span
+from ..doc import Doc, Span
 from .rules.nisba import stem_places
+
+# Demonyms (Russian, السوري) as places: English evaluation corpora count them as toponyms,
+# Arabic news annotation (and the seed) treats them as adjectives.
+BY_DEFAULT = {'en': True, 'ar': False}
 
 
 @lru_cache(maxsize=1)
@@ -47,3 +51,12 @@ def demonym_spans(doc: Doc, taken: list[Span]) -> list[Span]:
         if row is not None:
             out.append(Span(i, i + 1, t.start, t.end, t.key, how='demonym', score=0.85, rows=[(row, 0)]))
     return out
+
+
+def demonyms(doc: Doc, on: bool | None = None) -> None:
+    """Stage: demonyms outside the mentions join them (on: always; None: the language's default)."""
+    if not (on if on is not None else BY_DEFAULT.get(doc.lang, False)):
+        return
+    found = demonym_spans(doc, doc.mentions)
+    if found:
+        doc.mentions = sorted(doc.mentions + found, key=lambda s: s.start)

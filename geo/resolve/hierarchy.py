@@ -1,11 +1,12 @@
-"""Parents the text names: "Paris, Texas"; "حي X في مدينة Y"; "قرية X بريف Y"; "X شمال Y".
+"""Stage `links`: the parents the text names: "Paris, Texas"; "حي X في مدينة Y"; "قرية X بريف Y";
+"X شمال Y".
 
-link(doc, spans) finds, for each span, the span the text places it in (or None); resolution
-rewards candidates inside or near that parent's likely place, and approximate placement puts a
-name no gazetteer knows at its parent."""
+For each mention, Span.parent is the mention the text places it in (or None); resolution rewards
+candidates inside or near that parent's likely place (geo.resolve.candidates groups them), and
+approximate placement puts a name no gazetteer knows at its parent."""
 from __future__ import annotations
 
-from .recognize import Doc, Span
+from ..doc import Doc, Span
 
 # words that may stand between a place and the place that contains it
 AR_LINKS = frozenset({
@@ -49,16 +50,8 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
     return i + 1 if all(t.key in AR_LINKS or t.key.lstrip('وب') in AR_LINKS for t in between) else None
 
 
-def links(doc: Doc, spans: list[Span]) -> list[int | None]:
-    return [_parent_after(doc, spans, i) for i in range(len(spans))]
-
-
-def link_parents(doc: Doc, spans: list[Span], groups) -> None:
-    """Set Group.parent from the text's links (a group takes the first link of its spans)."""
-    group_of = {i: gi for gi, g in enumerate(groups) for i in g.spans}
-    for i, parent in enumerate(links(doc, spans)):
-        if parent is None or i not in group_of or parent not in group_of:
-            continue
-        gi, pj = group_of[i], group_of[parent]
-        if gi != pj and groups[gi].parent is None and groups[pj].parent != gi:
-            groups[gi].parent = pj
+def links(doc: Doc) -> None:
+    """Stage: Span.parent of every mention."""
+    spans = doc.mentions
+    for i, span in enumerate(spans):
+        span.parent = _parent_after(doc, spans, i)

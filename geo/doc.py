@@ -1,0 +1,108 @@
+"""Doc and Span: the one object that flows through every stage of the pipeline.
+
+A Doc is made once per text by `make_doc` (tokens and sentences are found there, once); then
+each stage (`stage(doc) -> None`, listed in geo.pipeline) adds what it finds and changes nothing
+it did not create.  Who writes what:
+
+  recognition (geo.recognize)
+    organisations   doc.blocked     tokens inside organisation and outlet names
+    names           doc.spans       longest matches of index names (Span.rows: their candidates)
+    focus           doc.focus       countries the text names outright
+    cues            doc.spans       names a cue word marks; a cue before a known name annotates it
+    fuzzy           doc.spans       near misses (English); candidates of cue names no key answers
+    counts          doc.key_counts  how often each candidate key occurs
+    filters         Span.dropped    the hard rule that rules a span out (spans stay, for review)
+    score           Span.score      probability that the span names a place
+    select          doc.mentions    the spans kept, in text order
+    demonyms        doc.mentions    demonyms as their countries (when on)
+  resolution (geo.resolve)
+    links           Span.parent     the mention the text places this one in (حي X في مدينة Y)
+    candidates      doc.groups      scored candidates, one group per name and implied type
+    solve           Group.cands     probabilities after the joint solve
+    places          Span.place      the chosen place, its confidence and alternatives (in Arabic
+                                    text, labelled as written when the source has no Arabic name)
+    approximate     Span.place      names without candidates, placed at their parent, named as written
+
+Offsets are always Python str offsets into the ORIGINAL text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gazetteer.index import Index
+
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
+from .model import Place
+from .text.lang import detect
+from .text.sentences import SentenceIndex
+from .text.tokens import Token, tokenize
+
+
+@dataclass(slots=True)
+class Span:
+    """A candidate span (token indices are inclusive-exclusive; start/end are character offsets)."""
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    how: str = 'gazetteer'                             # gazetteer, cue, fuzzy, demonym
+    proclitics: str = ''
+    cue: str = ''
+    implied_type: str = ''
+    score: float = 0.8
+    rows: list = field(default_factory=list)           # (index row, name kind) candidates
+    name_i: int = -1                                   # cue spans: the token where the name begins
+    from_list: bool = False                            # cue spans: a later item of a list (والصناعة)
+    parent_key: str = ''                               # a known name inside the span (مطار دير الزور)
+    parent_rows: list = field(default_factory=list)
+    dropped: str = ''                                  # the hard rule that ruled the span out
+    parent: int | None = None                          # doc.mentions index of the place the text puts it in
+    place: Place | None = None                         # what resolution decided (None: unresolved)
+
+
+@dataclass
+class Doc:
+    text: str
+    tokens: list[Token]
+    lang: str
+    lex: Lexicon
+    index: Index
+    sentences: SentenceIndex | None = None
+    blocked: set[int] = field(default_factory=set)   # token indices inside organisation names
+    spans: list[Span] = field(default_factory=list)  # candidate spans, in text order
+    focus: set[str] = field(default_factory=set)     # countries the document names
+    key_counts: dict = field(default_factory=dict)   # how often each candidate key occurs
+    mentions: list[Span] = field(default_factory=list)   # the spans kept as places, in text order
+    groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
+    _lower: set[str] | None = None
+    _words: list[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The text of every token."""
+        if self._words is None:
+            self._words = [t.text for t in self.tokens]
+        return self._words
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Every all-lower-case Latin word of the document."""
+        if self._lower is None:
+            self._lower = {t.text for t in self.tokens if not t.arabic and t.text.islower()}
+        return self._lower
+
+    def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The sentence around an offset (or a range: the next sentence too when the range runs
+        across a sentence end, so that a snippet always holds a whole name)."""
+        s0, s1 = self.sentences.around(start)
+        if end is not None and s1 < end:
+            s1 = max(self.sentences.around(end - 1)[1], end)
+        return s0, s1
+
+
+def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
+    """The one way to start a Doc: language, tokens and sentences, once."""
+    lang = lang or detect(text)
+    return Doc(text=text, tokens=tokenize(text), lang=lang, lex=load_lexicon(lang), index=index,
+               sentences=SentenceIndex(text))

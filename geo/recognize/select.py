@@ -1,0 +1,59 @@
+"""Stages `filters` and `select`: the hard rules rule spans out (each span keeps the rule's name,
+so a reviewer can see why), then the spans whose score reaches the threshold become mentions.
+
+With a scorer a span is kept from `threshold` up (default: the threshold tuned with the model,
+which maximises F1 on held-out documents), or from half of it when the name is famous or the same
+document surely uses it for a place elsewhere; without a scorer the soft rules decide, and a
+threshold, when given, applies to the scores the stages gave."""
+from __future__ import annotations
+
+from ..doc import Doc, Span
+from ..text.frequency import zipf
+from .rules import SOFT, hard_rule
+from .scorer import load
+
+SURE = 0.7          # a score the document's surest use of a name must reach
+FAMOUS_NAMES = 40
+NEWS_CHARS = 600
+
+
+def filters(doc: Doc) -> None:
+    """Stage: Span.dropped names the hard rule that rules the span out."""
+    for s in doc.spans:
+        s.dropped = hard_rule(s, doc)
+
+
+def select(doc: Doc, threshold: float | None = None, use_model: bool = True) -> None:
+    """Stage: the spans that name places become doc.mentions, in text order."""
+    spans = [s for s in doc.spans if not s.dropped]
+    scorer = load(doc.lang) if use_model else None
+    if scorer is None:
+        doc.mentions = [s for s in spans if not any(f(s, doc) for f in SOFT)
+                        and (threshold is None or s.score >= threshold)]
+        return
+    t = scorer.threshold if threshold is None else threshold
+    best: dict[str, float] = {}
+    for s in spans:
+        best[s.key] = max(best.get(s.key, 0.0), s.score)
+    doc.mentions = [s for s in spans
+                    if s.score >= t or (s.score >= t / 2 and (well_known(doc, s) or one_sense(s, best, t)))]
+
+
+def one_sense(span: Span, best: dict[str, float], t: float) -> bool:
+    """A name the document surely uses for a place elsewhere (Fargo ... Fargo Mayor) names it here
+    too, at half the threshold: one sense per discourse."""
+    return best.get(span.key, 0.0) >= max(SURE, t) and span.how == 'gazetteer'
+
+
+def well_known(doc: Doc, span: Span) -> bool:
+    """A name that only a country, a first-level unit or a place known in forty names answers is
+    taken at half the usual threshold (محادثات جنيف), except in short Arabic posts."""
+    if (doc.lang == 'ar' and len(doc.text) < NEWS_CHARS) or not span.rows or span.how != 'gazetteer':
+        return False      # Arabic posts: the tweet corpora say famous names there are often topics
+    if any(c in span.proclitics for c in 'بلك'):
+        return False    # بكيل "(tribes of) Bakil" is not ب + Kiel: a split word needs the full threshold
+    if zipf(span.key, doc.lang) >= 5.5:
+        return False
+    cores = [doc.index.core(r) for r, _ in span.rows]
+    best = max(cores, key=lambda c: c.nnames)
+    return best.nnames >= FAMOUS_NAMES or best.type in ('country', 'admin1')

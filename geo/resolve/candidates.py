@@ -1,0 +1,111 @@
+"""Stage `candidates`: every candidate of every mention gets its prior (type, seat, population,
+fame, how the name matched, the type the text implies, the user's own places, the region of the
+text's language), and mentions that share a name and an implied type share one decision (a
+Group: one sense per discourse)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from gazetteer.geodesy import km
+from gazetteer.index import Core, Index
+
+from ..doc import Doc, Span
+from ..placetypes import ADMIN_UNITS, ARAB_WORLD, IMPLIED_COMPATIBLE, KIND_NAMES, SETTLEMENT_CUES, WIDE_AREAS
+from .weights import WEIGHTS
+
+
+@dataclass(slots=True)
+class Scored:
+    row: int
+    kind: str
+    core: Core
+    prior: float
+    score: float = 0.0
+    prob: float = 0.0
+
+
+@dataclass
+class Group:
+    """Mentions that share one decision: same key, same implied type."""
+    spans: list[int]               # indices into doc.mentions
+    cands: list[Scored]
+    implied: str = ''              # the type a cue implies for these mentions
+    parent: int | None = None      # index of the group the text names as parent
+    extra: dict = field(default_factory=dict)
+
+
+def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
+    w = WEIGHTS
+    s = w['type'].get(core.type, 0.0) + w['seat'] * core.seat
+    s += w['log_population'] * math.log10(core.population + 1)
+    s += w['log_names'] * math.log1p(core.nnames)
+    s += w['kind'].get(kind, 0.0)
+    if span.implied_type:
+        if core.type in IMPLIED_COMPATIBLE.get(span.implied_type, {span.implied_type}):
+            s += w['implied_type']
+        elif span.implied_type in SETTLEMENT_CUES and core.type in WIDE_AREAS:
+            s += w['implied_mismatch']
+    if user:
+        s += w['user']
+    if lang == 'ar' and core.country in ARAB_WORLD:
+        s += w['region_ar']
+    return s
+
+
+def score_candidates(index: Index, span: Span, lang: str) -> list[Scored]:
+    """The best-scored candidates of a span, best first (each row once, under its best name kind)."""
+    best: dict[int, str] = {}
+    for row, kind in span.rows:
+        name = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
+        if row not in best or WEIGHTS['kind'].get(name, 0) > WEIGHTS['kind'].get(best[row], 0):
+            best[row] = name
+    out = [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))
+           for row, kind in best.items() for c in (index.core(row),)]
+    out.sort(key=lambda c: -c.prior)
+    _homonym_admin(out)
+    out.sort(key=lambda c: -c.prior)
+    return out[:WEIGHTS['max_candidates']]
+
+
+def _homonym_admin(cands: list[Scored]) -> None:
+    """Aleppo the city over Aleppo Governorate when both answer the name and no cue decides."""
+    cities = [c for c in cands if c.core.type in ('city', 'town') and c.core.seat >= 1]
+    for c in cands:
+        if c.core.type in ADMIN_UNITS and any(
+                s.core.country == c.core.country and km(s.core.lat, s.core.lon, c.core.lat, c.core.lon) < 60
+                for s in cities):
+            c.prior += WEIGHTS['homonym_admin']
+
+
+def group_spans(spans: list[Span], cands: list[list[Scored]]) -> list[Group]:
+    by_key: dict[tuple, Group] = {}
+    groups: list[Group] = []
+    for i, (s, c) in enumerate(zip(spans, cands)):
+        if not c:
+            continue
+        k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
+        if k not in by_key:
+            by_key[k] = Group([], c, implied=k[1])
+            groups.append(by_key[k])
+        by_key[k].spans.append(i)
+    return groups
+
+
+def link_groups(doc: Doc, groups: list[Group]) -> None:
+    """Group.parent from the mentions' parents (a group takes the first link of its mentions)."""
+    group_of = {i: gi for gi, g in enumerate(groups) for i in g.spans}
+    for i, span in enumerate(doc.mentions):
+        parent = span.parent
+        if parent is None or i not in group_of or parent not in group_of:
+            continue
+        gi, pj = group_of[i], group_of[parent]
+        if gi != pj and groups[gi].parent is None and groups[pj].parent != gi:
+            groups[gi].parent = pj
+
+
+def candidates(doc: Doc) -> None:
+    """Stage: doc.groups, with their scored candidates and the parent groups the text names."""
+    cands = [score_candidates(doc.index, s, doc.lang) for s in doc.mentions]
+    doc.groups = group_spans(doc.mentions, cands)
+    link_groups(doc, doc.groups)
