@@ -34,11 +34,11 @@ class Lexicon:
     # worked out once per word: see geo.recognize.per_word
     cue_memo: dict = field(default_factory=dict, compare=False, repr=False)
     org_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    lists: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)   # the [lists] table
 
-    @property
-    def never_alone(self) -> frozenset[str]:
-        """Keys that are never tagged on their own."""
-        return self.weekdays | self.months | self.common_words
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of the [lists] table by name (empty when the language has none)."""
+        return self.lists.get(name, frozenset())
 
 
 def _folded(words) -> frozenset[str]:
@@ -81,4 +81,5 @@ def load(lang: str) -> Lexicon:
         connectors=_folded(d.get('connectors', ())), cues=cues, cue_prefixes=_prefixes(cues),
         cue_in_name=frozenset(d.get('cue_in_name', ())),
         plural_cues=_folded(d.get('plural_cues', ())),
+        lists={name: _folded(words) for name, words in d.get('lists', {}).items()},
     )

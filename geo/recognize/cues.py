@@ -14,29 +14,9 @@ from .names import longest_match
 from .rules.nisba import is_nisba_word
 from .words import per_token, per_word, token_readings
 
-# words that never start a place name after a cue (prepositions, pronouns, particles)
-_AR_STOP = {'في', 'من', 'الي', 'علي', 'عن', 'مع', 'هذه', 'هذا', 'تلك', 'ذلك', 'التي', 'الذي', 'بين',
-            'عدد', 'كل', 'بعض', 'غير', 'او', 'ان', 'انه', 'قد', 'لم', 'لا', 'ما', 'كان', 'كانت', 'تم',
-            'عبر', 'نحو', 'حول', 'ضمن', 'داخل', 'خارج', 'قرب', 'بالقرب', 'شرق', 'غرب', 'شمال', 'جنوب',
-            'شرقي', 'غربي', 'شمالي', 'جنوبي', 'وسط', 'اطراف', 'محيط', 'مناطق', 'منطقه', 'المناطق',
-            'الواقعه', 'الواقع', 'التابعه', 'التابع', 'المحاذي', 'المحاذيه', 'المدينه', 'البلده', 'القريه',
-            'الحي', 'الريف', 'المحافظه', 'العسكري', 'العسكريه', 'الدولي', 'الدوليه', 'المدني', 'الرئيسي',
-            'الاقليم', 'الدوله', 'البلاد', 'المنطقه', 'القطاع', 'الحدوديه', 'الحدودي', 'الرئيسيه', 'المحليه',
-            'الشرطه', 'شرطه', 'القوات', 'قوات', 'الجيش', 'جيش', 'الحشد', 'حشد', 'النظام', 'المعارضه',
-            'الاحتلال', 'التنظيم', 'المسلحين', 'الحكومه', 'الحكوميه', 'الامن', 'امن', 'اللاجئين', 'النازحين',
-            # adjectives an indefinite cue noun takes (بلدة أخرى، مدينة كبيرة، قرية مجاورة): no name follows
-            'اخري', 'اخر', 'واحده', 'واحد', 'اولي', 'اول', 'ثانيه', 'ثاني', 'جديده', 'جديد', 'كبيره', 'كبير',
-            'صغيره', 'صغير', 'مجاوره', 'مجاور', 'قريبه', 'قريب', 'بعيده', 'بعيد', 'ثالثه', 'ثالث'}
-# words that begin two-word Arabic place names
-_COMPOUND_STARTS = {'كفر', 'تل', 'عين', 'دير', 'ابو', 'بني', 'بيت', 'راس', 'جبل', 'وادي', 'خان', 'قصر', 'بير',
-                    'بئر', 'ام', 'سيدي', 'مرج', 'تله', 'جسر', 'باب', 'حمام', 'سهل', 'نبع', 'شط', 'مجدل', 'قريه',
-                    'حاره', 'ظهر', 'عرب', 'معره', 'سوق', 'جزيره', 'حوش', 'منيه', 'عزبه', 'كوم', 'بلاد', 'ذي', 'ذو'}
 _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
 _ADJ_ENDINGS = ('يه', 'ي', 'ى')
-_ADJECTIVES = {'الكبري', 'الصغري', 'الجديده', 'القديمه', 'الشرقيه', 'الغربيه', 'الشماليه', 'الجنوبيه',
-               'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الوسطي', 'العليا', 'السفلي', 'الفوقاني',
-               'التحتاني', 'البلد'}
 
 
 def _joined(doc: Doc, a: Token, b: Token) -> bool:
@@ -78,23 +58,25 @@ def _name_at(doc: Doc, k: int) -> int:
     if _cue_at(doc, k):
         return k  # another cue follows (ريف محافظة إدلب): that one names the place
     if doc.lang == 'ar':
-        if not t.arabic or t.key in _AR_STOP or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
+        lex = doc.lex
+        stops = lex.words('cue_name_stops')
+        if not t.arabic or t.key in stops or t.key in doc.lex.weekdays or t.key in doc.lex.months or len(t.key) < 2:
             return k
         if _is_nisba(doc, t.key):
             return k                      # an adjective (الليبية, فلسطينية) is not a name
         known = longest_match(doc, k, [(0, t.key, '')])
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
-        if _common_indefinite(t):
+        if _common_indefinite(t, lex.words('compound_starts')):
             return k              # قاعدة عسكرية, منطقة خاضعة, قنصلية بلاده: a noun phrase, not a name
         end = k + 1
-        if t.key in _COMPOUND_STARTS and end < len(toks) and _joined(doc, t, toks[end]) and toks[end].arabic \
-                and toks[end].key not in _AR_STOP:
+        if t.key in lex.words('compound_starts') and end < len(toks) and _joined(doc, t, toks[end]) and toks[end].arabic \
+                and toks[end].key not in stops:
             end += 1              # كفر لوسين, تل جموع, وادي عقاب, أبو كمال
         # a following definite adjective belongs to an unknown name (الحويقة الغربية)
         if end < len(toks) and _joined(doc, toks[end - 1], toks[end]) and (
-                toks[end].key in _ADJECTIVES or
-                (toks[end].key.startswith('ال') and toks[end].key.endswith(_ADJ_ENDINGS) and toks[end].key not in _AR_STOP)):
+                toks[end].key in lex.words('name_adjectives') or
+                (toks[end].key.startswith('ال') and toks[end].key.endswith(_ADJ_ENDINGS) and toks[end].key not in stops)):
             end += 1
         return end
     if not (t.cap or t.upper):
@@ -140,7 +122,7 @@ def cue_spans(doc: Doc) -> list[Span]:
         while plural and m < len(toks) and doc.lang == 'ar' and _list_next(doc, toks[m - 1], toks[m]):
             t = toks[m]
             stripped = t.key[1:] if t.key.startswith('و') and len(t.key) > 3 else t.key
-            if _cue_at(doc, m) or stripped in _AR_STOP or not _list_member(doc, stripped, t.key != stripped):
+            if _cue_at(doc, m) or stripped in doc.lex.words('cue_name_stops') or not _list_member(doc, stripped, t.key != stripped):
                 break
             e = _name_at(doc, m)
             if e == m:
@@ -153,13 +135,13 @@ def cue_spans(doc: Doc) -> list[Span]:
     return out
 
 
-def _common_indefinite(word: Token) -> bool:
+def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
     """An unknown word after a cue that is an indefinite adjective in -ية (قاعدة عسكرية، أحياء
     سكنية) or a common noun with a pronoun suffix (قنصلية بلاده، مدينته): the cue noun is a common
     noun here.  (Names are often common words, صباح، جابر، جملة: commonness alone decides nothing;
     the surface tells the pronoun ه from a folded ة.)"""
     key, text = word.key, word.text.rstrip(MARK_CHARS)
-    if key.startswith('ال') or key in _COMPOUND_STARTS:
+    if key.startswith('ال') or key in compound_starts:
         return False
     if text.endswith('ية') and zipf(key, 'ar') >= 3.0:
         return True

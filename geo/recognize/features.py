@@ -11,28 +11,13 @@ from functools import lru_cache, partial
 from ..doc import Doc, Span
 from ..placetypes import BIG_UNITS, NAME_KINDS, PLACE_CUES, TYPE_GROUPS
 from ..text.frequency import zipf
+from ..text.sentences import END_MARKS
 from .rules.common_words import is_common_word
 from .rules.definite_adjective import is_definite_adjective
 from .rules.frequent_words import is_frequent_word
 from .rules.sentence_case import is_sentence_case_word
 
-AR_PLACE_PREPS = frozenset({'في', 'الي', 'من', 'نحو', 'قرب', 'داخل', 'خارج', 'عبر', 'حتي', 'باتجاه', 'اتجاه',
-                            'محيط', 'اطراف', 'ضواحي', 'مدخل', 'وسط', 'بين', 'الى', 'علي', 'لدي', 'مقابل',
-                            # verbs of motion and of striking a place (common forms)
-                            'وصل', 'وصلت', 'وصلوا', 'دخل', 'دخلت', 'دخلوا', 'غادر', 'غادرت', 'زار', 'زارت',
-                            'قصف', 'قصفت', 'استهدف', 'استهدفت', 'اقتحم', 'اقتحمت', 'حاصر', 'حاصرت', 'اجتاح',
-                            'اجتاحت', 'ضرب', 'ضربت', 'يزور', 'تزور', 'عاد', 'عادت', 'توجه', 'توجهت', 'تجاه'})
-AR_DIRECTIONS = frozenset({'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'جنوبشرق'})
-EN_PLACE_PREPS = frozenset({'in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward',
-                            'towards', 'through', 'throughout', 'around', 'of', 'between', 'via', 'visit', 'visited',
-                            'downtown', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
-                            # verbs of motion and of striking a place
-                            'reached', 'reach', 'entered', 'enter', 'left', 'leave', 'leaving', 'visiting', 'arrived',
-                            'returned', 'struck', 'hit', 'bombed', 'shelled', 'attacked', 'captured', 'seized',
-                            'recaptured', 'besieged', 'evacuated', 'fled', 'flew', 'landed', 'crossed', 'surrounding',
-                            'outskirts', 'suburbs', 'centre', 'center'})
 NAME, ALT, ALIAS, SQUASHED, FUZZY = (NAME_KINDS[k] for k in ('name', 'alt', 'alias', 'squashed', 'fuzzy'))
-_SENTENCE_END = frozenset('.!?؟\n')
 _CLAUSE_MARKS = frozenset(',،;:')
 _COMMAS = frozenset(',،')
 
@@ -43,18 +28,19 @@ def _prev_class(doc: Doc, span: Span) -> str:
     toks = doc.tokens
     prev = toks[span.i - 1]
     gap = doc.text[prev.end:toks[span.i].start]
-    if not _SENTENCE_END.isdisjoint(gap):
+    if not END_MARKS.isdisjoint(gap):
         return 'start'
     if not _CLAUSE_MARKS.isdisjoint(gap):
         return 'comma'
-    key = prev.key
+    key, preps = prev.key, doc.lex.words('place_words_before')
     if doc.lang == 'ar':
-        if key in AR_PLACE_PREPS or (key[:1] in 'وف' and key[1:] in AR_PLACE_PREPS):
+        if key in preps or (key[:1] in 'وف' and key[1:] in preps):
             return 'prep'
-        if key in AR_DIRECTIONS or key[1:] in AR_DIRECTIONS:
+        directions = doc.lex.words('directions')
+        if key in directions or key[1:] in directions:
             return 'direction'
     else:
-        if key in EN_PLACE_PREPS:
+        if key in preps:
             return 'prep'
     if key in doc.lex.cues:
         return 'cue'
@@ -71,7 +57,7 @@ def _next_class(doc: Doc, span: Span) -> str:
         return 'end'
     nxt = toks[span.j]
     gap = doc.text[toks[span.j - 1].end:nxt.start]
-    if not _SENTENCE_END.isdisjoint(gap):
+    if not END_MARKS.isdisjoint(gap):
         return 'end'
     if not _COMMAS.isdisjoint(gap):
         return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'

@@ -50,7 +50,7 @@ def main_place(places: list[Place | None], types=('city', 'town')) -> Place | No
 def _nearest_in_sentence(doc: Doc, places: list[Place | None], spans: list[Span], i: int,
                          types: frozenset[str]) -> Place | None:
     """The known place of the requested types named closest to span i in its sentence."""
-    lo, hi = _sentence_bounds(doc, spans[i].start)
+    lo, hi = doc.sentence(spans[i].start)
     best, gap = None, None
     for k, p in enumerate(places):
         if k == i or p is None or p.approximate or p.type not in types:
@@ -62,12 +62,6 @@ def _nearest_in_sentence(doc: Doc, places: list[Place | None], spans: list[Span]
         if gap is None or d < gap:
             best, gap = p, d
     return best
-
-
-def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
-    lo = max(doc.text.rfind(ch, 0, pos) for ch in '.!?؟\n') + 1
-    ends = [e for e in (doc.text.find(ch, pos) for ch in '.!?؟\n') if e >= 0]
-    return lo, min(ends) if ends else len(doc.text)
 
 
 def nearest_airport(index: Index, parent: Place) -> Place | None:

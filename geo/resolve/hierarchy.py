@@ -7,19 +7,9 @@ approximate placement puts a name no gazetteer knows at its parent."""
 from __future__ import annotations
 
 from ..doc import Doc, Span
+from ..text.sentences import CLAUSE_ENDS
 
-# words that may stand between a place and the place that contains it
-AR_LINKS = frozenset({
-    'في', 'ب', 'بريف', 'ريف', 'بمدينه', 'مدينه', 'بمحافظه', 'محافظه', 'منطقه', 'بمنطقه', 'قضاء', 'ناحيه',
-    'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'بشمال', 'بجنوب', 'بشرق', 'بغرب',
-    'قرب', 'بالقرب', 'من', 'التابعه', 'التابع', 'الواقعه', 'الواقع', 'ل', 'ضمن', 'داخل', 'اطراف', 'محيط',
-    'وسط', 'بوسط', 'جنوبشرق', 'الشرقي', 'الغربي', 'الشمالي', 'الجنوبي', 'الشرقيه', 'الغربيه', 'الشماليه',
-    'الجنوبيه', 'حي', 'بحي', 'بلده', 'ببلده', 'قريه', 'بقريه', 'بادية', 'باديه', 'ببادية', 'ببادیه'})
-EN_LINKS = frozenset({'in', 'of', 'near', 'outside', 'north', 'south', 'east', 'west', 'northern', 'southern',
-                      'eastern', 'western', 'central', 'downtown', 'suburb', 'suburbs', 'the', 'county',
-                      'province', 'district', 'region', 'state', 'near'})
 MAX_GAP_TOKENS = 3
-_BREAKS = frozenset('.!?؟\n;؛')      # a sentence or clause ends between the two
 
 
 def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
@@ -29,17 +19,17 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
     a, b = spans[i], spans[i + 1]
     if b.i - a.j > MAX_GAP_TOKENS:
         return None                   # too far apart (the commonest case: decided before reading the gap)
-    toks = doc.tokens
+    toks, links = doc.tokens, doc.lex.words('parent_links')   # words that may stand between
     between = toks[a.j:b.i]
     gap = doc.text[a.end:b.start]
-    if not _BREAKS.isdisjoint(gap):
+    if not CLAUSE_ENDS.isdisjoint(gap):      # a sentence or clause ends between the two
         return None
     if doc.lang == 'en':
         if gap.strip() == ',' and len(between) == 0:
             # Paris, Texas: only a state, province or country after the comma is a parent
             area = any(doc.index.core(r).type in ('admin1', 'admin2', 'country') for r, _ in b.rows)
             return i + 1 if area else None
-        if len(between) <= MAX_GAP_TOKENS and between and all(t.key in EN_LINKS for t in between) and ',' not in gap:
+        if len(between) <= MAX_GAP_TOKENS and between and all(t.key in links for t in between) and ',' not in gap:
             return i + 1
         return None
     if len(between) > MAX_GAP_TOKENS or ',' in gap or '،' in gap:
@@ -47,7 +37,7 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
     if not between:
         # the parent's own proclitic may carry the link (بريف حلب, في-less بحلب)
         return i + 1 if b.proclitics[-1:] in ('ب', 'ل') or (b.cue in ('ريف', 'باديه')) else None
-    return i + 1 if all(t.key in AR_LINKS or t.key.lstrip('وب') in AR_LINKS for t in between) else None
+    return i + 1 if all(t.key in links or t.key.lstrip('وب') in links for t in between) else None
 
 
 def links(doc: Doc) -> None:

@@ -8,6 +8,11 @@ import re
 # are not ends when the next word starts in lower case (the abbreviation is looked for at the end
 # of the sentence only: it is anchored there, and runs of initials repeat within the window)
 _END = re.compile(r'(?<=[.!?؟؛…])[\'"”»)]*\s+(?=[^\s])|\n+')
+# between two words, any of these ends a sentence (a quick test on the gap between tokens; the
+# splitter below also asks for white space after the mark and knows abbreviations)
+END_MARKS = frozenset('.!?؟\n')
+# ... and with these, a clause
+CLAUSE_ENDS = END_MARKS | frozenset(';؛')
 _ABBREV = re.compile(r'(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+)\.$')
 
 

@@ -21,11 +21,6 @@ def stem_places(key: str) -> list[str]:
     return []
 
 
-# words after which a bare name is a place (في سورية), not an adjective (طائرات روسية)
-PLACE_PREPOSITIONS = frozenset({'في', 'الي', 'من', 'عن', 'علي', 'نحو', 'مع', 'بين', 'داخل', 'خارج', 'عبر',
-                                'حتي', 'و', 'او', 'ان', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'زار', 'غادر'})
-
-
 def is_indefinite_nisba(span, doc) -> bool:
     """روسية in طائرات روسية: an indefinite adjective whose form some source also lists as the
     country's name.  Kept only after a preposition, or when it is the country's usual name."""
@@ -37,7 +32,7 @@ def is_indefinite_nisba(span, doc) -> bool:
         return False
     if span.i > 0:
         prev = doc.tokens[span.i - 1].key
-        if prev in PLACE_PREPOSITIONS:
+        if prev in doc.lex.words('nisba_prepositions'):  # في سورية: a place
             return False
     return True
 
@@ -63,7 +58,7 @@ def is_masculine_nisba(span, doc) -> bool:
     key = span.key
     if not (key.endswith('ي') and not key.startswith('ال') and span.j - span.i == 1) or span.proclitics:
         return False
-    if span.i > 0 and doc.tokens[span.i - 1].key in PLACE_PREPOSITIONS:
+    if span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions'):
         return False
     if {doc.index.core(r).type for r, _ in span.rows} & {'country', 'admin1'}:
         return False

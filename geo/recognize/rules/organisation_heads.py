@@ -3,7 +3,6 @@ part of the organisation's name (مجلس شورى مجاهدي درنة, كتي
 الديمقراطية, صحيفة الشرق الأوسط).  A cue word in the chain (مجلس محافظة حلب) keeps the place."""
 
 MAX_CHAIN = 4
-_BREAKS = frozenset({'في', 'من', 'الي', 'علي', 'عن', 'مع', 'و', 'او', 'ان', 'التي', 'الذي', 'قرب', 'داخل'})
 
 
 def in_organisation_name(span, doc) -> bool:
@@ -16,7 +15,7 @@ def in_organisation_name(span, doc) -> bool:
         if k < 0:
             return False
         t, nxt = toks[k], toks[k + 1]
-        if doc.text[t.end:nxt.start].strip(' "«»“”\'') != '' or not t.arabic or t.key in _BREAKS:
+        if doc.text[t.end:nxt.start].strip(' "«»“”\'') != '' or not t.arabic or t.key in doc.lex.words('chain_breaks'):
             return False
         if t.key in lex.cues:
             return False
