@@ -141,7 +141,7 @@ def test_png_has_the_paper_size_and_is_not_blank(dz, tmp_path):
 
 def test_bad_size_is_a_user_error():
     from geo.errors import InputError
-    from geo.maps.static import parse_size
+    from geo.maps.page import parse_size
     assert parse_size('a4') == (11.69, 8.27, False)
     assert parse_size('10x7') == (10.0, 7.0, True)
     for bad in ('B52', '0x5', '10x', '100x100'):

@@ -158,6 +158,36 @@ def country_shape(iso2: str):
     return shapely.union_all(rows.geometry.values)
 
 
+def area_shape(place):
+    """The outline of a named country, or of the first-level unit holding a province's point; None
+    for other places and for those the basemap lacks."""
+    if place.type == 'country':
+        return country_shape(place.country)
+    if place.type == 'admin1' and place.country:
+        return admin_area_at(place.lon, place.lat, place.country)
+    return None
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, str]]:
+    """iso2 -> (English name, Arabic name) of every Natural Earth country."""
+    df = countries()
+    return {iso: (name, name_ar) for iso, name, name_ar in zip(df.iso2, df.name, df.name_ar) if iso}
+
+
+def country_label(iso2: str, lang: str) -> str:
+    """A country's name in a label language ('ar', 'en', 'both'); the code when it has none."""
+    names = country_names().get(iso2.upper()) if iso2 else None
+    if not names:
+        return iso2 or ''
+    en, ar = names
+    if lang == 'ar':
+        return ar or en
+    if lang == 'both' and ar:
+        return f'{ar} / {en}'
+    return en
+
+
 # --- optional layers from other packages -----------------------------------------------------
 
 def _ne10m_dir() -> Path | None:

@@ -8,8 +8,8 @@ import math
 from dataclasses import dataclass, field
 
 from ..model import Place, Result
+from .style import AREAS
 
-AREAS = {'country', 'continent', 'region'}
 WORLD = (-180.0, -60.0, 180.0, 85.0)
 
 
@@ -38,6 +38,13 @@ def focus(places: list[Place], weights: list[float] | None = None, radius_km: fl
     return inside, outside
 
 
+def circle_box(p: Place) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around a place's uncertainty circle."""
+    dy = p.uncertainty_km / 110.57
+    dx = p.uncertainty_km / (111.32 * max(0.05, math.cos(math.radians(p.lat))))
+    return p.lon - dx, p.lat - dy, p.lon + dx, p.lat + dy
+
+
 def bounds(places: list[Place], min_span_deg: float = 0.25, pad: float = 0.15) -> tuple[float, float, float, float]:
     """(west, south, east, north) around the places, padded, never smaller than min_span_deg.
     Approximate places count with their whole uncertainty circle."""
@@ -46,19 +53,13 @@ def bounds(places: list[Place], min_span_deg: float = 0.25, pad: float = 0.15) -
     w, e, s, n = min(lons), max(lons), min(lats), max(lats)
     for p in places:
         if p.approximate and p.uncertainty_km:
-            dy = p.uncertainty_km / 110.57
-            dx = p.uncertainty_km / (111.32 * max(0.05, math.cos(math.radians(p.lat))))
-            s, n = min(s, p.lat - dy), max(n, p.lat + dy)
-            w, e = min(w, p.lon - dx), max(e, p.lon + dx)
+            cw, cs, ce, cn = circle_box(p)
+            s, n = min(s, cs), max(n, cn)
+            w, e = min(w, cw), max(e, ce)
     cx, cy = (w + e) / 2, (s + n) / 2
     hw = max((e - w) * (1 + pad) / 2, min_span_deg / 2)
     hh = max((n - s) * (1 + pad) / 2, min_span_deg / 2)
     return max(-180, cx - hw), max(-85, cy - hh), min(180, cx + hw), min(85, cy + hh)
-
-
-def document_focus(result: Result):
-    weights = [float(len(p.mentions)) for p in result.places]
-    return focus(result.places, weights)
 
 
 def _box_of(p: Place) -> tuple[float, float, float, float]:

@@ -1,4 +1,5 @@
-"""Fonts of the static maps, and keeping their text real text in PDF and SVG.
+"""Fonts of the static maps (and the font settings of one label), and keeping their text real
+text in PDF and SVG.
 
 Labels use Noto Sans (Latin) and Noto Sans Arabic, installed as Python packages
 (fontpkg-noto-sans, fontpkg-noto-sans-arabic).  matplotlib (>= 3.11, libraqm) shapes Arabic
@@ -23,6 +24,8 @@ import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
+
+from .style import LABEL_INK, has_arabic
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +54,14 @@ def register() -> dict[str, str]:
 
 def families(text: str) -> list[str]:
     """Font family list for one text: Arabic first when the text has Arabic letters."""
-    from .style import has_arabic
     register()
     return [ARABIC, LATIN, 'DejaVu Sans'] if has_arabic(text) else [LATIN, ARABIC, 'DejaVu Sans']
+
+
+def text_style(text: str, size: float, colour: str = LABEL_INK, italic: bool = False) -> dict:
+    """Font settings of one label: Arabic text in Noto Sans Arabic first, Latin in Noto Sans."""
+    return dict(fontsize=size, color=colour, fontfamily=families(text),
+                fontstyle='italic' if italic and not has_arabic(text) else 'normal')
 
 
 @lru_cache(maxsize=8)

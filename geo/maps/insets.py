@@ -12,14 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Place
-from . import style
-from .extent import AREAS
+from . import basemap, style
+from .fonts import families, text_style
 from .labels import LabelSpec, place as place_labels
 from .layers import View
-from .projection import Projection, for_extent
-
-FRAME_RED = '#d7301f'
-DETAIL_INK = '#333333'
+from .projection import Projection, fit, for_extent, projected_bounds
+from .style import AREAS, DETAIL_INK, FRAME_RED
 
 
 def frame_outline_lonlat(view: View, n: int = 9):
@@ -31,35 +29,28 @@ def frame_outline_lonlat(view: View, n: int = 9):
     return view.proj.lonlat(fx, fy)
 
 
-def fit(x0, y0, x1, y1, box_w: float, box_h: float, pad: float = 0.06):
-    """Grow a projected box to an axes' aspect ratio (never shrink it), with a margin."""
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    w, h = max(x1 - x0, 1.0) * (1 + 2 * pad), max(y1 - y0, 1.0) * (1 + 2 * pad)
-    target = box_h / box_w
-    if h / w < target:
-        h = w * target
-    else:
-        w = h / target
-    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
-
-
-def projected_bounds(proj: Projection, box) -> tuple[float, float, float, float]:
-    w, s, e, n = box
-    t = np.linspace(0, 1, 17)
-    lons = np.concatenate([w + (e - w) * t, np.full_like(t, e), w + (e - w) * t, np.full_like(t, w)])
-    lats = np.concatenate([np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), s + (n - s) * t])
-    xs, ys = proj.xy(lons, lats)
-    return float(np.nanmin(xs)), float(np.nanmin(ys)), float(np.nanmax(xs)), float(np.nanmax(ys))
-
-
 # --- locator -------------------------------------------------------------------------------------
 
-def locator_box(frame_lon, frame_lat, far: list[Place], area_box) -> tuple[float, float, float, float]:
+def far_box(p: Place):
+    """Lon/lat box of a far country on the locator: its Natural Earth outline, else its own bbox;
+    None for any other place."""
+    if p.type != 'country':
+        return None
+    shape = basemap.country_shape(p.country)
+    if shape is not None:
+        w, s, e, n = shape.bounds
+        if e - w < 180:            # not a country across the antimeridian (Russia, Fiji...)
+            return w, s, e, n
+        return max(w, p.lon - 40), s, min(e, p.lon + 40), n
+    return tuple(p.bbox) if p.bbox else None
+
+
+def locator_box(frame_lon, frame_lat, far: list[Place]) -> tuple[float, float, float, float]:
     """Lon/lat box of the locator: the main frame and every far place, and never less than ~8 times
     the main map or 12 degrees, so that it shows where the main map is."""
     lons, lats = list(frame_lon), list(frame_lat)
     for p in far:
-        box = area_box(p)
+        box = far_box(p)
         if box:
             lons += [box[0], box[2]]
             lats += [box[1], box[3]]
@@ -74,10 +65,9 @@ def locator_box(frame_lon, frame_lat, far: list[Place], area_box) -> tuple[float
 
 
 def draw_locator(fig, rect_frac, rect_in, main: View, far: list[Place], shaded: set[str], lang: str,
-                 scale: float, area_box, texts: list[str], used_types: dict) -> View:
-    from .static import text_style
+                 scale: float, texts: list[str], used_types: dict) -> View:
     flon, flat = frame_outline_lonlat(main)
-    box = locator_box(flon, flat, far, area_box)
+    box = locator_box(flon, flat, far)
     proj = for_extent(*box)
     if proj.kind == 'local':   # a locator needs no scale bar: an equal-area view of the region
         proj = Projection(f'+proj=laea +lat_0={proj.lat0:.4f} +lon_0={proj.lon0:.4f} +x_0=0 +y_0=0 '
@@ -220,7 +210,6 @@ def draw_detail(fig, main: View, places: list[Place], cluster: Cluster, corner: 
                 lang: str, scale: float, texts: list[str], title: str) -> View:
     from matplotlib.patches import Rectangle
 
-    from .static import text_style
     ax_main = main.ax
     pos = ax_main.get_position()
     fx0 = 1 - width_frac - 0.015 if corner[1] == 'r' else 0.015
@@ -251,7 +240,7 @@ def draw_detail(fig, main: View, places: list[Place], cluster: Cluster, corner: 
         text = style.label(p, lang)
         texts.append(text)
         specs.append(LabelSpec(x, y, text, radius_pt=r, rtl=lang == 'ar',
-                               style=text_style(text, 8.0 * scale, '#6b5440' if p.approximate else '#1a1a1a',
+                               style=text_style(text, 8.0 * scale, style.APPROX_INK if p.approximate else style.LABEL_INK,
                                                 italic=p.approximate)))
     place_labels(ax, specs, rings=4)
     texts.append(title)
@@ -265,7 +254,6 @@ def draw_detail(fig, main: View, places: list[Place], cluster: Cluster, corner: 
 def _small_scale_bar(ax, scale: float):
     from matplotlib_scalebar.scalebar import ScaleBar
 
-    from .fonts import families
     ax.add_artist(ScaleBar(1.0, 'm', location='lower right', length_fraction=0.3, box_alpha=0.75, color='#333333',
                            frameon=True, pad=0.3, border_pad=0.4, sep=2, width_fraction=0.015,
                            font_properties={'family': families('km'), 'size': 6.5 * scale}))

@@ -11,14 +11,7 @@ from matplotlib.path import Path as MPath
 from ..model import Place
 from . import basemap, style
 from .projection import Projection
-
-LAND = '#f3f0e8'
-NAMED_LAND = '#ece3f3'
-WATER = '#d6e6f2'
-WATER_EDGE = '#8fb4d6'
-RIVER = '#7fa9d1'
-BORDER = '#8c8c8c'
-ADMIN_LINE = '#b3b3b3'
+from .style import ADMIN_LINE, BORDER, LAND, NAMED_LAND, RIVER, WATER, WATER_EDGE
 
 
 def polygon_path(geom) -> MPath | None:

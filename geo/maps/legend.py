@@ -3,25 +3,41 @@ for Arabic), and a short list of the places too far away for the main map."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from ..model import Place
-from . import fonts, layers, style
-from .insets import DETAIL_INK, FRAME_RED
+from . import fonts, style
+from .basemap import country_label
 
 
-def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_types: dict,
-                drawn: list[Place], far: list[Place], named_area: bool, layer_names: set[str],
-                locator: bool, detail: bool, country_label, texts: list[str]):
+@dataclass
+class LegendContent:
+    """What a legend shows: what the map drew, and the far places it lists by name."""
+    lang: str                       # label language: 'ar', 'en' or 'both'
+    types: Collection[str]          # the place types drawn as symbols
+    drawn: list[Place]              # the places drawn as symbols (main map and locator)
+    far: list[Place] = field(default_factory=list)     # places only the locator shows
+    named_area: bool = False        # a named country or province is outlined
+    layers: Collection[str] = ()    # basemap layers drawn ('rivers', 'admin1', ...)
+    locator: bool = False           # a locator map, with the main map's frame on it
+    detail: bool = False            # a detail map, outlined on the main map
+
+
+def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendContent) -> list[str]:
+    """Draw the legend in the figure's rect (fractions; `width_in` inches wide), sized to fit it;
+    returns every string it drew."""
     from matplotlib.legend_handler import HandlerPatch, HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle, Patch
 
-    words = style.WORDS[style.legend_lang(lang)]
+    lang, drawn, far = content.lang, content.drawn, content.far
     leg_lang = style.legend_lang(lang)
+    words = style.WORDS[leg_lang]
     rtl = leg_lang == 'ar'
     s = scale
     handles, labels = [], []
-    for t in sorted(used_types, key=lambda t: style.TYPE_RANK.get(t, 9)):
+    for t in sorted(content.types, key=lambda t: style.TYPE_RANK.get(t, 9)):
         m = style.marker(t)
         handles.append(Line2D([], [], linestyle='none', marker=m, markersize=7 * s * style.MARKER_SCALE.get(m, 1.0),
                               markerfacecolor=style.colour(t), markeredgecolor='white', markeredgewidth=0.8))
@@ -44,24 +60,25 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_t
             labels.append(f"{words['mentions']}: {'، '.join(nums)}" if rtl else f"{', '.join(nums)} {words['mentions']}")
         if any(p.confidence < 0.6 for p in drawn):
             handles.append(Line2D([], [], linestyle='none', marker='o', markersize=7 * s, alpha=0.4,
-                                  markerfacecolor='#e31a1c', markeredgecolor='white'))
+                                  markerfacecolor=style.colour('city'), markeredgecolor='white'))
             labels.append(words['low_confidence'])
-    if named_area:
-        handles.append(Patch(facecolor='#1f78b41a', edgecolor='#1f78b4', linestyle=(0, (4, 2)), lw=1.2))
+    if content.named_area:
+        ink = style.colour('admin1')
+        handles.append(Patch(facecolor=ink + '1a', edgecolor=ink, linestyle=(0, (4, 2)), lw=1.2))
         labels.append(words['named_area'])
-    if 'rivers' in layer_names:
-        handles.append(Line2D([], [], color=layers.RIVER, lw=1.2))
+    if 'rivers' in content.layers:
+        handles.append(Line2D([], [], color=style.RIVER, lw=1.2))
         labels.append(words['river'])
-    if 'admin1' in layer_names:
-        handles.append(Line2D([], [], color=layers.ADMIN_LINE, lw=0.9, linestyle=(0, (4, 2))))
+    if 'admin1' in content.layers:
+        handles.append(Line2D([], [], color=style.ADMIN_LINE, lw=0.9, linestyle=(0, (4, 2))))
         labels.append(words['admin_line'])
-    handles.append(Line2D([], [], color=layers.BORDER, lw=1.0))
+    handles.append(Line2D([], [], color=style.BORDER, lw=1.0))
     labels.append(words['border'])
-    if detail:
-        handles.append(Patch(facecolor='none', edgecolor=DETAIL_INK, lw=1.0))
+    if content.detail:
+        handles.append(Patch(facecolor='none', edgecolor=style.DETAIL_INK, lw=1.0))
         labels.append(words['detail'])
-    if locator:
-        handles.append(Patch(facecolor=FRAME_RED + '26', edgecolor=FRAME_RED, lw=1.2))
+    if content.locator:
+        handles.append(Patch(facecolor=style.FRAME_RED + '26', edgecolor=style.FRAME_RED, lw=1.2))
         labels.append(words['frame'])
 
     class _CircleHandler(HandlerPatch):
@@ -72,7 +89,7 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_t
 
     ax = fig.add_axes(rect_frac)
     ax.set_axis_off()
-    texts += labels + [words['legend']]
+    texts = labels + [words['legend']]
     fam = fonts.families(' '.join(labels))
     para = ''
     if far:
@@ -124,5 +141,5 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, lang: str, used_t
         if note is not None:
             note.remove()
         leg.remove()
-        leg, note, height, width = build(fit, ncol)
-    return leg
+        build(fit, ncol)
+    return texts

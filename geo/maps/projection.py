@@ -3,7 +3,8 @@
 Local maps (up to a few thousand km) use a Transverse Mercator centred on the map: conformal, and
 its scale error stays under 0.2 % within 600 km of the centre, so a scale bar drawn in its metres is
 true.  Wider maps use a Lambert azimuthal equal-area centred on the extent, and maps of the world
-the Equal Earth projection; neither gets a scale bar, as no single scale holds across them."""
+the Equal Earth projection; neither gets a scale bar, as no single scale holds across them.
+`fit` and `projected_bounds` turn lon/lat boxes into projected frames of a given shape."""
 from __future__ import annotations
 
 import math
@@ -74,6 +75,28 @@ class Projection:
         if self.kind == 'regional':
             return f'Lambert azimuthal equal-area centred on {_deg(self.lat0, "N", "S")} {_deg(self.lon0, "E", "W")}'
         return 'Equal Earth'
+
+
+def fit(x0, y0, x1, y1, box_w: float, box_h: float, pad: float = 0.06):
+    """Grow a projected box to an axes' aspect ratio (never shrink it), with a margin."""
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = max(x1 - x0, 1.0) * (1 + 2 * pad), max(y1 - y0, 1.0) * (1 + 2 * pad)
+    target = box_h / box_w
+    if h / w < target:
+        h = w * target
+    else:
+        w = h / target
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def projected_bounds(proj: Projection, box) -> tuple[float, float, float, float]:
+    """Projected bounds of a lon/lat box, from its densified outline."""
+    w, s, e, n = box
+    t = np.linspace(0, 1, 17)
+    lons = np.concatenate([w + (e - w) * t, np.full_like(t, e), w + (e - w) * t, np.full_like(t, w)])
+    lats = np.concatenate([np.full_like(t, s), s + (n - s) * t, np.full_like(t, n), s + (n - s) * t])
+    xs, ys = proj.xy(lons, lats)
+    return float(np.nanmin(xs)), float(np.nanmin(ys)), float(np.nanmax(xs)), float(np.nanmax(ys))
 
 
 def _deg(v: float, pos: str, neg: str) -> str:

@@ -16,114 +16,28 @@ import re
 import textwrap
 from pathlib import Path
 
-from ..errors import InputError
 from ..model import Place, Result
 from . import basemap, fonts, style
-from .extent import AREAS, Plan, bounds, focus
+from .basemap import country_label
+from .extent import Plan, bounds, focus
 from .extent import plan as make_plan
-from .insets import detail_corner, draw_detail, draw_locator, find_cluster, fit, north_position, projected_bounds
+from .fonts import text_style
+from .insets import detail_corner, draw_detail, draw_locator, find_cluster, north_position
 from .labels import LabelSpec, place as place_labels
 from .layers import View
-from .legend import draw_legend
-from .projection import Projection, for_extent
+from .legend import LegendContent, draw_legend
+from .page import Page, parse_size
+from .projection import Projection, fit, for_extent, projected_bounds
+from .style import ADMIN_AREAS, APPROX_INK, AREAS, LABEL_INK
 
-PAPER = {'A3': (16.54, 11.69), 'A4': (11.69, 8.27), 'A5': (8.27, 5.83), 'LETTER': (11.0, 8.5)}
 FOCUS_RADIUS_KM = 150.0     # a printed page frames a tighter focus than the HTML map
 LABEL_PT = {'city': 10.0, 'town': 9.0, 'admin1': 9.0, 'admin2': 8.5, 'village': 8.5, 'airport': 8.5}
-APPROX_INK = '#6b5440'     # labels of approximate places: a lighter, browner ink
 WORLD_XY = (-16.9e6, -7.6e6, 16.9e6, 8.6e6)     # Equal Earth, 60°S to 85°N
 DETAIL_WIDTH = 0.36         # of the main map's width
-TYPE_COLOURS = style.TYPE_COLOURS   # kept here too: older code imported it from this module
 # no 'ps.fonttype': 42 here: with it, matplotlib 3.11 writes PDF text that extractors split mid-word
 RC = {'pdf.fonttype': 42, 'svg.fonttype': 'none', 'axes.linewidth': 0.8,
       'font.family': ['Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans'], 'figure.max_open_warning': 0,
       'text.parse_math': False}   # titles and names are text: "$5m and $3m" is no formula (nor a crash)
-
-
-def parse_size(size) -> tuple[float, float, bool]:
-    """'A4', 'A5', 'A3', 'letter' -> (long side, short side, False): the orientation follows the
-    map; 'WxH' in inches (or a (w, h) pair) -> (w, h, True), exactly that."""
-    if size is None or size == '':
-        size = 'A4'
-    if isinstance(size, (tuple, list)) and len(size) == 2:
-        return float(size[0]), float(size[1]), True
-    key = str(size).strip().upper()
-    if key in PAPER:
-        w, h = PAPER[key]
-        return w, h, False
-    m = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*(?:in)?\s*', str(size))
-    if m:
-        w, h = float(m.group(1)), float(m.group(2))
-        if 3.0 <= w <= 60.0 and 3.0 <= h <= 60.0:
-            return w, h, True
-    raise InputError(f'--size {size!r}: use A3, A4, A5, letter or WxH in inches, each from 3 to 60 (e.g. 10x7)')
-
-
-def text_style(text: str, size: float, colour: str = '#1a1a1a', italic: bool = False) -> dict:
-    """Font settings of one label: Arabic text in Noto Sans Arabic first, Latin in Noto Sans."""
-    return dict(fontsize=size, color=colour, fontfamily=fonts.families(text),
-                fontstyle='italic' if italic and not style.has_arabic(text) else 'normal')
-
-
-class _Page:
-    """Where the parts of the page go, in inches from the lower left."""
-
-    def __init__(self, w: float, h: float):
-        self.w, self.h = w, h
-        self.scale = max(0.72, min(1.35, min(w, h) / 8.27))   # type and lines follow the paper
-        m = 0.32 * self.scale
-        title_h = 0.62 * self.scale
-        credits_h = 0.36 * self.scale
-        gap = 0.18 * self.scale
-        top, bottom = h - m - title_h, m + credits_h
-        self.title_top = h - m
-        self.margin = m
-        if w / h >= 1.12:      # landscape: the map on the left, locator and legend on the right
-            side = max(2.3 * self.scale, 0.27 * w)
-            self.main = (m, bottom, w - 2 * m - side - gap, top - bottom)
-            inset_h = min(side * 0.82, (top - bottom) * 0.45)
-            self.inset = (w - m - side, top - inset_h, side, inset_h)
-            self.legend = (w - m - side, bottom, side, top - inset_h - gap - bottom)
-        else:                  # portrait: the map on top, locator and legend side by side below
-            below = max(2.4 * self.scale, 0.3 * (top - bottom))
-            self.main = (m, bottom + below + gap, w - 2 * m, top - bottom - below - gap)
-            inset_w = min((w - 2 * m) * 0.45, below * 1.3)
-            self.inset = (m, bottom, inset_w, below)
-            self.legend = (m + inset_w + gap, bottom, w - 2 * m - inset_w - gap, below)
-
-    def frac(self, rect):
-        x, y, w, h = rect
-        return [x / self.w, y / self.h, w / self.w, h / self.h]
-
-
-def _area_box(p: Place):
-    """Lon/lat box of a country place: its Natural Earth outline, else its own bbox."""
-    if p.type != 'country':
-        return None
-    shape = basemap.country_shape(p.country)
-    if shape is not None:
-        w, s, e, n = shape.bounds
-        if e - w < 180:            # not a country across the antimeridian (Russia, Fiji...)
-            return w, s, e, n
-        return max(w, p.lon - 40), s, min(e, p.lon + 40), n
-    return tuple(p.bbox) if p.bbox else None
-
-
-def _country_names() -> dict[str, tuple[str, str]]:
-    df = basemap.countries()
-    return {iso: (name, name_ar) for iso, name, name_ar in zip(df.iso2, df.name, df.name_ar) if iso}
-
-
-def country_label(iso2: str, lang: str) -> str:
-    names = _country_names().get(iso2.upper()) if iso2 else None
-    if not names:
-        return iso2 or ''
-    en, ar = names
-    if lang == 'ar':
-        return ar or en
-    if lang == 'both' and ar:
-        return f'{ar} / {en}'
-    return en
 
 
 class StaticMap:
@@ -167,7 +81,7 @@ class StaticMap:
         w, h, fixed = self.size
         if not fixed and (content[3] - content[1]) / max(content[2] - content[0], 1.0) > 1.25:
             w, h = h, w                     # tall content: portrait paper
-        page = self.page = _Page(w, h)
+        page = self.page = Page(w, h)
         fig = self.figure = plt.figure(figsize=(w, h), dpi=self.dpi)
         fig.patch.set_facecolor('white')
         ax = fig.add_axes(page.frac(page.main))
@@ -181,12 +95,13 @@ class StaticMap:
         self._draw_main(view, plan)
         if not plan.world:
             self.locator = draw_locator(fig, page.frac(page.inset), page.inset[2:], view, [places[i] for i in plan.far],
-                                        self._named_countries(range(len(places))), self.lang, page.scale, _area_box,
+                                        self._named_countries(range(len(places))), self.lang, page.scale,
                                         self.texts, self.used_types)
-        drawn = [places[i] for i in plan.main + plan.far if places[i].type not in AREAS]
-        draw_legend(fig, page.frac(page.legend), page.legend[2], page.scale, self.lang, self.used_types, drawn,
-                    [places[i] for i in plan.far], self.named_area_drawn, self.layers, locator=not plan.world,
-                    detail=self.cluster is not None, country_label=country_label, texts=self.texts)
+        legend = LegendContent(self.lang, self.used_types,
+                               drawn=[places[i] for i in plan.main + plan.far if places[i].type not in AREAS],
+                               far=[places[i] for i in plan.far], named_area=self.named_area_drawn,
+                               layers=self.layers, locator=not plan.world, detail=self.cluster is not None)
+        self.texts += draw_legend(fig, page.frac(page.legend), page.legend[2], page.scale, legend)
         self._draw_title_and_credits(fig, page, proj)
         return fig
 
@@ -230,7 +145,7 @@ class StaticMap:
         point_specs, area_specs, points = [], [], []
         for i in plan.main:
             p = places[i]
-            if p.type in AREAS or p.type in ('admin1', 'admin2'):
+            if p.type in AREAS or p.type in ADMIN_AREAS:
                 outlined, spec = self._draw_area(view, p)
                 if spec is not None:
                     area_specs.append(((style.TYPE_RANK.get(p.type, 9),), spec))
@@ -250,7 +165,7 @@ class StaticMap:
             prio = (-len(p.mentions), style.TYPE_RANK.get(p.type, 9), -p.confidence)
             point_specs.append((prio, LabelSpec(x, y, text, radius_pt=r, rtl=rtl,
                                                 style=text_style(text, LABEL_PT.get(p.type, 8.0) * s,
-                                                                 APPROX_INK if p.approximate else '#1a1a1a',
+                                                                 APPROX_INK if p.approximate else LABEL_INK,
                                                                  italic=p.approximate))))
         if not plan.world:
             area_specs += self._context_labels(view)
@@ -296,11 +211,7 @@ class StaticMap:
     def _draw_area(self, view: View, p: Place) -> tuple[bool, LabelSpec | None]:
         """Outline a named country or admin area: (outlined?, the spec of its name or None)."""
         import shapely
-        geom = None
-        if p.type == 'country':
-            geom = basemap.country_shape(p.country)
-        elif p.type == 'admin1' and p.country:
-            geom = basemap.admin_area_at(p.lon, p.lat, p.country)
+        geom = basemap.area_shape(p)
         if geom is None:
             return False, None
         g = view.draw_area(geom, style.colour(p.type), fill_alpha=0.0 if p.type == 'country' else 0.06,
@@ -376,7 +287,7 @@ class StaticMap:
 
     # --- title and credits -----------------------------------------------------------------------
 
-    def _draw_title_and_credits(self, fig, page: _Page, proj: Projection):
+    def _draw_title_and_credits(self, fig, page: Page, proj: Projection):
         s = page.scale
         rtl = style.has_arabic(self.title) and not re.search(r'[A-Za-z]', self.title)
         x = 1 - page.margin / page.w if rtl else page.margin / page.w

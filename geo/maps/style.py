@@ -3,6 +3,8 @@ legend's words in English and Arabic.  Shared by the static maps, the HTML map a
 (batch) maps, so one place looks the same everywhere."""
 from __future__ import annotations
 
+from gazetteer.place import AREA_TYPES
+
 from ..model import Place
 
 TYPE_COLOURS = {'country': '#6a3d9a', 'admin1': '#1f78b4', 'admin2': '#1f78b4', 'region': '#6a3d9a',
@@ -22,9 +24,26 @@ def colour_legend(types) -> list[tuple[str, str]]:
         out.setdefault(TYPE_COLOURS.get(t, DEFAULT_COLOUR), []).append(_LEGEND_WORDS.get(t, t))
     return [(c, ' / '.join(words)) for c, words in out.items()]
 
-# Areas are drawn as shapes (or outlines) where the basemap has them, points otherwise.
-AREA_TYPES = {'country', 'continent', 'region', 'admin1', 'admin2'}
-SETTLEMENTS = {'city', 'town', 'village', 'neighbourhood'}
+# The kinds of area (gazetteer.place.AREA_TYPES): a wide area (country, continent, region) is
+# never a point of a map's focus and is drawn as an outline or not at all; an admin area is
+# outlined where the basemap has it, a point otherwise, and its label says it is an area.
+ADMIN_AREAS = frozenset({'admin1', 'admin2'})
+AREAS = AREA_TYPES - ADMIN_AREAS
+OUTLINED = ('country', 'admin1')     # the areas the basemap has outlines of
+
+# The basemap and the inks of the page.  The HTML maps use the same land and water.
+LAND = '#f3f0e8'
+NAMED_LAND = '#ece3f3'
+WATER = '#d6e6f2'
+WATER_EDGE = '#8fb4d6'
+RIVER = '#7fa9d1'
+BORDER = '#8c8c8c'          # international borders and coasts, printed
+SCREEN_BORDER = '#9a9a9a'   # the same on screen, lighter
+ADMIN_LINE = '#b3b3b3'
+LABEL_INK = '#1a1a1a'
+APPROX_INK = '#6b5440'      # labels of approximate places: a lighter, browner ink
+FRAME_RED = '#d7301f'       # the main map's frame, drawn on the locator
+DETAIL_INK = '#333333'      # the detail map's frame, and its outline on the main map
 
 # The symbol of each type: a matplotlib marker (static maps) and a short SVG shape name (HTML).
 MARKERS = {'country': 'o', 'continent': 'o', 'region': 'o', 'admin1': 'D', 'admin2': 'D',
@@ -120,7 +139,7 @@ def area_label(place: Place, lang: str) -> str:
     """The label of an admin area says it is one: محافظة دير الزور / Deir ez-Zor province, so
     that it is not read as the city of the same name."""
     base = label(place, lang)
-    if place.type not in ('admin1', 'admin2'):
+    if place.type not in ADMIN_AREAS:
         return base
     ar_word = 'محافظة' if place.type == 'admin1' else 'منطقة'
     en_word = 'province' if place.type == 'admin1' else 'district'
