@@ -26,7 +26,7 @@ def evil_result():
 
 
 def test_safe_neutralises_html_and_template_literals():
-    from geo.maps.html import safe
+    from geo.maps.web import safe
     out = safe('<b a="1">`${x}` \\ & \'</b> {{ 7*7 }}')
     assert '<' not in out and '>' not in out and '`' not in out and '${' not in out and '\\' not in out
     assert '{' not in out and '}' not in out
@@ -66,7 +66,7 @@ def test_everything_from_the_document_is_escaped():
 
 
 def test_popup_has_names_type_place_coordinates_confidence_and_sentences():
-    from geo.maps.html import popup_html
+    from geo.maps.html_popup import popup_html
     r = deir_ez_zor()
     pop = popup_html(r, 0)                         # Deir ez-Zor, mentioned twice
     assert 'dir="rtl"' in pop and 'دير الزور' in pop and 'Deir ez-Zor' in pop

@@ -13,21 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from functools import lru_cache
 from pathlib import Path
 
+from . import fonts, style
 from .basemap import countries_simplified, credits
-from .html import TYPE_COLOURS, _assets, _inline, safe
-from .style import colour_legend
+from .style import AREAS, LAND, SCREEN_BORDER, WATER, colour_legend
+from .web import assets, inline, safe, script_json
 
-AREAS = {'country', 'continent', 'region'}
 MAX_RADIUS_PX = 28.0
 MIN_RADIUS_PX = 3.0
-
-
-def _label(p, lang: str) -> str:
-    return p.name_ar if lang == 'ar' and p.name_ar else p.name
 
 
 def view(places: list, radius_km: float = 1200.0, pad: float = 0.12,
@@ -101,9 +95,9 @@ def _data(agg, lang: str) -> dict:
     rows = []
     for p in places:
         rows.append({
-            'lat': round(p.lat, 5), 'lon': round(p.lon, 5), 'label': _label(p, lang), 'name': p.name,
+            'lat': round(p.lat, 5), 'lon': round(p.lon, 5), 'label': style.label(p, lang), 'name': p.name,
             'name_ar': p.name_ar, 'type': p.type, 'country': p.country, 'admin1': p.admin1,
-            'colour': TYPE_COLOURS.get(p.type, '#444444'), 'docs': p.docs, 'mentions': p.mentions,
+            'colour': style.colour(p.type), 'docs': p.docs, 'mentions': p.mentions,
             'approx': p.approximate, 'days': p.days, 'undated': p.undated,
             'samples': [{'id': s[0], 'title': s[1], 'date': s[2], 'url': s[3], 'names': s[4], 'day': s[5]}
                         for s in p.samples],
@@ -111,17 +105,6 @@ def _data(agg, lang: str) -> dict:
     days = sorted(agg.days)
     return {'places': rows, 'first': days[0] if days else None, 'last': days[-1] if days else None,
             'rtl': lang == 'ar', 'documents': agg.documents}
-
-
-def _json_for_script(obj) -> str:
-    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' left raw, and
-    no '{{', '{%' or '{#' either: the element goes through folium, which renders it as a Jinja
-    template (a document title "{{ cycler.__init__.__globals__.os... }}" would run Python).  A '{'
-    followed by one of those is always inside a JSON string, where \\u007b is the same character."""
-    s = json.dumps(obj, ensure_ascii=False, separators=(',', ':'))
-    s = s.replace('<', '\\u003c').replace('>', '\\u003e').replace('&', '\\u0026') \
-         .replace('\u2028', '\\u2028').replace('\u2029', '\\u2029')
-    return re.sub(r'\{(?=[{%#])', r'\\u007b', s)
 
 
 _SCRIPT = r"""
@@ -241,7 +224,7 @@ def render_html(agg, title: str | None = None) -> str:
     base = countries_simplified(0.02)
     folium.GeoJson(
         json.loads(base[['name', 'geometry']].to_json()), name='Countries (Natural Earth)',
-        style_function=lambda f: {'fillColor': '#f2efe9', 'color': '#999999', 'weight': 0.8, 'fillOpacity': 1.0},
+        style_function=lambda f: {'fillColor': LAND, 'color': SCREEN_BORDER, 'weight': 0.8, 'fillOpacity': 1.0},
         control=False,
     ).add_to(m)
     folium.TileLayer('OpenStreetMap', name='OpenStreetMap (online)', show=False, overlay=False,
@@ -249,7 +232,7 @@ def render_html(agg, title: str | None = None) -> str:
     folium.LayerControl(collapsed=True, position='bottomright').add_to(m)
     m.fit_bounds([[s, w], [n, e]])
     root = m.get_root()
-    root.header.add_child(folium.Element('<style>.leaflet-container{background:#dbe9f4}</style>'))
+    root.header.add_child(folium.Element(f'<style>.leaflet-container{{background:{WATER}}}</style>'))
     root.html.add_child(folium.Element(
         '<div style="position:fixed;bottom:4px;left:120px;z-index:999;background:#fffc;padding:2px 6px;'
         f'font:11px sans-serif">{safe(credits(set(), places))}</div>'))
@@ -259,14 +242,14 @@ def render_html(agg, title: str | None = None) -> str:
         f'font:bold 15px sans-serif;max-width:45%">{safe(heading)}</div>'))
     root.html.add_child(folium.Element(_controls(agg)))
     root.html.add_child(folium.Element(
-        f'<script type="application/json" id="geo-corpus-data">{_json_for_script(_data(agg, lang))}</script>'))
+        f'<script type="application/json" id="geo-corpus-data">{script_json(_data(agg, lang))}</script>'))
     page = root.render()
     # after folium's own script, which creates the map object
-    script = _inline('script', _SCRIPT % {'map': m.get_name(), 'maxr': MAX_RADIUS_PX, 'minr': MIN_RADIUS_PX})
+    script = inline('script', _SCRIPT % {'map': m.get_name(), 'maxr': MAX_RADIUS_PX, 'minr': MIN_RADIUS_PX})
     head_end, sep, tail = page.rpartition('</html>')
     page = head_end + script + '\n' + sep + tail if sep else page + script
-    js, jq, css = _assets()
-    head = _inline('style', css) + _inline('script', js) + _inline('script', jq)
+    js, jq, css = assets()
+    head = inline('style', css) + inline('script', js) + inline('script', jq)
     page = page.replace('<head>', '<head>\n<meta charset="utf-8">' + head, 1)
     if title:
         page = page.replace('<head>', f'<head>\n<title>{safe(title)}</title>', 1)
@@ -279,15 +262,6 @@ def write_html(agg, path: str | Path, title: str | None = None) -> Path:
 
 
 # ---- PNG --------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def font_family() -> str:
-    """Noto Sans Arabic (fontpkg-noto-sans-arabic) registered with matplotlib, which shapes Arabic
-    labels itself; DejaVu Sans covers the rest."""
-    import fontpkg.mpl
-
-    return fontpkg.mpl.use('Noto Sans Arabic').get_family()[0]
-
-
 def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels: int = 20):
     import matplotlib
 
@@ -298,8 +272,8 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
 
     from .basemap import countries
 
-    family = font_family()
-    plt.rcParams['font.family'] = [family, 'DejaVu Sans']
+    fonts.register()        # Noto Sans Arabic: matplotlib shapes the Arabic labels itself
+    plt.rcParams['font.family'] = [fonts.ARABIC, 'DejaVu Sans']
     plt.rcParams['text.parse_math'] = False     # titles and names are text: "$5m and $3m" is no formula
     lang = agg.lang
     places = sorted(agg.places.values(), key=lambda p: -p.docs)
@@ -308,11 +282,11 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
     box_w, box_h = size[0] * 0.98, size[1] * 0.80
     w, s, e, n = fit_aspect(view(places), box_w, box_h)
     world = countries()
-    world.plot(ax=ax, color='#f2efe9', edgecolor='#9a9a9a', linewidth=0.5)
+    world.plot(ax=ax, color=LAND, edgecolor=SCREEN_BORDER, linewidth=0.5)
     ax.set_xlim(w, e)
     ax.set_ylim(s, n)
     ax.set_aspect(1 / max(0.2, math.cos(math.radians((s + n) / 2))))
-    ax.set_facecolor('#dbe9f4')
+    ax.set_facecolor(WATER)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_xlabel('')
@@ -326,11 +300,11 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
     inside = [p for p in places if w <= p.lon <= e and s <= p.lat <= n]
     if inside:
         ax.scatter([p.lon for p in inside], [p.lat for p in inside], s=[area(p.docs) for p in inside],
-                   c=[TYPE_COLOURS.get(p.type, '#444444') for p in inside], alpha=0.6, edgecolors='white',
+                   c=[style.colour(p.type) for p in inside], alpha=0.6, edgecolors='white',
                    linewidths=0.7, zorder=5)
     texts = []
     for p in inside[:labels]:
-        texts.append(ax.text(p.lon, p.lat, _label(p, lang), fontsize=8.5, zorder=7, color='#222222',
+        texts.append(ax.text(p.lon, p.lat, style.label(p, lang), fontsize=8.5, zorder=7, color='#222222',
                              ha='center', va='center',
                              bbox={'boxstyle': 'round,pad=0.15', 'fc': '#ffffffb8', 'ec': 'none'}))
     if texts:
