@@ -107,9 +107,9 @@ def peer(name: str) -> int:
 def batch_run(workers: int, src: str, out: str) -> int:
     """`geo batch` without maps in this (child) process; print [documents parsed, parse seconds]."""
     from geo.batch import Options, run
-    from geo.pipeline import Geoparser
+    from geo.settings import ParseSettings
 
-    s = run(Geoparser(), Options(input=Path(src), output=Path(out), workers=workers, maps=False))
+    s = run(ParseSettings(), Options(input=Path(src), output=Path(out), workers=workers, maps=False))
     print(json.dumps([s.parsed, s.seconds]))
     return 0
 

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError
+from .settings import ParseSettings, open_geoparser
 
 EARTH_KM = 6371.0088
 MAX_ERR_KM = 20039.0
@@ -113,18 +114,21 @@ def score(gold: list[dict], pred: dict[str, list[dict]]) -> tuple[dict, list[str
     }, shown
 
 
-def run_eval(args) -> int:
-    from .cli import _geoparser
+def run_eval(settings: ParseSettings, gold_path: Path, show_errors: bool = False, as_json: bool = False,
+             progress=None) -> int:
+    """`geo eval`: parse the gold documents with these settings and print the metrics (as one
+    JSON line with as_json), after the error lines with show_errors.  progress: see
+    geo.settings.open_geoparser."""
     from .export.jsonl import toponyms
 
-    gold = load_gold(args.gold)
-    gp = _geoparser(args)
-    pred = {str(g['id']): toponyms(gp.parse(g['text'], str(g['id']), lang=args.lang)) for g in gold}
+    gold = load_gold(gold_path)
+    gp = open_geoparser(settings, progress=progress)
+    pred = {str(g['id']): toponyms(gp.parse(g['text'], str(g['id']), lang=settings.lang)) for g in gold}
     res, shown = score(gold, pred)
-    if args.show_errors:
+    if show_errors:
         for line in shown:
             print(line)
-    if args.json:
+    if as_json:
         print(json.dumps(res))
         return 0
     fmt = lambda v: '-' if v is None else (f'{v:.3f}' if isinstance(v, float) else str(v))  # noqa: E731

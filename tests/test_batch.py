@@ -48,6 +48,14 @@ def corpus(path: Path, hostile: bool = True) -> tuple[Path, int, int]:
     return path, len(lines), errors
 
 
+def batch(index, settings=None, **options):
+    """A batch run through the API, every process opening its Geoparser on the fixture index."""
+    from geo.batch import Options, run as run_batch
+    from geo.settings import ParseSettings
+
+    return run_batch(settings or ParseSettings(), Options(**options), index=index)
+
+
 def read_jsonl(p: Path) -> list[dict]:
     # split on newlines only: a record may hold U+2028, which splitlines() would also split on
     return [json.loads(l) for l in p.read_text(encoding='utf-8').split('\n') if l]
@@ -116,24 +124,23 @@ def test_resume_redoes_nothing(tmp_path, geo_env):
     assert {n: (out / n).read_bytes() for n in before} == before
 
 
-def test_resume_after_a_torn_journal_does_only_the_rest(tmp_path, geoparser):
-    from geo.batch import Options, run as run_batch
-    from geo.batch_journal import Journal
+def test_resume_after_a_torn_journal_does_only_the_rest(tmp_path, tiny_index):
+    from geo.batch.journal import Journal
 
     src, records, errors = corpus(tmp_path / 'corpus.jsonl')
     full = tmp_path / 'full'
-    s = run_batch(geoparser, Options(input=src, output=full, workers=1, maps=False))
+    s = batch(tiny_index, input=src, output=full, workers=1, maps=False)
     assert (s.records, s.errors, s.parsed) == (records, errors, records - errors)
     # an interrupted run: the journal lost its last records and the last line is half-written
     part = tmp_path / 'part'
-    run_batch(geoparser, Options(input=src, output=part, workers=1, maps=False))
+    batch(tiny_index, input=src, output=part, workers=1, maps=False)
     journal = part / '.geo-batch' / 'journal.jsonl'
     lines = journal.read_bytes().splitlines(keepends=True)
     kept = lines[:5]
     journal.write_bytes(b''.join(kept) + lines[5][:len(lines[5]) // 2])
     for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
         (part / n).unlink()
-    s = run_batch(geoparser, Options(input=src, output=part, workers=1, maps=False, resume=True))
+    s = batch(tiny_index, input=src, output=part, workers=1, maps=False, resume=True)
     assert s.skipped == 5
     assert s.parsed + len(s.new_errors) == records - 5
     for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
@@ -149,6 +156,9 @@ def test_resume_refuses_other_settings_and_a_changed_input(tmp_path, geo_env):
     assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
     p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume', '--min-confidence', '0.5'], geo_env)
     assert p.returncode == 2 and 'min_confidence' in p.stderr and 'Traceback' not in p.stderr
+    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume', '--no-fuzzy', '--bias-bbox', '0,0,1,1'],
+            geo_env)
+    assert p.returncode == 2 and '(bias_bbox, fuzzy differ)' in p.stderr
     lines = src.read_text(encoding='utf-8').splitlines()
     src.write_text('\n'.join([lines[1], lines[0]] + lines[2:]) + '\n', encoding='utf-8')
     p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
@@ -156,15 +166,13 @@ def test_resume_refuses_other_settings_and_a_changed_input(tmp_path, geo_env):
     assert len(p.stderr.strip().splitlines()) == 1
 
 
-def test_appended_input_resumes_with_only_the_new_documents(tmp_path, geoparser):
-    from geo.batch import Options, run as run_batch
-
+def test_appended_input_resumes_with_only_the_new_documents(tmp_path, tiny_index):
     src, records, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
     out = tmp_path / 'out'
-    run_batch(geoparser, Options(input=src, output=out, workers=1, maps=False))
+    batch(tiny_index, input=src, output=out, workers=1, maps=False)
     with open(src, 'a', encoding='utf-8') as f:
         f.write(json.dumps({'id': 'new', 'text': 'Fighting near Raqqa.'}) + '\n')
-    s = run_batch(geoparser, Options(input=src, output=out, workers=1, maps=False, resume=True))
+    s = batch(tiny_index, input=src, output=out, workers=1, maps=False, resume=True)
     assert (s.skipped, s.parsed, s.records) == (records, 1, records + 1)
     assert read_jsonl(out / 'places.jsonl')[-1]['id'] == 'new'
 
@@ -216,21 +224,17 @@ def test_unusable_input_or_output_is_one_line_and_exit_2(tmp_path, geo_env, case
     assert len([l for l in p.stderr.splitlines() if l.strip()]) == 1
 
 
-def test_two_worker_processes_give_the_same_outputs(tmp_path, geoparser):
-    from geo.batch import Options, run as run_batch
-
+def test_two_worker_processes_give_the_same_outputs(tmp_path, tiny_index):
     src, records, _ = corpus(tmp_path / 'corpus.jsonl')
     one, two = tmp_path / 'one', tmp_path / 'two'
-    run_batch(geoparser, Options(input=src, output=one, workers=1, maps=False))
-    s = run_batch(geoparser, Options(input=src, output=two, workers=2, chunk=2, maps=False))
+    batch(tiny_index, input=src, output=one, workers=1, maps=False)
+    s = batch(tiny_index, input=src, output=two, workers=2, chunk=2, maps=False)
     assert s.records == records
     for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
         assert (one / n).read_bytes() == (two / n).read_bytes(), n
 
 
-def test_lone_surrogates_and_odd_ids(tmp_path, geoparser):
-    from geo.batch import Options, run as run_batch
-
+def test_lone_surrogates_and_odd_ids(tmp_path, tiny_index):
     src = tmp_path / 'odd.jsonl'
     src.write_text('\n'.join([
         '{"id": "ok\\udc80", "text": "Fighting near Mosul.", "title": "t\\ud800"}',   # lone surrogates in id and title
@@ -238,7 +242,7 @@ def test_lone_surrogates_and_odd_ids(tmp_path, geoparser):
         '{"id": "line\\nbreak\\u2028", "text": "Raqqa"}',
     ]) + '\n', encoding='utf-8')
     out = tmp_path / 'out'
-    s = run_batch(geoparser, Options(input=src, output=out, workers=1))
+    s = batch(tiny_index, input=src, output=out, workers=1)
     assert s.records == 3                  # nothing lost, nothing crashed
     places, errors = read_jsonl(out / 'places.jsonl'), read_jsonl(out / 'errors.jsonl')
     assert len(places) + len(errors) == 3
@@ -250,3 +254,4 @@ def test_lone_surrogates_and_odd_ids(tmp_path, geoparser):
     assert errors == []
     bad = next(r for r in places if r['id'] == 'bad')
     assert [t['text'] for t in bad['toponyms']] == ['Mosul']
+

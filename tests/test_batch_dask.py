@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip('distributed')
 
-from test_batch import GEO, corpus  # noqa: E402
+from test_batch import GEO, batch, corpus  # noqa: E402
 
 OUTPUTS = ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')
 
@@ -21,16 +21,14 @@ def cluster():
         yield c
 
 
-def test_dask_gives_the_same_records_as_the_local_engine(tmp_path, geoparser, cluster):
+def test_dask_gives_the_same_records_as_the_local_engine(tmp_path, tiny_index, cluster):
     from distributed import Client
-
-    from geo.batch import Options, run
 
     src, records, errors = corpus(tmp_path / 'corpus.jsonl')
     local, dask = tmp_path / 'local', tmp_path / 'dask'
-    run(geoparser, Options(input=src, output=local, workers=1, maps=False))
-    s = run(geoparser, Options(input=src, output=dask, engine='dask', scheduler=cluster.scheduler_address,
-                               chunk=2, maps=False))
+    batch(tiny_index, input=src, output=local, workers=1, maps=False)
+    s = batch(tiny_index, input=src, output=dask, engine='dask', scheduler=cluster.scheduler_address, chunk=2,
+              maps=False)
     assert (s.records, s.errors) == (records, errors)
     for n in OUTPUTS:
         assert (local / n).read_bytes() == (dask / n).read_bytes(), n
@@ -39,8 +37,8 @@ def test_dask_gives_the_same_records_as_the_local_engine(tmp_path, geoparser, cl
         assert not [k for k in c.run(lambda dask_worker: list(dask_worker.plugins)).popitem()[1]
                     if k.startswith('geo-textmap-')]
     # --resume on the Dask engine redoes nothing either
-    s = run(geoparser, Options(input=src, output=dask, engine='dask', scheduler=cluster.scheduler_address,
-                               maps=False, resume=True))
+    s = batch(tiny_index, input=src, output=dask, engine='dask', scheduler=cluster.scheduler_address, maps=False,
+              resume=True)
     assert (s.parsed, s.skipped) == (0, records)
 
 

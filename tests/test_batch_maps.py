@@ -2,18 +2,16 @@
 markers sized by documents; a PNG that is not blank."""
 import re
 
-from test_batch import corpus
+from test_batch import batch, corpus
 
 
-def test_combined_maps(tmp_path, geoparser):
+def test_combined_maps(tmp_path, tiny_index):
     import numpy as np
     from PIL import Image
 
-    from geo.batch import Options, run
-
     src, _, _ = corpus(tmp_path / 'corpus.jsonl')
     out = tmp_path / 'out'
-    run(geoparser, Options(input=src, output=out, workers=1, title='Corpus <b>"test"</b>'))
+    batch(tiny_index, input=src, output=out, workers=1, title='Corpus <b>"test"</b>')
     page = (out / 'map.html').read_text(encoding='utf-8')
     for tag in re.findall(r'<(?:script|link|img|iframe)\b[^>]*>', page, flags=re.I):
         assert not re.search(r'(?:src|href)\s*=\s*["\']?(?:https?:)?//', tag, flags=re.I), tag

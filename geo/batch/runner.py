@@ -8,7 +8,7 @@ combined maps DIR/map.html and DIR/map.png are written.
 
 How it stays safe and small:
 - documents stream from the input to the workers and back; at most a few tasks are in flight,
-  and no Result is kept: each one becomes its journal line at once (geo.batch_journal);
+  and no Result is kept: each one becomes its journal line at once (geo.batch.journal);
 - the journal is what --resume reads: finished documents are never parsed again;
 - the outputs are made from the journal at the end, each into a temporary file renamed over
   the target, so no output file is ever half-written; file names never come from document
@@ -16,18 +16,20 @@ How it stays safe and small:
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .batch_engines import InlineEngine, ProcessEngine, default_workers, error_line
-from .batch_journal import RUN, STATE_DIR, Journal
-from .errors import InputError, OutputError
-from .export.files import atomic_write_text
+from ..errors import InputError, OutputError
+from ..export.files import atomic_write_text
+from ..settings import ParseSettings, open_geoparser
+from .engines import InlineEngine, ProcessEngine, default_workers, error_line
+from .journal import RUN, STATE_DIR, Journal
+from .worker import worker_blob
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,6 @@ class Options:
     engine: str = 'local'          # local or dask
     scheduler: str | None = None   # Dask scheduler address; None: a LocalCluster
     maps: bool = True
-    lang: str | None = None
     chunk: int = 0                 # documents per task; 0: chosen by the engine
     title: str | None = None
     dask_processes: bool = True    # LocalCluster with worker processes (False: threads, for tests)
@@ -63,21 +64,14 @@ class Summary:
     written: list[Path] = field(default_factory=list)
 
 
-def run_options(gp, opts: Options) -> dict:
-    """What must not change between a run and its --resume."""
-    idx = gp.index
-    out = {'format': FORMAT, 'input': str(Path(opts.input).resolve()), 'lang': opts.lang,
-           'index': idx.meta.get('fingerprint'), 'overlay': idx.info().get('user_overlay', 0)}
-    for k, v in sorted(vars(gp).items()):   # every plain setting of the Geoparser (min_confidence, ...)
-        if k.startswith('_') or k == 'index':
-            continue
-        if isinstance(v, tuple):
-            v = list(v)
-        if v is None or isinstance(v, (str, int, float, bool, list)):
-            try:
-                out[k] = json.loads(json.dumps(v))
-            except (TypeError, ValueError):
-                pass
+def run_options(settings: ParseSettings, index, opts: Options) -> dict:
+    """What must not change between a run and its --resume: every parse setting, the index and
+    the number of the user's places laid over it (--gazetteer files count through these)."""
+    out = {'format': FORMAT, 'input': str(Path(opts.input).resolve()),
+           'index': index.meta.get('fingerprint'), 'overlay': index.info().get('user_overlay', 0)}
+    for k, v in dataclasses.asdict(settings).items():
+        if k != 'gazetteers':
+            out[k] = list(v) if isinstance(v, tuple) else v
     return out
 
 
@@ -92,8 +86,7 @@ def _prepare_output(out: Path) -> Path:
     return out / STATE_DIR
 
 
-def _open_journal(gp, opts: Options, state: Path) -> Journal:
-    wanted = run_options(gp, opts)
+def _open_journal(wanted: dict, opts: Options, state: Path) -> Journal:
     run_file = state / RUN
     if opts.resume and run_file.exists():
         try:
@@ -113,15 +106,15 @@ def _open_journal(gp, opts: Options, state: Path) -> Journal:
     return Journal.fresh(state)
 
 
-def _make_engine(gp, opts: Options):
+def _make_engine(gp, settings: ParseSettings, opts: Options):
     workers = opts.workers or default_workers()
     if opts.engine == 'dask':
-        from .batch_dask import DaskEngine
-        return DaskEngine(gp, workers=workers, scheduler=opts.scheduler, lang=opts.lang,
-                          processes=opts.dask_processes)
+        from .dask_engine import DaskEngine
+        return DaskEngine(worker_blob(settings, gp.index), workers=workers, scheduler=opts.scheduler,
+                          lang=settings.lang, processes=opts.dask_processes)
     if workers <= 1:
-        return InlineEngine(gp, lang=opts.lang)
-    return ProcessEngine(gp, workers=workers, lang=opts.lang)
+        return InlineEngine(gp, lang=settings.lang)
+    return ProcessEngine(worker_blob(settings, gp.index), workers=workers, lang=settings.lang)
 
 
 def _clean(s: str) -> str:
@@ -164,18 +157,24 @@ def count_records(path: Path) -> int | None:
     return None
 
 
-def run(gp, opts: Options, progress: Callable[[int], None] | None = None,
-        on_error: Callable[[str], None] | None = None, total: Callable[[int, int], None] | None = None) -> Summary:
-    """Run a batch with an open Geoparser.  progress(k) is called as k more records finish;
-    on_error(message) for each new error record; total(n, done) once the input is counted."""
-    from .inputs import iter_items
+def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: Callable | None = None,
+        progress: Callable[[int], None] | None = None, on_error: Callable[[str], None] | None = None,
+        total: Callable[[int, int], None] | None = None) -> Summary:
+    """Run a batch: this process and every worker open their Geoparser from `settings`
+    (geo.settings.open_geoparser; `index` and `build_progress` are passed on to it).
+    progress(k) is called as k more records finish; on_error(message) for each new error
+    record; total(n, done) once the input is counted."""
+    from ..inputs import iter_items
 
     t0 = time.monotonic()
     opts.input, opts.output = Path(opts.input), Path(opts.output)
+    if opts.workers < 0:
+        raise InputError(f'--workers {opts.workers}: give a number of processes (0: all cores)')
     if not opts.input.exists():
         raise InputError(f'{opts.input}: no such file or folder')
+    gp = open_geoparser(settings, progress=build_progress, index=index)
     state = _prepare_output(opts.output)
-    journal = _open_journal(gp, opts, state)
+    journal = _open_journal(run_options(settings, gp.index, opts), opts, state)
     summary = Summary(skipped=0)
     progress = progress or (lambda k: None)
     on_error = on_error or (lambda m: None)
@@ -207,7 +206,7 @@ def run(gp, opts: Options, progress: Callable[[int], None] | None = None,
         if buf:
             yield buf
 
-    engine = _make_engine(gp, opts)
+    engine = _make_engine(gp, settings, opts)
     try:
         for done in engine.run(tasks()):
             for n, doc_id, is_error, line in done:
@@ -232,62 +231,10 @@ def run(gp, opts: Options, progress: Callable[[int], None] | None = None,
         summary.written = wanted
         summary.places = json.loads((state / RUN).read_text(encoding='utf-8')).get('places', 0)
     else:
-        from .batch_outputs import finalize
+        from .outputs import finalize
         summary.written, summary.places = finalize(journal, opts.output, maps=opts.maps, title=opts.title)
         run_file = state / RUN
         meta = json.loads(run_file.read_text(encoding='utf-8'))
         meta.update(finalized=journal.count, places=summary.places)
         atomic_write_text(run_file, json.dumps(meta, ensure_ascii=False, indent=1))
     return summary
-
-
-# ---- the command --------------------------------------------------------------------------------
-MAX_ERROR_LINES = 20
-
-
-def run_batch(args, make_geoparser: Callable | None = None) -> int:
-    """`geo batch`: progress bar and error lines on stderr, written files on stdout; exit code 0,
-    or 2 when any input record failed (they are in DIR/errors.jsonl).  make_geoparser(args)
-    opens the Geoparser the way the other commands do (geo.cli passes its own)."""
-    from tqdm import tqdm
-
-    if make_geoparser is None:
-        from .pipeline import Geoparser
-
-        def make_geoparser(a):
-            return Geoparser(gazetteers=a.gazetteer, min_confidence=a.min_confidence, bias_country=a.bias_country,
-                             demonyms=a.demonyms)
-    if args.workers < 0:
-        raise InputError(f'--workers {args.workers}: give a number of processes (0: all cores)')
-    opts = Options(input=args.input, output=args.output, workers=args.workers, resume=args.resume,
-                   engine=args.engine, scheduler=args.scheduler, maps=not args.no_maps, lang=args.lang,
-                   title=getattr(args, 'title', None))
-    gp = make_geoparser(args)
-    tqdm.monitor_interval = 0   # no monitor thread (worker processes are forked)
-    bar = tqdm(desc='geo batch', unit=' docs', file=sys.stderr, disable=None, dynamic_ncols=True, smoothing=0.1)
-    shown = {'n': 0}
-
-    def on_error(msg: str) -> None:
-        shown['n'] += 1
-        if shown['n'] <= MAX_ERROR_LINES:
-            bar.write(' '.join(msg.split()), file=sys.stderr)
-
-    def total(n, done):
-        if n is not None:
-            bar.total = n
-        if done:
-            bar.update(done)
-
-    try:
-        s = run(gp, opts, progress=bar.update, on_error=on_error, total=total)
-    finally:
-        bar.close()
-    if shown['n'] > MAX_ERROR_LINES:
-        print(f'... and {shown["n"] - MAX_ERROR_LINES} more errors: see {opts.output / "errors.jsonl"}', file=sys.stderr)
-    for p in s.written:
-        print(p)
-    rate = s.parsed / s.seconds if s.seconds else 0.0
-    where = f' (in {opts.output / "errors.jsonl"})' if s.errors else ''
-    print(f'{s.records} records: {s.records - s.errors} documents, {s.errors} errors{where}; {s.places} places; '
-          f'parsed {s.parsed} now ({rate:.1f} docs/s), {s.skipped} were done already', file=sys.stderr)
-    return 2 if s.errors else 0

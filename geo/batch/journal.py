@@ -144,7 +144,7 @@ class Journal:
         return 'done' if h == id_hash(doc_id) else 'changed'
 
     def append_line(self, n: int, doc_id: str, is_error: bool, line: bytes) -> None:
-        """Append one record's journal line (made by geo.batch_engines)."""
+        """Append one record's journal line (made by geo.batch.engines)."""
         off = self._f.tell()
         self._f.write(line)
         self._f.flush()

@@ -1,4 +1,4 @@
-"""`geo gazetteer ...`: build, lookup, info, add, import, download."""
+"""`geo gazetteer lookup NAME`: the best candidates the index has for a name."""
 from __future__ import annotations
 
 import json
@@ -39,30 +39,19 @@ def lookup(index: Index, name: str, limit: int = 10) -> list[dict]:
     return out
 
 
-def run(args, progress) -> int:
-    cmd = args.gcommand
-    if cmd == 'build':
-        from gazetteer.build import build
-        from gazetteer.paths import index_root
-        path = build(index_root(), progress=progress(), force=args.force)
-        print(path)
-        return 0
-    if cmd == 'lookup':
-        from gazetteer.sources.user import read_places
-        extra = [p for g in args.gazetteer for p in read_places(g)]
-        index = Index.open(overlay=extra, progress=progress())
-        rows = lookup(index, args.name, args.limit)
-        if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
-        else:
-            for r in rows:
-                print(f"{r['id']:<14} {r['name'][:32]:<32} {r['type']:<13} {r['country']:<2} "
-                      f"pop {r['population']:>9} {r['lat']:9.4f} {r['lon']:9.4f} {r['match']}")
-            if not rows:
-                print(f'no place named {args.name!r}', file=sys.stderr)
-        return 0
-    if cmd == 'info':
-        from .gazetteer_info import info
-        return info(Index.open(progress=progress()))
-    from . import gazetteer_manage
-    return gazetteer_manage.run(args, progress)
+def show_lookup(name: str, gazetteers=(), limit: int = 10, as_json: bool = False, progress=None) -> int:
+    """Print the candidates for a name (a table, or JSON), the gazetteer files laid over the index."""
+    from gazetteer.sources.user import read_places
+
+    extra = [p for g in gazetteers for p in read_places(g)]
+    index = Index.open(overlay=extra, progress=progress)
+    rows = lookup(index, name, limit)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['id']:<14} {r['name'][:32]:<32} {r['type']:<13} {r['country']:<2} "
+                  f"pop {r['population']:>9} {r['lat']:9.4f} {r['lon']:9.4f} {r['match']}")
+        if not rows:
+            print(f'no place named {name!r}', file=sys.stderr)
+    return 0

@@ -1,12 +1,15 @@
-"""`geo gazetteer add | import | download`: the user's own places, kept for good.
+"""`geo gazetteer build | add | import | download`: build the index; the user's own places, kept
+for good.
 
-Each command validates first (bad rows: one `FILE:LINE: what is wrong` line each on stderr, exit
-code 2, nothing changed), then stores the data in the user folder and rebuilds the index; the
-index changes only when everything succeeded.  Progress bars go to stderr.
+add, import and download validate first (bad rows: one `FILE:LINE: what is wrong` line each on
+stderr, exit code 2, nothing changed), then store the data in the user folder and rebuild the
+index; the index changes only when everything succeeded.  Progress bars go to stderr; each
+command's `progress(source, places)` is the index build's progress callback.
 """
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 class Bars:
@@ -40,52 +43,44 @@ def _report(staged, built) -> None:
     print(f'index rebuilt: {built}')
 
 
-def add(args, progress) -> int:
+def build(force: bool = False, progress=None) -> int:
+    from gazetteer.build import build as build_index
+    from gazetteer.paths import index_root
+
+    print(build_index(index_root(), progress=progress, force=force))
+    return 0
+
+
+def add(file: Path, progress=None) -> int:
     from gazetteer.paths import user_places_dir
     from gazetteer.store import add_file
 
-    staged, built = add_file(args.file, progress=progress())
+    staged, built = add_file(file, progress=progress)
     _report(staged, built)
     print(f'stored in {user_places_dir()}')
     return 0
 
 
-def import_geonames(args, progress) -> int:
+def import_geonames(files: list[Path], progress=None) -> int:
     from gazetteer.store import import_geonames as run_import
 
     bars = Bars('reading')
     try:
-        staged, built = run_import(args.files, read_progress=bars, build_progress=progress())
+        staged, built = run_import(files, read_progress=bars, build_progress=progress)
     finally:
         bars.close()
     _report(staged, built)
     return 0
 
 
-def download(args, progress) -> int:
+def download(countries: list[str], base_url: str, alternate_names: bool = True, progress=None) -> int:
     from gazetteer.download import download as fetch_all
-    from gazetteer.store import import_geonames as run_import
 
     bars = Bars('downloading')
     try:
-        files = fetch_all(args.countries, base_url=args.base_url, alternate_names=not args.no_alternate_names,
-                          progress=bars)
+        files = fetch_all(countries, base_url=base_url, alternate_names=alternate_names, progress=bars)
     finally:
         bars.close()
     for f in files:
         print(f'downloaded {f}', file=sys.stderr)
-    bars = Bars('reading')
-    try:
-        staged, built = run_import(files, read_progress=bars, build_progress=progress())
-    finally:
-        bars.close()
-    _report(staged, built)
-    return 0
-
-
-COMMANDS = {'add': add, 'import': import_geonames, 'download': download}
-
-
-def run(args, progress) -> int:
-    """`progress` makes a build-progress callback (geo.cli._build_progress)."""
-    return COMMANDS[args.gcommand](args, progress)
+    return import_geonames(files, progress)

@@ -1,7 +1,8 @@
 """Where the documents of a batch are parsed: in this process, in local worker processes, or on a
-Dask cluster (geo.batch_dask).  Every engine takes an iterator of tasks (lists of documents) and
-yields, for each task, its journal lines, in whatever order tasks finish.  At most `window`
-tasks are in flight, so the input is read only as fast as it is parsed (flat memory).
+Dask cluster (geo.batch.dask_engine).  Every engine takes an iterator of tasks (lists of
+documents) and yields, for each task, its journal lines, in whatever order tasks finish.  At
+most `window` tasks are in flight, so the input is read only as fast as it is parsed (flat
+memory).
 
 A task is a list of (n, id, text, meta, where); a result is a list of (n, id, is_error, line)
 where line is the journal line (bytes, newline-terminated) of that document."""
@@ -10,10 +11,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-import pickle
 import signal
 from collections import deque
 from typing import Iterator
+
+from .worker import open_worker_geoparser
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +38,8 @@ def error_line(n: int, doc_id: str, where: str, error: str) -> bytes:
 def parse_task(gp, task: Task, lang: str | None) -> list[Done]:
     """Parse the documents of one task with an open Geoparser.  A document that makes our code
     raise becomes an error record; the others carry on."""
-    from .export.csv import rows
-    from .export.jsonl import dumps
+    from ..export.csv import rows
+    from ..export.jsonl import dumps
 
     out: list[Done] = []
     for n, doc_id, text, meta, where in task:
@@ -84,7 +86,7 @@ def _init_worker(blob: bytes, lang: str | None) -> None:
     global _WORKER_GP, _WORKER_LANG
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _exit_with_parent()
-    _WORKER_GP = pickle.loads(blob)
+    _WORKER_GP = open_worker_geoparser(blob)
     _WORKER_LANG = lang
 
 
@@ -111,10 +113,11 @@ def _worker_task(task: Task) -> list[Done]:
 class ProcessEngine:
     """Parse in N local worker processes, each opening the index once.  If a worker dies (out of
     memory, a native crash), the documents it may have held are retried one at a time, and the
-    one that kills a worker again becomes an error record."""
+    one that kills a worker again becomes an error record.  `blob` says how a worker opens its
+    Geoparser (geo.batch.worker)."""
 
-    def __init__(self, gp, workers: int, lang: str | None = None, window: int | None = None):
-        self.blob = pickle.dumps(gp)
+    def __init__(self, blob: bytes, workers: int, lang: str | None = None, window: int | None = None):
+        self.blob = blob
         self.workers = workers
         self.lang = lang
         self.window = window or 2 * workers + 1

@@ -14,8 +14,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .export import csv as csv_export
-from .export.geojson import CREDITS
+from ..export import csv as csv_export
+from ..export.geojson import CREDITS
 
 MAX_SAMPLES = 5
 
@@ -172,7 +172,7 @@ def finalize(journal, out: Path, maps: bool = True, title: str | None = None) ->
         f_geo.write('\n]}\n')
     written = [out / n for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')]
     if maps:
-        from .maps import combined
+        from ..maps import combined
         written.append(combined.write_html(agg, out / 'map.html', title=title))
         written.append(combined.write_png(agg, out / 'map.png', title=title))
     return written, len(agg.places)

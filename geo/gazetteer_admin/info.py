@@ -55,9 +55,11 @@ def describe(meta: dict) -> list[str]:
     return lines
 
 
-def info(index: Index) -> int:
+def info(progress=None) -> int:
+    """Print what the index holds (opening it, built first when missing) and the user's files."""
     from gazetteer.paths import user_places_dir
 
+    index = Index.open(progress=progress)
     print(f'gazetteer index: {index.path}')
     for line in describe(index.meta):
         print(line)

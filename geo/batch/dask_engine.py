@@ -4,25 +4,18 @@ The client (this process) reads the input, submits tasks of documents and journa
 back, exactly as the local engine does, so the outputs are byte-identical.  Each Dask worker
 opens the gazetteer index once, when it joins: a WorkerPlugin holds its Geoparser.  Without
 --scheduler a LocalCluster on loopback is started with one single-threaded worker process per
-core.
-
-The index travels by reference (its path and fingerprint), not by value: a worker uses the
-client's index path when it can see it (same machine or a shared filesystem), otherwise its own
-index, which must have been built from the same sources (`geo gazetteer build` on each worker
-machine); a worker whose index differs refuses to start rather than give other results.
+core.  How a worker finds the client's index: geo.batch.worker.
 """
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
-import pickle
 import threading
-from pathlib import Path
 from typing import Iterator
 
-from .batch_engines import Done, Task, parse_task
-from .errors import GeoError
+from ..errors import GeoError
+from .engines import Done, Task, parse_task
+from .worker import open_worker_geoparser
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -30,40 +23,6 @@ except ImportError:  # reported when the engine starts
     WorkerPlugin = object
 
 log = logging.getLogger(__name__)
-
-
-class IndexRef:
-    """Stands in for the Index while a Geoparser travels to a worker."""
-
-    def __init__(self, index):
-        self.path = str(index.path)
-        self.fingerprint = index.meta.get('fingerprint')
-        self.overlay = [p.to_dict() for p in getattr(index, '_overlay', [])]
-
-    def open(self):
-        from gazetteer.index import Index
-        from gazetteer.place import Place
-
-        overlay = [Place.from_dict(d) for d in self.overlay]
-        if (Path(self.path) / 'meta.json').exists():
-            return Index(Path(self.path), overlay)
-        idx = Index.open(overlay=overlay)
-        if idx.meta.get('fingerprint') != self.fingerprint:
-            raise GeoError(f'this worker\'s gazetteer index ({idx.path}) differs from the client\'s '
-                           f'({self.fingerprint}); build the same index on every worker')
-        return idx
-
-
-def geoparser_blob(gp) -> bytes:
-    light = copy.copy(gp)
-    light.index = IndexRef(gp.index)
-    return pickle.dumps(light)
-
-
-def open_geoparser(blob: bytes):
-    gp = pickle.loads(blob)
-    gp.index = gp.index.open()
-    return gp
 
 
 class GeoparserPlugin(WorkerPlugin):
@@ -76,7 +35,7 @@ class GeoparserPlugin(WorkerPlugin):
         self.lock = threading.Lock()   # workers with several threads parse one document at a time
 
     def setup(self, worker=None):
-        self.gp = open_geoparser(self.blob)
+        self.gp = open_worker_geoparser(self.blob)
 
     def teardown(self, worker=None):
         self.gp = None
@@ -99,9 +58,11 @@ def _dask_task(name: str, task: Task, lang: str | None) -> list[Done]:
 
 
 class DaskEngine:
-    def __init__(self, gp, workers: int, scheduler: str | None = None, lang: str | None = None,
+    """`blob` says how a worker opens its Geoparser (geo.batch.worker)."""
+
+    def __init__(self, blob: bytes, workers: int, scheduler: str | None = None, lang: str | None = None,
                  processes: bool = True, window: int | None = None):
-        self.blob = geoparser_blob(gp)
+        self.blob = blob
         self.name = 'geo-textmap-' + hashlib.sha1(self.blob).hexdigest()[:12]
         self.workers, self.scheduler, self.lang, self.processes = workers, scheduler, lang, processes
         self.window = window

@@ -1,0 +1,6 @@
+"""`python -m geo.cli ...`, the same as `geo ...`."""
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,71 @@
+"""`geo map FILE`: maps of one document (HTML, PNG, SVG, PDF) and its data (GeoJSON, CSV, ...)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InputError, OutputError
+from .common import add_parse_flags, build_progress, parse_settings
+
+FORMATS = ('html', 'png', 'svg', 'pdf', 'geojson', 'csv', 'gpkg', 'jsonl')
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser('map', help='draw maps of a document (HTML, PNG, SVG, PDF) and write its data')
+    p.add_argument('file', type=Path, metavar='FILE')
+    p.add_argument('-o', '--output', type=Path, default=Path('outputs'), metavar='DIR')
+    p.add_argument('--formats', default='html,png,geojson', help=f'comma-separated, of: {",".join(FORMATS)}')
+    p.add_argument('--title', help='map title (default: the document id)')
+    p.add_argument('--lang', dest='label_lang', choices=('ar', 'en', 'both'),
+                   help='label language (default: the document\'s)')
+    p.add_argument('--dpi', type=int, default=200)
+    p.add_argument('--size', default='A4', help='A4, A5 or WxH in inches (static maps)')
+    add_parse_flags(p, lang_flag='--doc-lang')
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(',') if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise InputError(f'--formats: unknown format(s) {", ".join(bad)}; use {", ".join(FORMATS)}')
+    if not formats:
+        raise InputError(f'--formats: give at least one of {", ".join(FORMATS)}')
+    return formats
+
+
+def run(args) -> int:
+    from ..inputs import iter_items
+    from ..outputs import write_outputs
+    from ..settings import open_geoparser
+
+    settings = parse_settings(args)
+    formats = _formats(args.formats)
+    if not 10 <= args.dpi <= 1200:
+        raise InputError(f'--dpi {args.dpi}: give the dots per inch of the static maps, from 10 to 1200')
+    if {'png', 'svg', 'pdf'} & set(formats):
+        from ..maps.static import parse_size
+        parse_size(args.size)          # a bad --size is refused before any output is written
+    if args.file.is_dir():
+        raise InputError(f'{args.file}: is a directory; `geo map` takes one document (use `geo batch` for a folder)')
+    items = list(iter_items(args.file))
+    if len(items) != 1:
+        raise InputError(f'{args.file}: `geo map` takes one document; use `geo batch` for {len(items)}')
+    item = items[0]
+    if not item.ok:
+        raise InputError(item.error)
+    if args.output.exists() and not args.output.is_dir():
+        raise OutputError(f'{args.output}: exists and is not a folder; give a folder for the outputs')
+    gp = open_geoparser(settings, progress=build_progress())
+    result = gp.parse(item.text, item.id, lang=settings.lang)
+    if item.meta.get('offsets'):
+        result.meta['offsets'] = item.meta['offsets']
+    try:
+        written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
+                                size=args.size, label_lang=args.label_lang)
+    except OSError as e:
+        raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
+    for p in written:
+        print(p)
+    n = len(result.places)
+    print(f'{n} place{"s" if n != 1 else ""}, {len(result.unresolved)} unresolved name(s)', file=sys.stderr)
+    return 0
