@@ -255,3 +255,32 @@ def test_lone_surrogates_and_odd_ids(tmp_path, tiny_index):
     bad = next(r for r in places if r['id'] == 'bad')
     assert [t['text'] for t in bad['toponyms']] == ['Mosul']
 
+
+# Two places of one name (the Iraqi one larger, the Syrian one inside the box below), and a typo
+# only the fuzzy matcher finds: what --gazetteer, --bias-bbox and --no-fuzzy change.
+HOMONYMS = ('name,names,lat,lon,type,country,population\n'
+            'Umm Hajar,,36.40,37.60,village,SY,2000\n'
+            'Umm Hajar,,35.00,43.00,town,IQ,90000\n')
+FLAG_DOCS = [('homonym', 'The convoy reached Umm Hajar on Monday.'), ('typo', 'Shelling hit Aleppp in Syria on Monday.')]
+
+
+def test_parse_flags_reach_the_worker_processes(tmp_path, geo_env):
+    """`geo batch` with two worker processes parses as `geo parse` does with the same flags, and
+    the flags do change what both find."""
+    own = tmp_path / 'homonyms.csv'
+    own.write_text(HOMONYMS, encoding='utf-8')
+    src = tmp_path / 'docs.jsonl'
+    src.write_text(''.join(json.dumps({'id': i, 'text': t}) + '\n' for i, t in FLAG_DOCS), encoding='utf-8')
+
+    def places(flags: list, out: Path) -> dict:
+        flags = ['--gazetteer', own] + flags
+        b = run(['batch', src, '-o', out, '--workers', '2', '--no-maps'] + flags, geo_env)
+        p = run(['parse', src] + flags, geo_env)
+        assert b.returncode == p.returncode == 0, b.stderr + p.stderr
+        assert (out / 'places.jsonl').read_text(encoding='utf-8').splitlines() == p.stdout.splitlines()
+        return {r['id']: [(t['text'], t['country']) for t in r['toponyms']] for r in read_jsonl(out / 'places.jsonl')}
+
+    assert places([], tmp_path / 'plain') == {'homonym': [('Umm Hajar', 'IQ')],
+                                              'typo': [('Aleppp', 'SY'), ('Syria', 'SY')]}
+    assert places(['--bias-bbox', '36,35.5,39,37.5', '--no-fuzzy'], tmp_path / 'biased') == {
+        'homonym': [('Umm Hajar', 'SY')], 'typo': [('Syria', 'SY')]}

@@ -42,6 +42,27 @@ def test_dask_gives_the_same_records_as_the_local_engine(tmp_path, tiny_index, c
     assert (s.parsed, s.skipped) == (0, records)
 
 
+def test_dask_workers_parse_with_the_run_settings(tmp_path, tiny_index, cluster):
+    """--bias-bbox and --no-fuzzy reach the Dask workers: their records are what a Geoparser
+    opened from the same settings gives, and differ from the defaults'."""
+    from geo.export.jsonl import dumps
+    from geo.settings import ParseSettings, open_geoparser
+
+    docs = [('springfield', 'Storm damage was reported in Springfield on Monday.'),
+            ('typo', 'Shelling hit Aleppp in Syria on Monday.')]
+    src = tmp_path / 'docs.jsonl'
+    src.write_text(''.join(json.dumps({'id': i, 'text': t}) + '\n' for i, t in docs), encoding='utf-8')
+    settings = ParseSettings(bias_bbox=(-92, 37, -87, 43), fuzzy=False)     # Illinois
+    out = tmp_path / 'out'
+    batch(tiny_index, settings, input=src, output=out, engine='dask', scheduler=cluster.scheduler_address,
+          maps=False)
+    got = (out / 'places.jsonl').read_text(encoding='utf-8').splitlines()
+    for settings_used, same in ((settings, True), (ParseSettings(), False)):
+        gp = open_geoparser(settings_used, index=tiny_index)
+        assert (got == [dumps(gp.parse(t, i)) for i, t in docs]) is same
+    assert [t['id'] for t in json.loads(got[0])['toponyms']] == ['u:springfield-il']
+
+
 def test_cli_starts_its_own_local_cluster(tmp_path, geo_env):
     src, records, errors = corpus(tmp_path / 'corpus.jsonl')
     out = tmp_path / 'out'
