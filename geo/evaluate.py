@@ -19,17 +19,12 @@ import statistics
 import sys
 from pathlib import Path
 
+from gazetteer.geodesy import km
+
 from .errors import InputError
 from .settings import ParseSettings, open_geoparser
 
-EARTH_KM = 6371.0088
 MAX_ERR_KM = 20039.0
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _overlap(a, b) -> bool:
@@ -91,7 +86,7 @@ def score(gold: list[dict], pred: dict[str, list[dict]]) -> tuple[dict, list[str
             x = max(located, key=lambda x: (x['start'] == y['start'],
                                             min(x['end'], y['end']) - max(x['start'], y['start'])))
             same = y.get('geonameid') and x.get('geonameid') and int(y['geonameid']) == int(x['geonameid'])
-            err = 0.0 if same else _km(y['lat'], y['lon'], x['lat'], x['lon'])
+            err = 0.0 if same else km(y['lat'], y['lon'], x['lat'], x['lon'])
             errors.append(err)
             e2e_ok += err <= 161
             tol_ok += err <= y.get('tolerance_km', 10)
