@@ -15,6 +15,8 @@ import json
 import math
 from pathlib import Path
 
+from gazetteer.geodesy import km_matrix
+
 from . import fonts, style
 from .basemap import countries_simplified, credits
 from .style import AREAS, LAND, SCREEN_BORDER, WATER, colour_legend
@@ -36,19 +38,18 @@ def view(places: list, radius_km: float = 1200.0, pad: float = 0.12,
     pts = [p for p in places if p.type not in AREAS] or list(places)
     if not pts:
         return (-170.0, -58.0, 180.0, 80.0)
-    lat = np.radians([p.lat for p in pts])
-    lon = np.radians([p.lon for p in pts])
+    lat = np.array([p.lat for p in pts])
+    lon = np.array([p.lon for p in pts])
     w = np.array([float(p.docs) for p in pts])
     cand = np.argsort(-w)[:300]
 
-    def km(i):
-        d = np.sin((lat - lat[i]) / 2) ** 2 + np.cos(lat) * np.cos(lat[i]) * np.sin((lon - lon[i]) / 2) ** 2
-        return 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, d)))
+    def km(i):      # from point i to every point (one row at a time: a corpus has many places)
+        return km_matrix(lat[i:i + 1], lon[i:i + 1], lat, lon)[0]
 
     support = [float(w[km(i) <= radius_km].sum()) for i in cand]
     centre = int(cand[int(np.argmax(support))])
     keep = km(centre) <= 2 * radius_km
-    la, lo, ww = np.degrees(lat[keep]), np.degrees(lon[keep]), w[keep]
+    la, lo, ww = lat[keep], lon[keep], w[keep]
 
     def quantiles(v, q):
         order = np.argsort(v)

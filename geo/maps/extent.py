@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from gazetteer import geodesy
+
 from ..model import Place, Result
 from .style import AREAS
 
@@ -14,14 +16,7 @@ WORLD = (-180.0, -60.0, 180.0, 85.0)
 
 
 def km(a: Place, b: Place) -> float:
-    return km_lonlat(a.lon, a.lat, b.lon, b.lat)
-
-
-def km_lonlat(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return geodesy.km(a.lat, a.lon, b.lat, b.lon)
 
 
 def focus(places: list[Place], weights: list[float] | None = None, radius_km: float = 250.0) -> tuple[list[int], list[int]]:
