@@ -9,7 +9,7 @@ FILES = sorted((ROOT / 'geo' / 'maps').glob('*.py')) + sorted((ROOT / 'geo' / 'e
     + [ROOT / 'geo' / 'outputs.py']
 # what the outputs may read besides themselves: the Result's classes, the errors, and the gazetteer
 # package below all of geo (the batch's per-place aggregate reaches them as an argument)
-BELOW = ('geo.maps', 'geo.export', 'geo.outputs', 'geo.model', 'geo.errors', 'gazetteer')
+BELOW = ('geo.maps', 'geo.export', 'geo.outputs', 'geo.model', 'geo.placetypes', 'geo.errors', 'gazetteer')
 
 
 def _module(path: Path) -> str:

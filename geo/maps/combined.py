@@ -17,9 +17,10 @@ from pathlib import Path
 
 from gazetteer.geodesy import km_matrix
 
+from ..placetypes import WIDE_AREAS
 from . import fonts, style
 from .basemap import countries_simplified, credits
-from .style import AREAS, LAND, SCREEN_BORDER, WATER, colour_legend
+from .style import LAND, SCREEN_BORDER, WATER, colour_legend
 from .web import assets, inline, safe, script_json
 
 MAX_RADIUS_PX = 28.0
@@ -35,7 +36,7 @@ def view(places: list, radius_km: float = 1200.0, pad: float = 0.12,
     nothing else."""
     import numpy as np
 
-    pts = [p for p in places if p.type not in AREAS] or list(places)
+    pts = [p for p in places if p.type not in WIDE_AREAS] or list(places)
     if not pts:
         return (-170.0, -58.0, 180.0, 80.0)
     lat = np.array([p.lat for p in pts])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from gazetteer import geodesy
 
 from ..model import Place, Result
-from .style import AREAS
+from ..placetypes import WIDE_AREAS
 
 WORLD = (-180.0, -60.0, 180.0, 85.0)
 
@@ -23,7 +23,7 @@ def focus(places: list[Place], weights: list[float] | None = None, radius_km: fl
     """(indices in the focus cluster, indices outside it).  Points (not countries) vote with
     their mention counts; the cluster is every point within 2 * radius_km of the best-supported one."""
     weights = weights or [1.0] * len(places)
-    points = [i for i, p in enumerate(places) if p.type not in AREAS]
+    points = [i for i, p in enumerate(places) if p.type not in WIDE_AREAS]
     if not points:
         return list(range(len(places))), []
     support = {i: sum(weights[j] for j in points if km(places[i], places[j]) <= radius_km) for i in points}
@@ -85,7 +85,7 @@ def plan(result: Result, min_span_deg: float = 0.2) -> Plan:
     if not places:
         return Plan(bounds=WORLD, world=True)
     weights = [float(max(1, len(p.mentions))) for p in places]
-    points = [i for i, p in enumerate(places) if p.type not in AREAS]
+    points = [i for i, p in enumerate(places) if p.type not in WIDE_AREAS]
     if points:
         inside, _ = focus(places, weights)
         box = bounds([places[i] for i in inside], min_span_deg=min_span_deg)
@@ -101,9 +101,9 @@ def plan(result: Result, min_span_deg: float = 0.2) -> Plan:
     for i, p in enumerate(places):
         if i in inside:
             main.append(i)
-        elif p.type in AREAS and _intersects(_box_of(p), box):
+        elif p.type in WIDE_AREAS and _intersects(_box_of(p), box):
             main.append(i)       # a named country the main map shows part of
-        elif p.type not in AREAS and box[0] <= p.lon <= box[2] and box[1] <= p.lat <= box[3]:
+        elif p.type not in WIDE_AREAS and box[0] <= p.lon <= box[2] and box[1] <= p.lat <= box[3]:
             main.append(i)
         else:
             far.append(i)

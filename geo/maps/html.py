@@ -21,12 +21,12 @@ import re
 from pathlib import Path
 
 from ..model import Place, Result
+from ..placetypes import AREA_TYPES, WIDE_AREAS
 from . import basemap, style
 from .extent import bounds, circle_box, plan as make_plan
 from .html_basemap import basemap_layers, geojson
 from .html_panel import legend, panel, symbol_svg
 from .html_popup import popup_html
-from .style import ADMIN_AREAS, AREAS
 from .web import assets, inline, safe, script_json
 
 TILE_LAYERS = (  # name, URL template, attribution: online extras, never shown by default
@@ -41,7 +41,7 @@ FOCUS_ZOOM = {'city': 11, 'town': 12, 'village': 13, 'neighbourhood': 14, 'landm
 
 
 def _marker_px(p: Place) -> float:
-    return style.size_pt(p) * 1.45 * style.MARKER_SCALE.get(style.marker(p.type), 1.0) + (4 if p.type in AREAS else 0)
+    return style.size_pt(p) * 1.45 * style.MARKER_SCALE.get(style.marker(p.type), 1.0) + (4 if p.type in WIDE_AREAS else 0)
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ PANEL_JS = """
 def _fit_box(result: Result, plan) -> tuple[float, float, float, float]:
     """The view the page opens on: the focus's points (their circles included), or the plan's box
     when the focus is countries only, or the world."""
-    points = [result.places[i] for i in plan.main if result.places[i].type not in AREAS]
+    points = [result.places[i] for i in plan.main if result.places[i].type not in WIDE_AREAS]
     if plan.world or not points:
         return plan.bounds
     return bounds(points, min_span_deg=0.08, pad=0.25)
@@ -164,7 +164,7 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     areas = folium.FeatureGroup(name=words['overlay_areas'], overlay=True).add_to(fmap)
     approx = folium.FeatureGroup(name=words['overlay_approx'], overlay=True).add_to(fmap)
     layer = folium.FeatureGroup(name=words['overlay_places'], overlay=True).add_to(fmap)
-    labelled = {i for i in plan.main if places[i].type not in AREAS | ADMIN_AREAS
+    labelled = {i for i in plan.main if places[i].type not in AREA_TYPES
                 and not places[i].approximate} if not plan.world else set()
     data = []
     used = {}

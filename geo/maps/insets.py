@@ -12,12 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Place
+from ..placetypes import WIDE_AREAS
 from . import basemap, style
 from .fonts import families, text_style
 from .labels import LabelSpec, place as place_labels
 from .layers import View
 from .projection import Projection, fit, for_extent, projected_bounds
-from .style import AREAS, DETAIL_INK, FRAME_RED
+from .style import DETAIL_INK, FRAME_RED
 
 
 def frame_outline_lonlat(view: View, n: int = 9):
@@ -89,7 +90,7 @@ def draw_locator(fig, rect_frac, rect_in, main: View, far: list[Place], shaded: 
                 markeredgecolor=FRAME_RED, markeredgewidth=1.4 * scale, zorder=16)
     specs = []
     for p in far:
-        if p.type in AREAS:
+        if p.type in WIDE_AREAS:
             continue
         x, y, r = view.draw_place(p, size_scale=0.7)
         used_types[p.type] = used_types.get(p.type, True) and p.approximate
@@ -119,7 +120,7 @@ def find_cluster(view: View, places: list[Place], indices: list[int], min_member
     pts = []
     for i in indices:
         p = places[i]
-        if p.type in AREAS:
+        if p.type in WIDE_AREAS:
             continue
         x, y = view.xy(p)
         r = p.uncertainty_km * 1000.0 if p.approximate else 0.0
@@ -152,7 +153,7 @@ def frame_points(view: View, places: list[Place]) -> list[tuple[float, float]]:
     x0, y0, x1, y1 = view.frame
     pts = []
     for p in places:
-        if p.type in AREAS:
+        if p.type in WIDE_AREAS:
             continue
         x, y = view.xy(p)
         if view.in_frame(x, y):

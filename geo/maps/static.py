@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 from ..model import Place, Result
+from ..placetypes import AREA_TYPES, WIDE_AREAS
 from . import basemap, fonts, style
 from .basemap import country_label
 from .extent import Plan, bounds, focus
@@ -28,7 +29,7 @@ from .layers import View
 from .legend import LegendContent, draw_legend
 from .page import Page, parse_size
 from .projection import Projection, fit, for_extent, projected_bounds
-from .style import ADMIN_AREAS, APPROX_INK, AREAS, LABEL_INK
+from .style import APPROX_INK, LABEL_INK
 
 FOCUS_RADIUS_KM = 150.0     # a printed page frames a tighter focus than the HTML map
 LABEL_PT = {'city': 10.0, 'town': 9.0, 'admin1': 9.0, 'admin2': 8.5, 'village': 8.5, 'airport': 8.5}
@@ -72,7 +73,7 @@ class StaticMap:
             content = WORLD_XY
         else:
             x0, y0, x1, y1 = projected_bounds(proj, plan.bounds)
-            for p in (places[i] for i in plan.main if places[i].type not in AREAS):
+            for p in (places[i] for i in plan.main if places[i].type not in WIDE_AREAS):
                 px, py = proj.xy(p.lon, p.lat)
                 r = p.uncertainty_km * 1000.0 if p.approximate else 0.0
                 x0, x1 = min(x0, float(px) - r), max(x1, float(px) + r)
@@ -88,7 +89,7 @@ class StaticMap:
         frame = fit(*content, page.main[2], page.main[3], pad=0.02 if plan.world else 0.07)
         view = self.view = View(ax, proj, frame, scale=page.scale)
         for i in list(plan.far):   # far places the fitted frame shows after all
-            if places[i].type not in AREAS and view.in_frame(*view.xy(places[i])):
+            if places[i].type not in WIDE_AREAS and view.in_frame(*view.xy(places[i])):
                 plan.far.remove(i)
                 plan.main.append(i)
         self.plan = plan
@@ -98,7 +99,7 @@ class StaticMap:
                                         self._named_countries(range(len(places))), self.lang, page.scale,
                                         self.texts, self.used_types)
         legend = LegendContent(self.lang, self.used_types,
-                               drawn=[places[i] for i in plan.main + plan.far if places[i].type not in AREAS],
+                               drawn=[places[i] for i in plan.main + plan.far if places[i].type not in WIDE_AREAS],
                                far=[places[i] for i in plan.far], named_area=self.named_area_drawn,
                                layers=self.layers, locator=not plan.world, detail=self.cluster is not None)
         self.texts += draw_legend(fig, page.frac(page.legend), page.legend[2], page.scale, legend)
@@ -111,7 +112,7 @@ class StaticMap:
         import shapely
         plan = make_plan(self.result)
         places = self.result.places
-        points = [i for i, p in enumerate(places) if p.type not in AREAS]
+        points = [i for i, p in enumerate(places) if p.type not in WIDE_AREAS]
         if plan.world or not points:
             return plan
         weights = [float(max(1, len(p.mentions))) for p in places]
@@ -121,7 +122,7 @@ class StaticMap:
         for i, p in enumerate(places):
             if i in inside:
                 main.append(i)
-            elif p.type in AREAS:
+            elif p.type in WIDE_AREAS:
                 shape = basemap.country_shape(p.country) if p.type == 'country' else None
                 (main if shape is not None and shape.intersects(shapely.box(*box)) else far).append(i)
             else:
@@ -145,11 +146,11 @@ class StaticMap:
         point_specs, area_specs, points = [], [], []
         for i in plan.main:
             p = places[i]
-            if p.type in AREAS or p.type in ADMIN_AREAS:
+            if p.type in AREA_TYPES:
                 outlined, spec = self._draw_area(view, p)
                 if spec is not None:
                     area_specs.append(((style.TYPE_RANK.get(p.type, 9),), spec))
-                if outlined or p.type in AREAS:
+                if outlined or p.type in WIDE_AREAS:
                     continue    # outlined; or a region the basemap cannot outline (counted, not drawn)
             points.append(i)
         cluster = None if plan.world else find_cluster(view, places, points)

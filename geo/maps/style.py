@@ -3,9 +3,8 @@ legend's words in English and Arabic.  Shared by the static maps, the HTML map a
 (batch) maps, so one place looks the same everywhere."""
 from __future__ import annotations
 
-from gazetteer.place import AREA_TYPES
-
 from ..model import Place
+from ..placetypes import ADMIN_UNITS
 
 TYPE_COLOURS = {'country': '#6a3d9a', 'admin1': '#1f78b4', 'admin2': '#1f78b4', 'region': '#6a3d9a',
                 'continent': '#6a3d9a', 'city': '#e31a1c', 'town': '#ff7f00', 'village': '#33a02c',
@@ -24,12 +23,11 @@ def colour_legend(types) -> list[tuple[str, str]]:
         out.setdefault(TYPE_COLOURS.get(t, DEFAULT_COLOUR), []).append(_LEGEND_WORDS.get(t, t))
     return [(c, ' / '.join(words)) for c, words in out.items()]
 
-# The kinds of area (gazetteer.place.AREA_TYPES): a wide area (country, continent, region) is
-# never a point of a map's focus and is drawn as an outline or not at all; an admin area is
-# outlined where the basemap has it, a point otherwise, and its label says it is an area.
-ADMIN_AREAS = frozenset({'admin1', 'admin2'})
-AREAS = AREA_TYPES - ADMIN_AREAS
-OUTLINED = ('country', 'admin1')     # the areas the basemap has outlines of
+# The sets of types are geo.placetypes': a wide area (WIDE_AREAS: country, continent, region) is
+# never a point of a map's focus and is drawn as an outline or not at all; an admin unit
+# (ADMIN_UNITS) is outlined where the basemap has it, a point otherwise, its label saying it is
+# an area.  The areas the basemap has outlines of:
+OUTLINED = ('country', 'admin1')
 
 # The basemap and the inks of the page.  The HTML maps use the same land and water.
 LAND = '#f3f0e8'
@@ -139,7 +137,7 @@ def area_label(place: Place, lang: str) -> str:
     """The label of an admin area says it is one: محافظة دير الزور / Deir ez-Zor province, so
     that it is not read as the city of the same name."""
     base = label(place, lang)
-    if place.type not in ADMIN_AREAS:
+    if place.type not in ADMIN_UNITS:
         return base
     ar_word = 'محافظة' if place.type == 'admin1' else 'منطقة'
     en_word = 'province' if place.type == 'admin1' else 'district'
