@@ -1,5 +1,6 @@
 """The layout holds: no import circles, no import from a lower layer to a higher one (imports
-inside functions included), nothing imports the CLI, and no module is over 500 lines."""
+inside functions included), outputs never reach back into parsing, nothing imports the CLI, no
+module takes another's private names, and no module is over 500 lines."""
 from __future__ import annotations
 
 import ast
@@ -62,6 +63,18 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
             if t and t != name:
                 found.add(t)
     return found
+
+
+def private_imports() -> list[str]:
+    """`from x import _name` across modules: a private name is its module's own business."""
+    out = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding='utf-8'))):
+            if isinstance(node, ast.ImportFrom):
+                ours = node.level or (node.module or '').split('.')[0] in PACKAGES
+                out += [f'{name}:{node.lineno} {node.module or "."}.{a.name}' for a in node.names
+                        if ours and a.name.startswith('_') and not a.name.startswith('__')]
+    return out
 
 
 def graph() -> dict[str, set[str]]:
@@ -128,9 +141,16 @@ def test_outputs_never_reach_back_into_parsing():
 
 
 def test_nothing_imports_the_cli():
-    bad = [a for a, deps in graph().items() if not a.startswith('geo.cli')
-           and any(b == 'geo.cli' or b.startswith('geo.cli.') for b in deps)]
+    """Neither the package nor the benchmarks and fuzzers: they run the `geo` command or the API."""
+    known = modules()
+    scripts = {f'{p.parent.name}.{p.stem}': p for d in ('benchmarks', 'fuzz') for p in (ROOT / d).glob('*.py')}
+    deps = graph() | {name: imports(name, path, known) for name, path in scripts.items()}
+    bad = [a for a, d in deps.items() if not a.startswith('geo.cli') and any(b.startswith('geo.cli') for b in d)]
     assert bad == []
+
+
+def test_no_module_takes_another_s_private_names():
+    assert private_imports() == []
 
 
 @pytest.mark.parametrize('folder', ['gazetteer', 'geo', 'benchmarks', 'fuzz'])

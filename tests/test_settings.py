@@ -1,14 +1,9 @@
 """ParseSettings: checked when made, with the messages the CLI prints; the one way to open a
-Geoparser from them; nothing but the `geo` command imports geo.cli."""
-import ast
-from pathlib import Path
-
+Geoparser from them."""
 import pytest
 
 from geo.errors import InputError
 from geo.settings import ParseSettings, open_geoparser
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize('kw, message', [
@@ -41,26 +36,3 @@ def test_open_geoparser_uses_every_setting(tiny_index):
         (tiny_index, 0.5, 'IQ', (-92.0, 37.0, -87.0, 43.0), True, False)
     text = 'Storm damage was reported in Springfield. Shelling hit Aleppp in Syria.'
     assert [m.surface for m in gp.parse(text).mentions] == ['Springfield', 'Syria']
-
-
-def _imports(path: Path) -> set[str]:
-    """The modules a file imports, relative imports made absolute (function-level ones too)."""
-    package = '.'.join(path.relative_to(ROOT).with_suffix('').parts[:-1])
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding='utf-8'))):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = package.rsplit('.', node.level - 1)[0] if node.level > 1 else package
-            mod = f'{base}.{node.module}' if node.level and node.module else (node.module or base)
-            found.add(mod)
-            found.update(f'{mod}.{a.name}' for a in node.names)
-    return found
-
-
-def test_nothing_but_the_command_imports_geo_cli():
-    files = [p for d in ('geo', 'gazetteer', 'benchmarks', 'fuzz') for p in (ROOT / d).rglob('*.py')]
-    assert files
-    offenders = [str(p.relative_to(ROOT)) for p in files if 'cli' not in p.relative_to(ROOT).parts[:2]
-                 and any(m == 'geo.cli' or m.startswith('geo.cli.') for m in _imports(p))]
-    assert offenders == []

