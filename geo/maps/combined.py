@@ -8,7 +8,7 @@ number of documents that name it.
 - PNG: geopandas + matplotlib on Natural Earth countries, the most-named places labelled, a size
   legend and the credits.
 
-Both read only the per-place aggregate of geo.batch_outputs (one entry per distinct place)."""
+Both read only the per-place aggregate of geo.batch.outputs (one entry per distinct place)."""
 from __future__ import annotations
 
 import json
