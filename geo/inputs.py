@@ -30,6 +30,7 @@ from typing import Iterator
 from gazetteer.textio import DecodeError, decode
 
 from .errors import InputError
+from .model import Result
 
 MAX_BYTES = 200 * 1024 * 1024
 HTML_SUFFIXES = ('.html', '.htm', '.xhtml')
@@ -47,6 +48,14 @@ class Item:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+def note_offsets(result: Result, meta: dict) -> Result:
+    """Copy the offsets note of an input record (meta['offsets']: 'html-text' for an HTML file)
+    onto its Result, so that the JSON record says what the offsets count.  Returns the Result."""
+    if meta.get('offsets'):
+        result.meta['offsets'] = meta['offsets']
+    return result
 
 
 def read_bytes(path: Path) -> bytes:

@@ -109,6 +109,11 @@ def test_csv_and_geojson_have_one_row_per_place_per_document(tmp_path, geo_env):
     assert gj['type'] == 'FeatureCollection' and len(gj['features']) == expected
     moscow = [f for f in gj['features'] if f['properties']['name'] == 'Moscow'][0]
     assert moscow['geometry']['coordinates'] == [37.616, 55.752]
+    # the schema of `geo map` (geo.export.geojson): the place's id, nested mentions, the document's date and title
+    props = moscow['properties']
+    assert props['id'] == [r for r in rows if r['name'] == 'Moscow'][0]['place_id'] and 'place_id' not in props
+    assert (props['document'], props['date'], props['title']) == ('e2', '2024-03-05', '<script>alert(1)</script>')
+    assert 'url' not in props and props['mentions'][0]['text'] == 'Moscow' and props['alternatives'] == []
     assert not (out / 'map.html').exists()
 
 
@@ -164,6 +169,23 @@ def test_resume_refuses_other_settings_and_a_changed_input(tmp_path, geo_env):
     p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
     assert p.returncode == 2 and 'changed' in p.stderr and 'Traceback' not in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_resume_refuses_a_journal_of_another_format(tmp_path, geo_env):
+    """A run.json written by a version whose journal lines differ (format 1 kept CSV rows, not
+    GeoJSON features) cannot be continued: one clear line, and a fresh run works."""
+    src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
+    run_file = out / '.geo-batch' / 'run.json'
+    meta = json.loads(run_file.read_text(encoding='utf-8'))
+    meta['settings']['format'] = 1
+    run_file.write_text(json.dumps(meta), encoding='utf-8')
+    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
+    assert p.returncode == 2 and 'Traceback' not in p.stderr
+    (line,) = p.stderr.strip().splitlines()
+    assert 'journal format 1' in line and 'drop --resume' in line
+    assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
 
 
 def test_appended_input_resumes_with_only_the_new_documents(tmp_path, tiny_index):

@@ -5,7 +5,8 @@ most `window` tasks are in flight, so the input is read only as fast as it is pa
 memory).
 
 A task is a list of (n, id, text, meta, where); a result is a list of (n, id, is_error, line)
-where line is the journal line (bytes, newline-terminated) of that document."""
+where line is the journal line (bytes, newline-terminated) of that document: its record as
+`geo parse` prints it and its GeoJSON features (geo.batch.journal says what a line holds)."""
 from __future__ import annotations
 
 import json
@@ -38,16 +39,16 @@ def error_line(n: int, doc_id: str, where: str, error: str) -> bytes:
 def parse_task(gp, task: Task, lang: str | None) -> list[Done]:
     """Parse the documents of one task with an open Geoparser.  A document that makes our code
     raise becomes an error record; the others carry on."""
-    from ..export.csv import rows
+    from ..export.geojson import features
     from ..export.jsonl import dumps
+    from ..inputs import note_offsets
 
     out: list[Done] = []
     for n, doc_id, text, meta, where in task:
         try:
-            result = gp.parse(text, doc_id, lang=lang)
-            if meta.get('offsets'):
-                result.meta['offsets'] = meta['offsets']
-            rec = {'n': n, 'id': doc_id, 'lang': result.lang, 'rec': dumps(result), 'rows': rows(result, meta)}
+            result = note_offsets(gp.parse(text, doc_id, lang=lang), meta)
+            rec = {'n': n, 'id': doc_id, 'lang': result.lang, 'rec': dumps(result),
+                   'features': features(result, meta)}
             line = (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8')
             out.append((n, doc_id, False, line))
         except Exception as e:  # a bug of ours must not stop the corpus

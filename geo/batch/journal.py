@@ -10,6 +10,11 @@ Records are keyed by their position `n` in the input (0, 1, 2, ...) and the id f
 resume, a position whose id differs means the input changed, which is refused.  The journal
 keeps per record only its byte offset and an 8-byte hash of its id, so memory grows by 16
 bytes a document, never by its text or its places.
+
+A line is {"n", "id", "lang", "rec": the record `geo parse` prints, "features": the document's
+GeoJSON features (geo.export.geojson)} for a document (made by geo.batch.engines.parse_task), or
+{"n", "id", "where", "error"} for an error.  FORMAT numbers this layout: bump it when the layout
+changes, and --resume refuses a journal written in another one.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from typing import Iterator
 
 import numpy as np
 
+FORMAT = 2          # 1: CSV rows ("rows") instead of the GeoJSON features
 STATE_DIR = '.geo-batch'
 JOURNAL = 'journal.jsonl'
 RUN = 'run.json'

@@ -1,5 +1,8 @@
 """The outputs of a batch run, made from its journal in input order: places.jsonl, errors.jsonl,
-places.csv, places.geojson, and the per-place aggregate that the combined maps draw.
+places.csv, places.geojson, and the per-place aggregate that the combined maps draw.  Each
+document's journal line holds its GeoJSON features (geo.export.geojson, made by the worker):
+places.geojson streams them through the export's Writer, and places.csv and the aggregate read
+their flat rows (geo.export.csv.row), so `geo map` and `geo batch` write one schema.
 
 Each file is streamed into a temporary file beside the target and renamed over it only when all
 of them are complete.  The aggregate holds one entry per distinct place (with its documents
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..export import csv as csv_export
-from ..export.geojson import CREDITS
+from ..export import geojson
 
 MAX_SAMPLES = 5
 
@@ -148,8 +151,7 @@ def finalize(journal, out: Path, maps: bool = True, title: str | None = None) ->
         f_csv = files.open('places.csv', bom=True)
         f_geo = files.open('places.geojson')
         table = csv_export.Writer(f_csv)
-        f_geo.write('{"type": "FeatureCollection", "credits": ' + json.dumps(CREDITS) + ', "features": [')
-        first = True
+        collection = geojson.Writer(f_geo)
         for rec in journal.records():
             if 'error' in rec:
                 agg.errors += 1
@@ -161,15 +163,11 @@ def finalize(journal, out: Path, maps: bool = True, title: str | None = None) ->
                 f_errors.write(json.dumps(err, ensure_ascii=False) + '\n')
                 continue
             f_places.write(rec['rec'] + '\n')
-            rows = rec['rows']
+            collection.write(rec['features'])
+            rows = [csv_export.row(f) for f in rec['features']]
             table.write(rows)
-            for r in rows:
-                feat = {'type': 'Feature', 'geometry': {'type': 'Point', 'coordinates': [r['lon'], r['lat']]},
-                        'properties': r}
-                f_geo.write(('\n' if first else ',\n') + json.dumps(feat, ensure_ascii=False))
-                first = False
             agg.add(rec.get('lang', ''), rows)
-        f_geo.write('\n]}\n')
+        collection.close()
     written = [out / n for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')]
     if maps:
         from ..maps import combined

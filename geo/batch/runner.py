@@ -28,12 +28,11 @@ from ..errors import InputError, OutputError
 from ..export.files import atomic_write_text
 from ..settings import ParseSettings, open_geoparser
 from .engines import InlineEngine, ProcessEngine, default_workers, error_line
-from .journal import RUN, STATE_DIR, Journal
+from .journal import FORMAT, RUN, STATE_DIR, Journal
 from .worker import worker_blob
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
 OUTPUTS = ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')
 MAPS = ('map.html', 'map.png')
 
@@ -95,6 +94,10 @@ def _open_journal(wanted: dict, opts: Options, state: Path) -> Journal:
             had = None
         if isinstance(had, dict):
             had_core = had.get('settings') or {}
+            if had_core.get('format') != FORMAT:
+                raise InputError(f'{opts.output}: holds a run of another version of geo-textmap (batch journal '
+                                 f'format {had_core.get("format", "unknown")}, this version writes {FORMAT}), '
+                                 'which --resume cannot continue; drop --resume to start afresh, or give another -o DIR')
             if had_core != wanted:
                 diff = ', '.join(sorted(k for k in wanted if had_core.get(k) != wanted[k])) or 'format'
                 raise InputError(f'{opts.output}: holds a run with other settings ({diff} differ); '

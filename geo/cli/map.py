@@ -34,7 +34,7 @@ def _formats(text: str) -> list[str]:
 
 
 def run(args) -> int:
-    from ..inputs import iter_items
+    from ..inputs import iter_items, note_offsets
     from ..outputs import write_outputs
     from ..settings import open_geoparser
 
@@ -43,7 +43,7 @@ def run(args) -> int:
     if not 10 <= args.dpi <= 1200:
         raise InputError(f'--dpi {args.dpi}: give the dots per inch of the static maps, from 10 to 1200')
     if {'png', 'svg', 'pdf'} & set(formats):
-        from ..maps.static import parse_size
+        from ..maps.page import parse_size
         parse_size(args.size)          # a bad --size is refused before any output is written
     if args.file.is_dir():
         raise InputError(f'{args.file}: is a directory; `geo map` takes one document (use `geo batch` for a folder)')
@@ -56,12 +56,10 @@ def run(args) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise OutputError(f'{args.output}: exists and is not a folder; give a folder for the outputs')
     gp = open_geoparser(settings, progress=build_progress())
-    result = gp.parse(item.text, item.id, lang=settings.lang)
-    if item.meta.get('offsets'):
-        result.meta['offsets'] = item.meta['offsets']
+    result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
     try:
         written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
-                                size=args.size, label_lang=args.label_lang)
+                                size=args.size, label_lang=args.label_lang, meta=item.meta)
     except OSError as e:
         raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
     for p in written:

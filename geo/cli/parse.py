@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from ..export.jsonl import dumps
-    from ..inputs import iter_items
+    from ..inputs import iter_items, note_offsets
     from ..settings import open_geoparser
 
     settings = parse_settings(args)
@@ -33,9 +33,7 @@ def run(args) -> int:
                 print(item.error, file=sys.stderr)
                 out.write(json.dumps({'id': item.id, 'error': item.error, 'toponyms': []}, ensure_ascii=False) + '\n')
                 continue
-            result = gp.parse(item.text, item.id, lang=settings.lang)
-            if item.meta.get('offsets'):
-                result.meta['offsets'] = item.meta['offsets']
+            result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
             out.write(dumps(result) + '\n')
     out.flush()
     return 2 if failed else 0

@@ -1,7 +1,10 @@
 """Result -> CSV: one row per place per document, for spreadsheets and GIS (lat/lon columns).
 
-`rows(result, meta)` is the one place that flattens a Result; the CSV, the GeoPackage and the
-batch outputs (places.csv, places.geojson) all use it, so they carry the same columns.
+A row is the flat form of a GeoJSON feature (geo.export.geojson, the one schema): `row(feature)`
+is the one place that flattens one, and `rows(result, meta)` flattens a document's features.  The
+CSV, the GeoPackage and the batch outputs (places.csv, the combined maps) all use it, so they
+carry the same columns: the feature's `id` is `place_id`, its mentions are their distinct
+spellings joined by ' | ' with the first offset in `first_start`, its alternatives are left out.
 Text cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading
 apostrophe: a document is not allowed to put a formula into an analyst's spreadsheet."""
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..model import Result
+from .geojson import features
 
 COLUMNS = ('document', 'date', 'title', 'url', 'place_id', 'name', 'name_ar', 'type', 'country', 'admin1',
            'lat', 'lon', 'geonameid', 'population', 'confidence', 'approximate', 'uncertainty_km',
@@ -20,22 +24,25 @@ TEXT_COLUMNS = frozenset({'document', 'date', 'title', 'url', 'place_id', 'name'
                           'admin1', 'mentions'})
 
 
+def row(feature: dict) -> dict:
+    """The flat row of one feature of geo.export.geojson, in COLUMNS order."""
+    p = feature['properties']
+    lon, lat = feature['geometry']['coordinates']
+    ms = p['mentions']
+    return {
+        'document': p['document'], 'date': p.get('date', ''), 'title': p.get('title', ''), 'url': p.get('url', ''),
+        'place_id': p['id'], 'name': p['name'], 'name_ar': p['name_ar'], 'type': p['type'],
+        'country': p['country'], 'admin1': p['admin1'], 'lat': lat, 'lon': lon, 'geonameid': p['geonameid'],
+        'population': p['population'], 'confidence': p['confidence'], 'approximate': p['approximate'],
+        'uncertainty_km': p['uncertainty_km'], 'mention_count': p['mention_count'],
+        'mentions': ' | '.join(dict.fromkeys(m['text'] for m in ms)),
+        'first_start': min((m['start'] for m in ms), default=None),
+    }
+
+
 def rows(result: Result, meta: dict | None = None) -> list[dict]:
     """One flat dict per place of the document, in COLUMNS order."""
-    meta = meta or {}
-    out = []
-    for p in result.places:
-        ms = [result.mentions[k] for k in p.mentions]
-        surfaces = list(dict.fromkeys(m.surface for m in ms))
-        out.append({
-            'document': result.id, 'date': meta.get('date', ''), 'title': meta.get('title', ''),
-            'url': meta.get('url', ''), 'place_id': p.id, 'name': p.name, 'name_ar': p.name_ar, 'type': p.type,
-            'country': p.country, 'admin1': p.admin1, 'lat': round(p.lat, 6), 'lon': round(p.lon, 6),
-            'geonameid': p.geonameid, 'population': p.population, 'confidence': p.confidence,
-            'approximate': p.approximate, 'uncertainty_km': p.uncertainty_km, 'mention_count': len(ms),
-            'mentions': ' | '.join(surfaces), 'first_start': min((m.start for m in ms), default=None),
-        })
-    return out
+    return [row(f) for f in features(result, meta)]
 
 
 def cell(column: str, value) -> str:
