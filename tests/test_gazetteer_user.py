@@ -56,6 +56,26 @@ def test_every_bad_row_is_listed_once(tmp_path):
     assert [line.split(':')[1] for line in str(e.value).splitlines()] == ['3', '4', '6']
 
 
+@pytest.mark.parametrize('delimiter', [',', ';', '\t', '|'])
+def test_doubled_quotes_are_read_as_one_quote(tmp_path, delimiter):
+    """Standard CSV (what spreadsheets and Python's csv write): a quote inside a quoted field is
+    doubled.  The header decides only the delimiter."""
+    import csv
+
+    f = tmp_path / 'camps.csv'
+    with open(f, 'w', encoding='utf-8', newline='') as out:
+        w = csv.writer(out, delimiter=delimiter)
+        w.writerow(['name', 'names', 'lat', 'lon', 'type', 'country'])
+        w.writerow(['Camp "Hope" North', 'Mukhayyam "Amal"|مخيم الأمل', '35.1', '40.2', 'camp', 'SY'])
+        w.writerow(['Plain camp', '', '35.2', '40.3', 'camp', 'SY'])
+    assert '"Camp ""Hope"" North"' in f.read_text(encoding='utf-8')
+    hope, plain = read_places(f)
+    assert hope.name == 'Camp "Hope" North'
+    assert hope.names == ('Mukhayyam "Amal"', 'مخيم الأمل') and hope.name_ar == 'مخيم الأمل'
+    assert (hope.lat, hope.lon, hope.type, hope.country) == (35.1, 40.2, 'camp', 'SY')
+    assert plain.name == 'Plain camp'
+
+
 def test_antimeridian_places_are_kept_and_found_across_it(tmp_path):
     from gazetteer.build import build
     from gazetteer.index import Index

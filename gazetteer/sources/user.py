@@ -102,13 +102,27 @@ _DELIMITERS = ',;\t|'
 _DELIMITER_NAMES = {',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars'}
 
 
+def _dialect(header: str) -> type[csv.Dialect]:
+    """The standard CSV dialect (RFC 4180: a quote inside a quoted field is doubled) with the
+    delimiter the header line uses.  Only the delimiter (and spaces after it) is taken from the
+    csv Sniffer: on a header line it cannot see quoting, and its guess turns doubled quotes off,
+    which reads "Camp ""Hope"" North" wrongly."""
+    try:
+        sniffed = csv.Sniffer().sniff(header, delimiters=_DELIMITERS)
+    except csv.Error:
+        return csv.excel
+
+    class Dialect(csv.excel):
+        delimiter = sniffed.delimiter
+        skipinitialspace = sniffed.skipinitialspace
+
+    return Dialect
+
+
 def _read_csv(path: Path, text: str) -> Iterator[tuple[int, dict]]:
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))   # one long names field is not an error
     first = re.split(r'\r\n|\r|\n', text[:65536], maxsplit=1)[0]
-    try:
-        dialect = csv.Sniffer().sniff(first, delimiters=_DELIMITERS)
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _dialect(first)
     reader = csv.reader(io.StringIO(text, newline=''), dialect)
     try:
         header = [h.strip().lower().lstrip('\ufeff') for h in next(reader)]
