@@ -94,6 +94,9 @@ class Geoparser:
         return doc
 
     def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
+        if not isinstance(text, str):
+            raise TypeError(f'Geoparser.parse takes the text as str, not {type(text).__name__}: decode it first '
+                            '(data.decode("utf-8"), or geo.inputs.read_text_file(path) for a file in any encoding)')
         return to_result(self.run(text, lang), doc_id)
 
 
