@@ -27,6 +27,19 @@ def parse_bbox(value: str | tuple | list) -> BBox:
     return bbox
 
 
+def _country(value: str | None) -> str | None:
+    """An ISO 3166-1 alpha-2 code in upper case, or None for none."""
+    from gazetteer.sources.geonames_cities import country_code_problem
+
+    code = str(value or '').strip().upper()
+    if not code:
+        return None
+    problem = country_code_problem(code)
+    if problem:
+        raise InputError(f'--bias-country {value}: {problem}')
+    return code
+
+
 @dataclass(frozen=True)
 class ParseSettings:
     """How documents are parsed.  Checked when made: a bad value raises InputError with the
@@ -44,7 +57,7 @@ class ParseSettings:
             raise InputError(f'--min-confidence {self.min_confidence}: give a number between 0 and 1')
         object.__setattr__(self, 'gazetteers', tuple(self.gazetteers))
         object.__setattr__(self, 'bias_bbox', parse_bbox(self.bias_bbox) if self.bias_bbox else None)
-        object.__setattr__(self, 'bias_country', self.bias_country.upper() if self.bias_country else None)
+        object.__setattr__(self, 'bias_country', _country(self.bias_country))
 
 
 def open_geoparser(settings: ParseSettings, progress: Callable[[str, int], None] | None = None, index=None):

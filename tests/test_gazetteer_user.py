@@ -29,6 +29,9 @@ HOSTILE = {
     'nan': ('name,lat,lon\nHatla,nan,40.183\n', "2: latitude 'nan' is not a number"),
     'unknown type': ('name,lat,lon,type\nHatla,35.366,40.183,hamlet-ish\n', "2: unknown type 'hamlet-ish'"),
     'bad country': ('name,lat,lon,country\nHatla,35.366,40.183,Syria\n', "2: country 'SYRIA' is not an ISO 3166"),
+    'unknown country': ('name,lat,lon,country\nHatla,35.366,40.183,SY\nCamp,35.3,40.1,zz\n',
+                        "3: country 'ZZ' is not an ISO 3166-1 country code, such as SY, IQ, TR (the list: "
+                        'https://www.geonames.org/countries/)'),
     'geojson line': ('{"type": "FeatureCollection", "features": [\n'
                      ' {"type": "Feature", "geometry": {"type": "Point", "coordinates": [40.18, 35.37]},\n'
                      '  "properties": {"name": "Hatla"}},\n'

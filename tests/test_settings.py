@@ -20,6 +20,23 @@ def test_bad_settings_are_refused_naming_the_flag(kw, message):
     assert str(e.value) == message
 
 
+@pytest.mark.parametrize('code', ['XX', 'ZZ', 'Syria', 'UK', 'S'])
+def test_an_unknown_bias_country_is_refused_with_where_to_find_the_codes(code):
+    with pytest.raises(InputError) as e:
+        ParseSettings(bias_country=code)
+    (line,) = str(e.value).splitlines()
+    assert line.startswith(f'--bias-country {code}: is not an ISO 3166-1 country code, such as SY, IQ, TR')
+    assert 'https://www.geonames.org/countries/' in line
+
+
+def test_every_country_the_package_knows_is_a_bias_country():
+    from gazetteer.sources.geonames_cities import load_countries
+
+    for code in ('SY', 'iq', ' tr ', 'PS', 'XK'):
+        assert ParseSettings(bias_country=code).bias_country == code.strip().upper()
+    assert all(ParseSettings(bias_country=c).bias_country == c for c in load_countries())
+
+
 def test_settings_are_normalised_and_frozen():
     s = ParseSettings(gazetteers=['a.csv'], bias_bbox=' 35, 32,43,38', bias_country='sy')
     assert s.gazetteers == ('a.csv',) and s.bias_bbox == (35.0, 32.0, 43.0, 38.0) and s.bias_country == 'SY'

@@ -3,6 +3,7 @@ with all its alternate names (any language), its country and its first-level uni
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -27,6 +28,23 @@ def settlement_type(population: int) -> str:
 def load_countries() -> dict:
     with open(data_file('countries.json'), encoding='utf-8') as f:
         return json.load(f)
+
+
+COUNTRY_LIST = 'https://www.geonames.org/countries/'
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes the package data knows (GeoNames' country list)."""
+    return frozenset(load_countries())
+
+
+def country_code_problem(code: str) -> str | None:
+    """None when `code` (already upper case) is a country code we know, else why not, in a few
+    words that fit on one line after the value."""
+    if code in country_codes():
+        return None
+    return f'is not an ISO 3166-1 country code, such as SY, IQ, TR (the list: {COUNTRY_LIST})'
 
 
 class GeoNamesCities(Source):

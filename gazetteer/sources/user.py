@@ -17,6 +17,7 @@ from ..keys import fold_uncached, is_arabic
 from ..place import TYPES, Place
 from ..textio import DecodeError, decode
 from .base import Source, file_fingerprint
+from .geonames_cities import country_code_problem
 
 REQUIRED = ('name', 'lat', 'lon')
 COLUMNS = ('id', 'name', 'names', 'lat', 'lon', 'type', 'country', 'parent', 'population')
@@ -75,8 +76,9 @@ def row_to_place(row: dict, path: Path, line: int) -> Place:
     if ptype is None:
         raise RowError(path, line, f'unknown type {row.get("type")!r} (one of: {", ".join(sorted(TYPES))})')
     country = (row.get('country') or '').strip().upper()
-    if country and not (len(country) == 2 and country.isalpha() and country.isascii()):
-        raise RowError(path, line, f'country {country!r} is not an ISO 3166 alpha-2 code such as SY')
+    problem = country_code_problem(country) if country else None
+    if problem:
+        raise RowError(path, line, f'country {country!r} {problem}')
     pop, raw = 0, str(row.get('population') or '').strip()
     if raw:
         try:
