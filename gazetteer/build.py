@@ -1,19 +1,18 @@
 """Sources -> an on-disk index, rebuilt only when a source changes.
 
-Layout of the index root (the user's cache directory unless told otherwise):
+Builds live side by side under the index root, one per fingerprint (the code and the sources
+they were made from); cache.py describes the layout, how a reader finds its build and what is
+pruned.  One build is a directory:
 
-    CURRENT            name of the live build directory (replaced atomically)
-    .lock              taken while a build runs, so two processes never build at once
-    b-<fingerprint>/   one complete build:
-        meta.json      fingerprint, per-source counts and licences
-        names.marisa   folded name -> (row, name kind)
-        blocks.*       sorted key tables for fuzzy lookup (gazetteer/blocks.py)
-        core.npy       lat, lon, population, type, seat, number of names, country per row
-        grid.npz       rows sorted by 1-degree cell, for near()
-        places.sqlite  the full record of every row, by row and by id
+    meta.json      fingerprint, per-source counts and licences, how long the build took
+    names.marisa   folded name -> (row, name kind)
+    blocks.*       sorted key tables for fuzzy lookup (gazetteer/blocks.py)
+    core.npy       lat, lon, population, type, seat, number of names, country per row
+    grid.npz       rows sorted by 1-degree cell, for near()
+    places.sqlite  the full record of every row, by row and by id
 
-A build writes into a temporary directory and becomes live only by the atomic replacement of
-CURRENT, so a crash or Ctrl-C never leaves a half index behind.
+A build writes into a temporary directory and appears only by its atomic rename to
+b-<fingerprint>-<ms>, so a crash or Ctrl-C never leaves a half index behind.
 """
 from __future__ import annotations
 
@@ -36,7 +35,7 @@ from typing import Callable, Iterable
 import marisa_trie
 import numpy as np
 
-from . import blocks
+from . import blocks, cache
 from .keys import fold_uncached as fold, squash
 from .place import NAME_KINDS, TYPES, Place
 from .scripts import NameStats
@@ -166,8 +165,10 @@ def _keys_chunk(bounds: tuple[int, int]) -> tuple[str, np.ndarray, np.ndarray, l
 
 
 def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: bool = False,
-                base: list[dict] | None = None, progress: Progress | None = None) -> None:
-    """Write one complete build of `places` into the (new, empty) directory `dest`.  A large
+                base: list[dict] | None = None, progress: Progress | None = None,
+                started: float | None = None) -> None:
+    """Write one complete build of `places` into the (new, empty) directory `dest` (`started`:
+    when reading the sources began, to record how long the build took).  A large
     build folds keys in two forked workers and writes the fuzzy blocking tables in a second
     process while this one writes the rest."""
     global _WORK
@@ -214,6 +215,8 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
             'places': n, 'keys': int(core['nnames'].sum()), 'arabic_names': arabic, 'sources': stats}
     if custom and base is not None:
         meta['base'] = base
+    if started is not None:
+        meta['build_seconds'] = round(time.time() - started, 1)
     (dest / 'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding='utf-8')
     _fsync_tree(dest)
 
@@ -281,8 +284,8 @@ def _cells(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 
 @contextlib.contextmanager
 def folder_lock(folder: Path):
-    """Exclusive use of a folder (its .lock file) across processes: two builds, or two changes
-    of the user's places, queue up instead of racing."""
+    """Exclusive use of a folder (its .lock file) across processes: two changes of the user's
+    places queue up instead of racing."""
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / '.lock', 'w') as f:
         fcntl.flock(f, fcntl.LOCK_EX)
@@ -290,9 +293,6 @@ def folder_lock(folder: Path):
             yield
         finally:
             fcntl.flock(f, fcntl.LOCK_UN)
-
-
-build_lock = folder_lock
 
 
 def is_custom(build_dir: Path) -> bool:
@@ -304,56 +304,91 @@ def is_custom(build_dir: Path) -> bool:
         return False
 
 
-def current_build(root: Path) -> Path | None:
-    try:
-        name = (root / 'CURRENT').read_text(encoding='utf-8').strip()
-    except OSError:
-        return None
-    path = root / name
-    return path if (path / 'meta.json').exists() else None
+current_build = cache.current_build
+
+
+def say(message: str) -> None:
+    """One line on stderr (a build of a minute or two must never look like a hang, with or
+    without a terminal), and in the log."""
+    log.info('%s', message)
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(message + '\n')
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _about(seconds: float | None) -> str:
+    if seconds is None:
+        return 'about a minute'
+    if seconds < 10:
+        return 'a few seconds'
+    if seconds < 45:
+        return 'under a minute'
+    if seconds < 100:
+        return 'about a minute'
+    return f'about {round(seconds / 60)} minutes'
+
+
+def _last_duration(root: Path, custom: bool) -> float | None:
+    """How long the newest earlier build of the same kind (default or custom) took."""
+    for d in cache.builds(root):
+        try:
+            meta = json.loads((d / 'meta.json').read_text(encoding='utf-8'))
+        except (OSError, ValueError):
+            continue
+        if bool(meta.get('custom')) == custom and meta.get('build_seconds') is not None:
+            return float(meta['build_seconds'])
+    return None
 
 
 def build(root: Path, sources: list[Source] | None = None, progress: Progress | None = None,
-          force: bool = False) -> Path:
-    """Build the index under `root` unless an up-to-date one exists.  Safe against concurrent
-    builders (file lock) and interruptions (temporary directory, atomic switch)."""
+          force: bool = False, notice: Callable[[str], None] | None = None) -> Path:
+    """The build of these sources (default: the embedded ones and the user's) under `root`,
+    made unless a complete one exists.  Builds of other fingerprints stay (pruned by age, see
+    cache.py); a build of the same fingerprint running in another process is waited for, not
+    repeated.  `notice` (default: stderr) hears one line when a build starts and one at its end."""
+    root = Path(root)
     custom = sources is not None
     sources = default_sources() + user_sources() if sources is None else sources
     fp = fingerprint(sources)
-    with build_lock(root):
-        cur = current_build(root)
-        if cur is not None and not force and json.loads((cur / 'meta.json').read_text())['fingerprint'] == fp:
-            return cur
-        t0 = time.time()
-        places, stats = collect(sources, progress)
-        tmp = Path(tempfile.mkdtemp(prefix='.tmp-', dir=root))
-        try:
-            write_build(places, stats, fp, tmp, custom=custom, base=describe_base(sources) if custom else None,
-                        progress=progress)
-            final = root / f'b-{fp}-{int(time.time() * 1000)}'
-            os.rename(tmp, final)
-            pointer = root / '.CURRENT.tmp'
-            with open(pointer, 'w', encoding='utf-8') as f:
-                f.write(final.name)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(pointer, root / 'CURRENT')  # the one atomic step that makes the build live
-            _fsync_dir(root)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        _clean(root, keep={final, cur})
-        log.info('built %d places in %.1f s', len(places), time.time() - t0)
-        return final
+    notice = notice or say
+    found = None if force else cache.latest(root, fp)
+    if found is None:
+        with cache.fingerprint_lock(root, fp, on_wait=lambda: notice(
+                f'waiting for another process that is building the place index in {root}')):
+            found = None if force else cache.latest(root, fp)
+            if found is None:
+                found = _build_locked(root, sources, fp, custom, progress, notice, force)
+    if cache.current_build(root) != found:
+        cache.set_current(root, found)
+    cache.prune(root, keep={found})
+    return found
 
 
-def _clean(root: Path, keep: set) -> None:
-    """Remove builds that are neither live nor the one just replaced (a process that opened the
-    previous build a moment ago keeps working), and what interrupted builds left behind.  Runs
-    under the build lock, so no other build is writing."""
-    for old in [*root.glob('b-*'), *root.glob('.tmp-*')]:
-        if old not in keep:
-            shutil.rmtree(old, ignore_errors=True)
+def _build_locked(root: Path, sources: list[Source], fp: str, custom: bool, progress: Progress | None,
+                  notice: Callable[[str], None], force: bool = False) -> Path:
+    """Build, holding the fingerprint's lock: a temporary directory, then one atomic rename."""
+    why = ('first use' if not cache.builds(root) else 'rebuilding as asked' if force
+           else 'the code or the sources changed')
+    notice(f'building the place index ({why}, {_about(_last_duration(root, custom))}) in {root}')
+    for stale in root.glob(f'.tmp-{fp}-*'):   # left by a killed build of this fingerprint
+        shutil.rmtree(stale, ignore_errors=True)
+    t0 = time.time()
+    places, stats = collect(sources, progress)
+    tmp = Path(tempfile.mkdtemp(prefix=f'.tmp-{fp}-', dir=root))
+    try:
+        write_build(places, stats, fp, tmp, custom=custom, base=describe_base(sources) if custom else None,
+                    progress=progress, started=t0)
+        final = root / f'b-{fp}-{int(time.time() * 1000)}'
+        os.rename(tmp, final)      # the one atomic step that makes the build exist
+        _fsync_dir(root)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    notice(f'place index ready: {len(places):,} places in {time.time() - t0:.0f} s, {final}')
+    return final
 
 
 def refresh(root: Path, progress: Progress | None = None) -> Path:

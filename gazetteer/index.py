@@ -18,12 +18,14 @@ import marisa_trie
 import numpy as np
 
 from .blocks import Blocks, target_lengths
-from .build import CODE_PREFIX, FORMAT_VERSION, TYPE_CODES, build, current_build, is_custom, place_keys
+from . import cache
+from .build import CODE_PREFIX, FORMAT_VERSION, TYPE_CODES, build, fingerprint, is_custom, place_keys, user_sources
 from .errors import GazetteerError
 from .geodesy import km, km_matrix
 from .keys import fold
 from .paths import index_root
 from .place import KIND_NAMES, Place
+from .sources import default_sources
 
 TYPE_NAMES = {v: k for k, v in TYPE_CODES.items()}
 
@@ -52,9 +54,26 @@ def _format(build_dir: Path) -> int | None:
         return None
 
 
+def _choose(root: Path, build_if_missing: bool, check_fresh: bool, progress) -> Path:
+    cur = cache.current_build(root)
+    if cur is not None and (is_custom(cur) or (not check_fresh and _format(cur) == FORMAT_VERSION)):
+        return cur
+    found = cache.latest(root, fingerprint(default_sources() + user_sources()))
+    if found is not None:
+        return found
+    if not build_if_missing:
+        if cur is not None:
+            return cur
+        raise GazetteerError(f'no gazetteer index under {root}; run `geo gazetteer build`')
+    return build(root, progress=progress)
+
+
 class Index:
     def __init__(self, path: Path, overlay: Iterable[Place] = ()):
         self.path = Path(path)
+        if not self.path.is_dir():
+            raise GazetteerError(f'{self.path}: no index here; run `geo gazetteer build`')
+        self._in_use = cache.hold(self.path)   # kept open: no prune removes the build while we read it
         try:
             self.meta = json.loads((self.path / 'meta.json').read_text(encoding='utf-8'))
             if self.meta.get('format') != FORMAT_VERSION:
@@ -91,17 +110,19 @@ class Index:
     @classmethod
     def open(cls, root: Path | None = None, build_if_missing: bool = True, overlay: Iterable[Place] = (),
              check_fresh: bool = True, progress=None) -> 'Index':
-        """Open the live index under `root` (default: the user's cache), building it first when
-        it is missing or, with check_fresh, when a source changed since it was built."""
+        """Open the build under `root` (default: the user's cache) that this code and these
+        sources make, without waiting for any lock; build it first when there is none (or wait
+        for the process already building it).  Builds of other fingerprints (another install)
+        are left alone.  A custom index (built from an explicit source list) is opened as it
+        is, and so is the build made last when check_fresh is False."""
         root = Path(root) if root else index_root()
-        cur = current_build(root)
-        if cur is not None and not is_custom(cur) and _format(cur) != FORMAT_VERSION:
-            check_fresh = True  # built by another version of this code: rebuild, never misread
-        if cur is None or (check_fresh and not is_custom(cur)):
-            if cur is None and not build_if_missing:
-                raise GazetteerError(f'no gazetteer index under {root}; run `geo gazetteer build`')
-            cur = build(root, progress=progress) if (build_if_missing or cur is None) else cur
-        return cls(cur, overlay)
+        for _ in range(3):
+            path = _choose(root, build_if_missing, check_fresh, progress)
+            try:
+                return cls(path, overlay)
+            except cache.BuildGone:   # pruned between the choice and the open: choose again
+                continue
+        raise GazetteerError(f'{root}: the index keeps disappearing while it is opened; run `geo gazetteer build`')
 
     def add_places(self, places: Iterable[Place]) -> None:
         """Lay extra places (a per-run user gazetteer) over the index."""

@@ -116,19 +116,26 @@ def test_two_processes_building_at_once_make_one_index(tmp_path):
     assert len(ix) == 20_000 and ix.exact('Qaryat 019999')[0].place.id == 'u:v19999'
 
 
-def test_an_open_index_keeps_answering_across_rebuilds(tmp_path, live_root):
+def test_an_open_index_keeps_answering_across_rebuilds_and_its_build_stays_while_open(tmp_path, live_root):
+    import gc
+
     from gazetteer.build import build
     from gazetteer.index import Index
     from gazetteer.sources.user import UserFile
 
     ix = Index.open(live_root)
     first = ix.path
-    for _ in range(2):   # the first rebuild keeps the previous build, the second removes it
-        build(live_root, sources=[UserFile(FIXTURES / 'places.csv')], force=True)
-    assert not first.exists()
+    made = [build(live_root, sources=[UserFile(FIXTURES / 'places.csv')], force=True) for _ in range(2)]
+    assert first.exists()              # in use by `ix`: no prune takes it ...
+    assert not made[0].exists()        # ... while an older build of the same sources nobody has open goes
     assert {m.place.name for m in ix.exact('أربيل')} == {'Erbil'}      # names trie (mmap) and SQLite
     assert ix.by_id('u:dez').name == 'Deir ez-Zor'
     assert [k for k, _ in ix.fuzzy_keys('aleppp', score_cutoff=80)][:1] == ['aleppo']
+    del ix
+    gc.collect()
+    build(live_root, sources=[UserFile(FIXTURES / 'places.csv')], force=True)
+    assert not first.exists()          # closed: the next build prunes it
+    assert [d.name for d in live_root.glob('b-*')] == [(live_root / 'CURRENT').read_text(encoding='utf-8')]
 
 
 def test_an_index_of_another_format_is_refused_clearly(tmp_path, live_root):
