@@ -88,3 +88,29 @@ def test_demonyms_join_the_mentions_when_on(tiny_index):
     assert surfaces(doc, doc.mentions) == ['حلب']             # off for Arabic by default
     doc = doc_after(tiny_index, text, 'demonyms', demonyms=True)
     assert [(doc.text[s.start:s.end], s.how) for s in doc.mentions] == [('السوري', 'demonym'), ('حلب', 'gazetteer')]
+
+
+def test_select_takes_a_name_of_the_users_own_gazetteer_from_half_the_threshold(tiny_index, tmp_path):
+    """A place the user added (--gazetteer) is strong evidence: kept from half the threshold,
+    like a famous name; a user name that is a frequent word of the language is not."""
+    from gazetteer.index import Index
+    from gazetteer.sources.user import read_places
+    from geo.recognize.scorer import load
+    from geo.recognize.select import users_own
+
+    mine = tmp_path / 'mine.csv'
+    mine.write_text('name,lat,lon,type,country\nZedabad,35.2,40.1,village,SY\nHome,35.3,40.2,village,SY\n',
+                    encoding='utf-8')
+    index = Index(tiny_index.path, read_places(mine))
+    t = load('en').threshold
+    text = 'Shelling hit Zedabad yesterday.'
+    doc = doc_after(index, text, 'select')
+    (span,) = doc.spans
+    assert t / 2 <= span.score < t and users_own(doc, span)
+    assert surfaces(doc, doc.mentions) == ['Zedabad']
+    assert doc_after(index, text, 'select', min_confidence=2 * span.score + 0.01).mentions == []
+    assert doc_after(tiny_index, text, 'select').spans == []          # without the user's file: unknown
+    home = doc_after(index, 'Shelling hit Home yesterday.', 'score')
+    assert [s.key for s in home.spans] == ['home'] and not users_own(home, home.spans[0])
+    raqqa = doc_after(index, 'Shelling hit Raqqa yesterday.', 'score')
+    assert not users_own(raqqa, raqqa.spans[0])                      # the index's own place

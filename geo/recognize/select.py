@@ -2,9 +2,9 @@
 so a reviewer can see why), then the spans whose score reaches the threshold become mentions.
 
 With a scorer a span is kept from `threshold` up (default: the threshold tuned with the model,
-which maximises F1 on held-out documents), or from half of it when the name is famous or the same
-document surely uses it for a place elsewhere; without a scorer the soft rules decide, and a
-threshold, when given, applies to the scores the stages gave."""
+which maximises F1 on held-out documents), or from half of it when the name is famous, comes from
+the user's own gazetteer, or the same document surely uses it for a place elsewhere; without a
+scorer the soft rules decide, and a threshold, when given, applies to the scores the stages gave."""
 from __future__ import annotations
 
 from ..doc import Doc, Span
@@ -15,6 +15,7 @@ from .scorer import load
 SURE = 0.7          # a score the document's surest use of a name must reach
 FAMOUS_NAMES = 40
 NEWS_CHARS = 600
+COMMON_WORD = 5.5     # Zipf frequency from which a name is a common word first
 
 
 def filters(doc: Doc) -> None:
@@ -36,13 +37,24 @@ def select(doc: Doc, threshold: float | None = None, use_model: bool = True) -> 
     for s in spans:
         best[s.key] = max(best.get(s.key, 0.0), s.score)
     doc.mentions = [s for s in spans
-                    if s.score >= t or (s.score >= t / 2 and (well_known(doc, s) or one_sense(s, best, t)))]
+                    if s.score >= t or (s.score >= t / 2 and (well_known(doc, s) or users_own(doc, s)
+                                                              or one_sense(s, best, t)))]
 
 
 def one_sense(span: Span, best: dict[str, float], t: float) -> bool:
     """A name the document surely uses for a place elsewhere (Fargo ... Fargo Mayor) names it here
     too, at half the threshold: one sense per discourse."""
     return best.get(span.key, 0.0) >= max(SURE, t) and span.how == 'gazetteer'
+
+
+def users_own(doc: Doc, span: Span) -> bool:
+    """A name from the user's own gazetteer (--gazetteer) is strong evidence: it is taken at half
+    the usual threshold, unless it is a frequent word of the language or a split word."""
+    if not span.rows or span.how != 'gazetteer' or not any(doc.index.is_user(r) for r, _ in span.rows):
+        return False
+    if any(c in span.proclitics for c in 'بلك'):
+        return False
+    return zipf(span.key, doc.lang) < COMMON_WORD
 
 
 def well_known(doc: Doc, span: Span) -> bool:
@@ -52,7 +64,7 @@ def well_known(doc: Doc, span: Span) -> bool:
         return False      # Arabic posts: the tweet corpora say famous names there are often topics
     if any(c in span.proclitics for c in 'بلك'):
         return False    # بكيل "(tribes of) Bakil" is not ب + Kiel: a split word needs the full threshold
-    if zipf(span.key, doc.lang) >= 5.5:
+    if zipf(span.key, doc.lang) >= COMMON_WORD:
         return False
     cores = [doc.index.core(r) for r, _ in span.rows]
     best = max(cores, key=lambda c: c.nnames)
