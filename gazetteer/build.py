@@ -381,6 +381,7 @@ def _build_locked(root: Path, sources: list[Source], fp: str, custom: bool, prog
     try:
         write_build(places, stats, fp, tmp, custom=custom, base=describe_base(sources) if custom else None,
                     progress=progress, started=t0)
+        (tmp / cache.IN_USE).touch()   # readers lock it (cache.hold); its time says when it was last used
         final = root / f'b-{fp}-{int(time.time() * 1000)}'
         os.rename(tmp, final)      # the one atomic step that makes the build exist
         _fsync_dir(root)

@@ -84,9 +84,9 @@ def set_current(root: Path, build_dir: Path) -> None:
 
 
 def last_used(build_dir: Path) -> float:
-    """When a process last opened the build (or when it was made)."""
+    """When a process last opened the build (the time of its .in-use file, made with it)."""
     try:
-        return max((build_dir / IN_USE).stat().st_mtime, _made(build_dir) / 1000)
+        return (build_dir / IN_USE).stat().st_mtime
     except OSError:
         return _made(build_dir) / 1000
 

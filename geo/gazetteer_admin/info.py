@@ -55,12 +55,25 @@ def describe(meta: dict) -> list[str]:
     return lines
 
 
+def _print_others(in_use) -> None:
+    """The other builds the cache keeps beside the one in use (another install, other sources)."""
+    from gazetteer.cache import KEEP_BUILDS, KEEP_DAYS, kept
+
+    others = [k for k in kept(in_use.parent) if k['path'] != str(in_use)]
+    print(f'other indexes kept (the {KEEP_BUILDS} used last, each for {KEEP_DAYS} days after its last use): '
+          + ('none' if not others else ''))
+    for k in others:
+        print(f'  {k["path"]}: {k["places"] or 0:,} places, {k["size_mb"]} MB, built {k["built"]}, '
+              f'last used {k["last_used"]}' + (' (custom)' if k['custom'] else ''))
+
+
 def info(progress=None) -> int:
     """Print what the index holds (opening it, built first when missing) and the user's files."""
     from gazetteer.paths import user_places_dir
 
     index = Index.open(progress=progress)
     print(f'gazetteer index: {index.path}')
+    _print_others(index.path)
     for line in describe(index.meta):
         print(line)
     folder = user_places_dir()
