@@ -82,6 +82,25 @@ class Result:
     def unresolved(self) -> list[Mention]:
         return [m for m in self.mentions if m.place is None]
 
+    def extend(self, part: 'Result', offset: int) -> None:
+        """Append the mentions and places of a Result parsed from self.text[offset:...]: offsets
+        shift by `offset`, a place already here (same id) gains the part's mentions."""
+        by_id = {p.id: i for i, p in enumerate(self.places)}
+        for m in part.mentions:
+            m.start, m.end = m.start + offset, m.end + offset
+            m.sentence = (m.sentence[0] + offset, m.sentence[1] + offset)
+            if m.place is not None:
+                place = part.places[m.place]
+                if place.id not in by_id:
+                    by_id[place.id] = len(self.places)
+                    place.mentions = []
+                    self.places.append(place)
+                p = self.places[by_id[place.id]]
+                p.confidence = max(p.confidence, place.confidence)
+                m.place = by_id[place.id]
+                p.mentions.append(len(self.mentions))
+            self.mentions.append(m)
+
     def sentence_of(self, m: Mention) -> str:
         return self.text[m.sentence[0]:m.sentence[1]]
 

@@ -30,6 +30,11 @@ from .resolve.candidates import candidates
 from .resolve.hierarchy import links
 from .resolve.places import places
 from .resolve.solver import solve
+from .text.lang import detect
+from .text.windows import windows
+
+# the longest text parsed as one Doc (about 100 news articles); longer ones go window by window
+WINDOW_CHARS = 200_000
 
 
 class Stage(NamedTuple):
@@ -48,7 +53,7 @@ class Geoparser:
                  index_root: str | Path | None = None, min_confidence: float | None = None,
                  bias_country: str | None = None, bias_bbox: tuple[float, float, float, float] | None = None,
                  demonyms: bool | None = None, use_model: bool = True, fuzzy: bool = True, progress=None,
-                 skip: Iterable[str] = ()):
+                 skip: Iterable[str] = (), window_chars: int = WINDOW_CHARS):
         extra = [p for g in gazetteers for p in read_places(g)]
         if index is None:
             index = Index.open(index_root, overlay=extra, progress=progress)
@@ -61,6 +66,7 @@ class Geoparser:
         self.demonyms = demonyms
         self.use_model = use_model
         self.fuzzy = fuzzy
+        self.window_chars = window_chars
         skip = set(skip) | (set() if fuzzy else {'fuzzy'})
         self.stages = [s for s in self.all_stages() if s.name not in skip]
 
@@ -97,7 +103,15 @@ class Geoparser:
         if not isinstance(text, str):
             raise TypeError(f'Geoparser.parse takes the text as str, not {type(text).__name__}: decode it first '
                             '(data.decode("utf-8"), or geo.inputs.read_text_file(path) for a file in any encoding)')
-        return to_result(self.run(text, lang), doc_id)
+        if len(text) <= self.window_chars:
+            return to_result(self.run(text, lang), doc_id)
+        # a long text goes window by window (geo.text.windows: cut at paragraph ends), so that
+        # time and memory grow with its length; the language is the whole text's
+        lang = lang or detect(text)
+        result = Result(id=doc_id, text=text, lang=lang)
+        for start, end in windows(text, self.window_chars):
+            result.extend(to_result(self.run(text[start:end], lang), doc_id), start)
+        return result
 
 
 def to_result(doc: Doc, doc_id: str) -> Result:

@@ -3,6 +3,7 @@ next name as a place even when no gazetteer has it, tells resolution which type 
 and carries over a list joined by و (أحياء الحويقة الغربية والصناعة والرصافة)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from functools import partial
 
@@ -181,17 +182,37 @@ def merge(names: list[Span], cues: list[Span]) -> list[Span]:
     """Combine name spans with cue spans: a cue before a known name annotates it (محافظة
     دير الزور -> admin1: the name span is replaced by an annotated copy); a cue name that contains
     known names (مطار دير الزور) replaces them and remembers the last as its parent; a cue name
-    nobody knows is added."""
-    out = list(names)
+    nobody knows is added.
+
+    In linear time: the name spans are sorted and do not overlap (greedy longest match), so those
+    a cue overlaps are found by bisection; the cue spans come in text order, and an added one
+    can overlap a later cue only while the running maximum of their ends says so."""
+    kept: list[Span | None] = list(names)              # None: replaced by a cue span
+    ends = [g.end for g in names]
+    added: list[Span] = []
+    added_max_end: list[int] = []
     for c in cues:
-        inside = [g for g in out if g.start < c.end and c.start < g.end]
+        k = bisect.bisect_right(ends, c.start)        # the first name that ends after the cue starts
+        inside_names = []
+        while k < len(names) and names[k].start < c.end:
+            if kept[k] is not None:
+                inside_names.append(k)
+            k += 1
+        j = len(added)
+        while j > 0 and added_max_end[j - 1] > c.start:
+            j -= 1
+        inside = [kept[k] for k in inside_names] + [a for a in added[j:] if a is not None and a.start < c.end]
         if not inside:
-            out.append(c)
+            _add(added, added_max_end, c)
             continue
         g = inside[0]
         if len(inside) == 1 and g.start <= c.start and c.end <= g.end:
             if not g.cue:
-                out[out.index(g)] = replace(g, cue=c.cue, implied_type=c.implied_type)
+                copy = replace(g, cue=c.cue, implied_type=c.implied_type)
+                if inside_names:
+                    kept[inside_names[0]] = copy
+                else:
+                    added[added.index(g)] = copy
             continue
         if all(c.start <= x.start and x.end <= c.end for x in inside):
             last = inside[-1]
@@ -199,11 +220,19 @@ def merge(names: list[Span], cues: list[Span]) -> list[Span]:
                 # the name after the cue is a known place: مطار دير الزور is at دير الزور
                 c.parent_key, c.parent_rows = last.key, last.rows
             c.rows = []
-            for x in inside:
-                out.remove(x)
-            out.append(c)
+            for k in inside_names:
+                kept[k] = None
+            gone = {id(x) for x in inside[len(inside_names):]}
+            added[:] = [None if a is not None and id(a) in gone else a for a in added]
+            _add(added, added_max_end, c)
+    out = [g for g in kept if g is not None] + [a for a in added if a is not None]
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _add(added: list, max_end: list[int], c: Span) -> None:
+    added.append(c)
+    max_end.append(max(max_end[-1], c.end) if max_end else c.end)
 
 
 def cues(doc: Doc) -> None:

@@ -8,6 +8,7 @@ unit.  A name met twice is one place.  An airport cue at a known city becomes th
 The place is flagged approximate, with the parent's extent as its uncertainty radius."""
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 
@@ -47,12 +48,32 @@ def main_place(places: list[Place | None], types=('city', 'town')) -> Place | No
     return next(p for p in places if p is not None and p.id == best)
 
 
+class _Where:
+    """Where the mentions are, for lookups that must not scan every mention (long texts): their
+    starts, the running maximum of their ends, and the mentions of each key."""
+
+    def __init__(self, spans: list[Span]):
+        self.starts = [s.start for s in spans]
+        self.max_end, top = [], -1
+        for s in spans:
+            top = max(top, s.end)
+            self.max_end.append(top)
+        self.by_key: dict[str, list[int]] = {}
+        for k, s in enumerate(spans):
+            self.by_key.setdefault(s.key, []).append(k)
+
+    def between(self, lo: int, hi: int) -> range:
+        """Indices of the mentions that may overlap [lo, hi), in order."""
+        return range(bisect.bisect_right(self.max_end, lo), bisect.bisect_left(self.starts, hi))
+
+
 def _nearest_in_sentence(doc: Doc, places: list[Place | None], spans: list[Span], i: int,
-                         types: frozenset[str]) -> Place | None:
+                         types: frozenset[str], where: _Where) -> Place | None:
     """The known place of the requested types named closest to span i in its sentence."""
     lo, hi = doc.sentence(spans[i].start)
     best, gap = None, None
-    for k, p in enumerate(places):
+    for k in where.between(lo, hi):
+        p = places[k]
         if k == i or p is None or p.approximate or p.type not in types:
             continue
         s = spans[k]
@@ -93,6 +114,7 @@ def approximate(doc: Doc) -> None:
 def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Place | None]) -> None:
     """Fill places[i] for spans without candidates that the text ties to a known place."""
     placed: dict[str, Place] = {}
+    where = _Where(spans)
     city = main_place(places)
     unit = main_place(places, ('admin1', 'admin2'))
     for i, span in enumerate(spans):
@@ -101,9 +123,9 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
         parent = None
         if span.parent_rows:
             inner = Span(0, 0, 0, 0, span.parent_key, rows=span.parent_rows)
-            same = [p for s, p in zip(spans, places) if p is not None and s.key == span.parent_key]
-            if same:
-                parent = same[0]
+            same = next((places[k] for k in where.by_key.get(span.parent_key, ()) if places[k] is not None), None)
+            if same is not None:
+                parent = same
             else:
                 cands = score_candidates(index, inner, doc.lang)
                 if cands:
@@ -124,7 +146,7 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
         if parent is None and (kind in URBAN or _mentions_the_city(doc, span)) and city is not None:
             parent = city                # a neighbourhood is in the document's city unless linked
         if parent is None:
-            parent = _nearest_in_sentence(doc, places, spans, i, SETTLEMENTS if kind in URBAN else PARENT_TYPES)
+            parent = _nearest_in_sentence(doc, places, spans, i, SETTLEMENTS if kind in URBAN else PARENT_TYPES, where)
         if parent is None and span.cue:
             parent = city or unit
         if parent is None:

@@ -141,7 +141,24 @@ def _hierarchy(groups, flat, gidx, probs, dist) -> np.ndarray:
     return out
 
 
+# the most groups solved jointly (news articles have up to about 40): a longer text is solved in
+# runs of this many groups, in the order the text first names them, so that the distance matrices
+# stay small; a parent in another run is not weighed
+MAX_GROUPS = 150
+
+
 def solve(doc: Doc, bias_country: str | None = None,
-          bias_bbox: tuple[float, float, float, float] | None = None) -> None:
+          bias_bbox: tuple[float, float, float, float] | None = None, max_groups: int = MAX_GROUPS) -> None:
     """Stage: the probabilities of doc.groups' candidates."""
-    solve_groups(doc.groups, bias_country, bias_bbox)
+    groups = doc.groups
+    if len(groups) <= max_groups:
+        solve_groups(groups, bias_country, bias_bbox)
+        return
+    for k in range(0, len(groups), max_groups):
+        run = groups[k:k + max_groups]
+        parents = [g.parent for g in run]
+        for g in run:
+            g.parent = g.parent - k if g.parent is not None and k <= g.parent < k + len(run) else None
+        solve_groups(run, bias_country, bias_bbox)
+        for g, p in zip(run, parents):
+            g.parent = p
