@@ -4,6 +4,15 @@ lookups per second, fuzzy latency percentiles and recall on single-edit near mis
     python benchmarks/bench_index.py                 # builds the default index in a temporary home
     python benchmarks/bench_index.py --root DIR      # measures an index root that exists (no build)
     python benchmarks/bench_index.py --json          # one JSON object on stdout
+    python benchmarks/bench_index.py --installs      # two installs sharing one cache (below)
+    python benchmarks/bench_index.py --installs --code DIR   # the same with the gazetteer package in DIR
+
+--installs: two installs on one machine (their code differs, so their indexes' fingerprints do)
+open the index in turn, A B A B A, each in a fresh process; the opens after the first two show
+whether an install rebuilds because the other built (the cache kept one index per folder until
+issue 15) or opens its own build in milliseconds.  `--code DIR` runs an older version for the
+before figure (e.g. `git archive fb9920a gazetteer | tar -x -C DIR`); `--source FILE` builds from
+one CSV of places instead of the embedded sources, for a quicker run.
 
 Run by `make bench`, never by the tests.  Targets (2-core machine): build <= 60 s, open <= 0.2 s,
 RSS after open <= 150 MB, fuzzy lookup p95 <= 1 ms.
@@ -56,6 +65,49 @@ def measure_open(root: Path, check_fresh: bool, runs: int = 5) -> dict:
                              capture_output=True, text=True, check=True)
         got.append(json.loads(out.stdout))
     return {k: statistics.median(g[k] for g in got) for k in got[0]}
+
+
+INSTALL_PROBE = r'''
+import hashlib, json, sys, time
+from pathlib import Path
+import gazetteer.build as b, gazetteer.index as ix
+root, salt, source = sys.argv[1:4]
+if source != '-':
+    from gazetteer.sources.user import UserFile
+    for m in (b, ix):
+        if hasattr(m, 'default_sources'):
+            m.default_sources = lambda: [UserFile(source)]
+real = b.fingerprint
+for m in (b, ix):   # another install: the same sources, other code
+    if hasattr(m, 'fingerprint'):
+        m.fingerprint = lambda s: hashlib.sha1((real(s) + salt).encode()).hexdigest()[:20]
+t = time.perf_counter()
+index = ix.Index.open(Path(root))
+print(json.dumps({'open_s': time.perf_counter() - t, 'path': str(index.path), 'code': b.__file__}))
+'''
+
+
+def bench_installs(code: Path | None, source: Path | None) -> dict:
+    """Seconds per open of two installs taking turns on one cache (A B A B A)."""
+    home = Path(tempfile.mkdtemp(prefix='bench-installs-'))
+    env = dict(os.environ, GEO_TEXTMAP_HOME=str(home))
+    if code is not None:
+        env['PYTHONPATH'] = os.pathsep.join([str(code), *filter(None, [env.get('PYTHONPATH')])])
+    opens = []
+    try:
+        for who in 'ABABA':
+            out = subprocess.run([sys.executable, '-c', INSTALL_PROBE, str(home / 'index'), who,
+                                  str(source) if source else '-'], capture_output=True, text=True, env=env, check=True,
+                                 cwd=home)   # not the checkout: --code must win
+            got = json.loads(out.stdout)
+            opens.append({'install': who, 'open_s': round(got['open_s'], 3), 'build': Path(got['path']).name})
+        code_dir = str(Path(got['code']).parent.parent)
+        kept = sorted(p.name for p in (home / 'index').glob('b-*'))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    later = [o['open_s'] for o in opens[2:]]
+    return {'code': code_dir, 'source': str(source) if source else 'embedded', 'opens': opens,
+            'open_after_other_install_built_s': statistics.median(later), 'builds_kept': kept}
 
 
 def typo(rng: random.Random, key: str, alphabet: str) -> str:
@@ -137,7 +189,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument('--seed', type=int, default=7)
     ap.add_argument('--json', action='store_true')
     ap.add_argument('--strict', action='store_true', help='exit 1 when a target is missed')
+    ap.add_argument('--installs', action='store_true', help='only: two installs taking turns on one cache')
+    ap.add_argument('--code', type=Path, help='with --installs: the folder holding the gazetteer package to run')
+    ap.add_argument('--source', type=Path, help='with --installs: build from this CSV instead of the embedded sources')
     args = ap.parse_args(argv)
+    if args.installs:
+        got = bench_installs(args.code, args.source)
+        if args.json:
+            print(json.dumps(got, ensure_ascii=False))
+        else:
+            print(f'two installs on one cache ({got["code"]}, sources: {got["source"]})')
+            for o in got['opens']:
+                print(f'  open by {o["install"]}: {o["open_s"]:8.3f} s  {o["build"]}')
+            print(f'  median open after the other install built: {got["open_after_other_install_built_s"]:.3f} s; '
+                  f'builds kept: {len(got["builds_kept"])}')
+        return 0
 
     res: dict = {}
     tmp = None
