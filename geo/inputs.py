@@ -25,7 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from gazetteer.textio import DecodeError, decode
 
@@ -85,18 +85,32 @@ def is_html(path: Path) -> bool:
 def read_text_file(path: Path) -> str:
     """The text of a document file, the one its results' offsets refer to (for HTML: the
     extracted visible text)."""
+    return text_of_bytes(read_bytes(path), str(path), html=is_html(path))
+
+
+def text_of_bytes(data: bytes, where: str, html: bool = False) -> str:
+    """A document's bytes decoded as a text file's are (`where` starts the error messages)."""
     try:
-        text = decode(read_bytes(path), str(path), damaged='replace')
+        text = decode(data, where, damaged='replace')
     except DecodeError as e:
         raise InputError(str(e)) from None
-    if is_html(path):
+    if html:
         from .text.html import html_to_text
         text = html_to_text(text)
     if is_blank(text):
-        raise InputError(f'{path}: the document is empty')
+        raise InputError(f'{where}: the document is empty')
     if '\x00' in text:
-        raise InputError(f'{path}: the text holds binary data (NUL characters)')
+        raise InputError(f'{where}: the text holds binary data (NUL characters)')
     return text
+
+
+def stream_item(stream: BinaryIO, doc_id: str = 'stdin', where: str = 'stdin') -> Item:
+    """The one document of a byte stream (`geo parse -` reads stdin), decoded as a text file is;
+    its offsets count that text.  Raises InputError when it cannot be read as a document."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f'{where}: more than the {MAX_BYTES // (1024 * 1024)} MB a document may have')
+    return Item(id=doc_id, text=text_of_bytes(data, where), where=where)
 
 
 def file_id(path: Path) -> str:

@@ -186,7 +186,7 @@ def test_geo_map_with_hostile_text_gazetteer_names_and_id_runs_nothing(browser, 
     src.write_text(json.dumps({'id': EVIL_ID, 'text': EVIL_TEXT}, ensure_ascii=False) + '\n', encoding='utf-8')
     out = tmp_path / 'out'
     proc = subprocess.run([sys.executable, '-m', 'geo.cli', 'map', str(src), '--gazetteer', str(g), '-o', str(out),
-                           '--formats', 'html', '--lang', 'both'], env=geo_env, capture_output=True, text=True,
+                           '--formats', 'html', '--label-lang', 'both'], env=geo_env, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     (page_path,) = out.glob('*.html')

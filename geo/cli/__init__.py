@@ -13,13 +13,25 @@ from gazetteer.errors import GazetteerError
 
 from ..errors import GeoError
 from . import batch, eval, gazetteer, map, parse
+from .common import HelpFormatter, add_verbosity
 
 COMMANDS = {'parse': parse, 'map': map, 'batch': batch, 'eval': eval, 'gazetteer': gazetteer}
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as installed
+
+    try:
+        return installed('geo-textmap')
+    except PackageNotFoundError:           # run from a source tree that was never installed
+        return 'unknown (not installed)'
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog='geo', description='Find the places a news report names and map them.')
-    ap.add_argument('-v', '--verbose', action='store_true')
+    ap = argparse.ArgumentParser(prog='geo', description='Find the places a news report names and map them.',
+                                 formatter_class=HelpFormatter)
+    ap.add_argument('--version', action='version', version=f'%(prog)s {version()}')
+    add_verbosity(ap, top=True)
     sub = ap.add_subparsers(dest='command', required=True)
     for command in COMMANDS.values():
         command.add_parser(sub)
@@ -28,8 +40,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format='%(levelname)s %(name)s: %(message)s')
+    level = {1: logging.INFO, -1: logging.ERROR}.get(args.verbosity, logging.WARNING)
+    logging.basicConfig(level=level, format='%(levelname)s %(name)s: %(message)s')
     try:
         return COMMANDS[args.command].run(args)
     except (GeoError, GazetteerError) as e:

@@ -1,6 +1,7 @@
 """`python -m geo.cli ...`, the same as `geo ...`."""
 import sys
 
-from . import main
+if __name__ == '__main__':
+    from . import main
 
-sys.exit(main())
+    sys.exit(main())

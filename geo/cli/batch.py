@@ -5,27 +5,28 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import add_parse_flags, build_progress, parse_settings
+from .common import add_command, add_parse_flags, build_progress, parse_settings, quiet
 
 MAX_ERROR_LINES = 20
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser('batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps',
+    p = add_command(sub, 'batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps',
                        description='Parse every document of INPUT (a folder of .txt/.html files, a JSONL file with '
                        'id, text and optional date, title, url, or a CSV with those columns) into DIR: places.jsonl, '
                        'errors.jsonl, places.csv, places.geojson, map.html, map.png.',
                        epilog='Every input record ends up in places.jsonl or in errors.jsonl.  Exit code: 0 when '
                        'every document was parsed, 2 when any failed (see DIR/errors.jsonl) or the input or '
                        'options are wrong; 130 when interrupted (run again with --resume).')
-    p.add_argument('input', type=Path, metavar='INPUT')
-    p.add_argument('-o', '--output', type=Path, required=True, metavar='DIR')
-    p.add_argument('--workers', type=int, default=0, help='processes (default: all cores)')
+    p.add_argument('input', type=Path, metavar='INPUT', help='a folder of .txt/.html files, a .jsonl or a .csv file')
+    p.add_argument('-o', '--output', type=Path, required=True, metavar='DIR', help='folder for the files (required)')
+    p.add_argument('--workers', type=int, default=0, metavar='N', help='worker processes (default: 0, all cores)')
     p.add_argument('--resume', action='store_true', help='continue an interrupted run')
-    p.add_argument('--engine', choices=('local', 'dask'), default='local')
+    p.add_argument('--engine', choices=('local', 'dask'), default='local',
+                   help='local processes, or Dask (pip install "geo-textmap[dask]")')
     p.add_argument('--scheduler', metavar='ADDRESS', help='Dask scheduler (default: a LocalCluster)')
     p.add_argument('--no-maps', action='store_true', help='skip the combined maps')
-    p.add_argument('--title', help='title of the combined maps')
+    p.add_argument('--title', help='title of the combined maps (default: a generic one)')
     add_parse_flags(p)
 
 
@@ -33,16 +34,17 @@ class Bar:
     """The documents bar, opened once the input is counted (after any index build's own bar),
     and the first MAX_ERROR_LINES error lines written above it."""
 
-    def __init__(self):
+    def __init__(self, quiet: bool = False):
         self.bar = None
+        self.quiet = quiet
         self.errors = 0
 
     def total(self, n: int | None, done: int) -> None:
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0   # no monitor thread (worker processes are forked)
-        self.bar = tqdm(desc='geo batch', unit=' docs', file=sys.stderr, disable=None, dynamic_ncols=True,
-                        smoothing=0.1, total=n)
+        self.bar = tqdm(desc='geo batch', unit=' docs', file=sys.stderr, disable=True if self.quiet else None,
+                        dynamic_ncols=True, smoothing=0.1, total=n)
         if done:
             self.bar.update(done)
 
@@ -65,16 +67,18 @@ def run(args) -> int:
     settings = parse_settings(args)
     opts = Options(input=args.input, output=args.output, workers=args.workers, resume=args.resume,
                    engine=args.engine, scheduler=args.scheduler, maps=not args.no_maps, title=args.title)
-    bar = Bar()
+    bar = Bar(quiet(args))
     try:
-        s = run_batch(settings, opts, build_progress=build_progress(), progress=bar.update, on_error=bar.error,
-                      total=bar.total)
+        s = run_batch(settings, opts, build_progress=build_progress(quiet(args)), progress=bar.update,
+                      on_error=bar.error, total=bar.total)
     finally:
         bar.close()
     if bar.errors > MAX_ERROR_LINES:
         print(f'... and {bar.errors - MAX_ERROR_LINES} more errors: see {opts.output / "errors.jsonl"}', file=sys.stderr)
     for p in s.written:
         print(p)
+    if quiet(args):
+        return 2 if s.errors else 0
     rate = s.parsed / s.seconds if s.seconds else 0.0
     where = f' (in {opts.output / "errors.jsonl"})' if s.errors else ''
     print(f'{s.records} records: {s.records - s.errors} documents, {s.errors} errors{where}; {s.places} places; '

@@ -5,22 +5,24 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError, OutputError
-from .common import add_parse_flags, build_progress, parse_settings
+from .common import STDIN, add_command, add_parse_flags, build_progress, parse_settings, path_or_stdin, quiet
 
 FORMATS = ('html', 'png', 'svg', 'pdf', 'geojson', 'csv', 'gpkg', 'jsonl')
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser('map', help='draw maps of a document (HTML, PNG, SVG, PDF) and write its data')
-    p.add_argument('file', type=Path, metavar='FILE')
-    p.add_argument('-o', '--output', type=Path, default=Path('outputs'), metavar='DIR')
+    p = add_command(sub, 'map', help='draw maps of a document (HTML, PNG, SVG, PDF) and write its data')
+    p.add_argument('file', type=path_or_stdin, metavar='FILE',
+                   help='one document: .txt, .html or a one-line .jsonl; - reads a text document from stdin '
+                        '(id "stdin", so the files are named stdin.*)')
+    p.add_argument('-o', '--output', type=Path, default=Path('outputs'), metavar='DIR', help='folder for the files')
     p.add_argument('--formats', default='html,png,geojson', help=f'comma-separated, of: {",".join(FORMATS)}')
     p.add_argument('--title', help='map title (default: the document id)')
-    p.add_argument('--lang', dest='label_lang', choices=('ar', 'en', 'both'),
-                   help='label language (default: the document\'s)')
-    p.add_argument('--dpi', type=int, default=200)
-    p.add_argument('--size', default='A4', help='A4, A5 or WxH in inches (static maps)')
-    add_parse_flags(p, lang_flag='--doc-lang')
+    p.add_argument('--label-lang', choices=('ar', 'en', 'both'),
+                   help='language of the labels on the maps (default: the document\'s)')
+    p.add_argument('--dpi', type=int, default=200, help='dots per inch of the static maps')
+    p.add_argument('--size', default='A4', help='page of the static maps: A3, A4, A5, letter or WxH in inches')
+    add_parse_flags(p, old_lang_flag='--doc-lang')
 
 
 def _formats(text: str) -> list[str]:
@@ -34,7 +36,7 @@ def _formats(text: str) -> list[str]:
 
 
 def run(args) -> int:
-    from ..inputs import iter_items, note_offsets
+    from ..inputs import iter_items, note_offsets, stream_item
     from ..outputs import write_outputs
     from ..settings import open_geoparser
 
@@ -45,9 +47,9 @@ def run(args) -> int:
     if {'png', 'svg', 'pdf'} & set(formats):
         from ..maps.page import parse_size
         parse_size(args.size)          # a bad --size is refused before any output is written
-    if args.file.is_dir():
+    if args.file != STDIN and args.file.is_dir():
         raise InputError(f'{args.file}: is a directory; `geo map` takes one document (use `geo batch` for a folder)')
-    items = list(iter_items(args.file))
+    items = [stream_item(sys.stdin.buffer)] if args.file == STDIN else list(iter_items(args.file))
     if len(items) != 1:
         raise InputError(f'{args.file}: `geo map` takes one document; use `geo batch` for {len(items)}')
     item = items[0]
@@ -55,7 +57,7 @@ def run(args) -> int:
         raise InputError(item.error)
     if args.output.exists() and not args.output.is_dir():
         raise OutputError(f'{args.output}: exists and is not a folder; give a folder for the outputs')
-    gp = open_geoparser(settings, progress=build_progress())
+    gp = open_geoparser(settings, progress=build_progress(quiet(args)))
     result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
     try:
         written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
@@ -65,5 +67,6 @@ def run(args) -> int:
     for p in written:
         print(p)
     n = len(result.places)
-    print(f'{n} place{"s" if n != 1 else ""}, {len(result.unresolved)} unresolved name(s)', file=sys.stderr)
+    if not quiet(args):
+        print(f'{n} place{"s" if n != 1 else ""}, {len(result.unresolved)} unresolved name(s)', file=sys.stderr)
     return 0
