@@ -155,7 +155,7 @@ def test_resume_after_a_torn_journal_does_only_the_rest(tmp_path, tiny_index):
     assert j.count == records
 
 
-def test_resume_refuses_other_settings_and_a_changed_input(tmp_path, geo_env):
+def test_resume_refuses_other_settings(tmp_path, geo_env):
     src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
     out = tmp_path / 'out'
     assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
@@ -164,27 +164,88 @@ def test_resume_refuses_other_settings_and_a_changed_input(tmp_path, geo_env):
     p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume', '--no-fuzzy', '--bias-bbox', '0,0,1,1'],
             geo_env)
     assert p.returncode == 2 and '(bias_bbox, fuzzy differ)' in p.stderr
-    lines = src.read_text(encoding='utf-8').splitlines()
-    src.write_text('\n'.join([lines[1], lines[0]] + lines[2:]) + '\n', encoding='utf-8')
-    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
-    assert p.returncode == 2 and 'changed' in p.stderr and 'Traceback' not in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1
 
 
-def test_resume_refuses_a_journal_of_another_format(tmp_path, geo_env):
+OUTPUTS = ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')
+
+
+def outputs(folder: Path) -> dict:
+    return {n: (folder / n).read_bytes() for n in OUTPUTS}
+
+
+def test_resume_redoes_a_document_whose_text_changed_in_place(tmp_path, tiny_index):
+    """--resume after one document was edited in place: that document is parsed again (its
+    offsets fit the new text), the others are kept, and the outputs are those of a fresh run."""
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    out = tmp_path / 'out'
+    batch(tiny_index, input=src, output=out, workers=1, maps=False)
+    old = read_jsonl(out / 'places.jsonl')
+    lines = src.read_bytes().split(b'\n')
+    edited = 'Before the talks, shelling was reported in Raqqa and then in Erbil.'
+    assert json.loads(lines[2])['id'] == 'e1'
+    lines[2] = json.dumps({'id': 'e1', 'text': edited, 'date': '2024-03-02', 'title': 'Convoys'}).encode()
+    src.write_bytes(b'\n'.join(lines))
+    s = batch(tiny_index, input=src, output=out, workers=1, maps=False, resume=True)
+    assert (s.parsed, s.changed, s.skipped, s.records) == (1, 1, records - 1, records)
+    new = read_jsonl(out / 'places.jsonl')
+    e1 = next(r for r in new if r['id'] == 'e1')
+    assert [t['text'] for t in e1['toponyms']] == ['Raqqa', 'Erbil']
+    assert all(edited[t['start']:t['end']] == t['text'] for t in e1['toponyms'])
+    assert [r for r in new if r['id'] != 'e1'] == [r for r in old if r['id'] != 'e1']
+    fresh = tmp_path / 'fresh'
+    batch(tiny_index, input=src, output=fresh, workers=1, maps=False)
+    assert outputs(out) == outputs(fresh)
+    again = batch(tiny_index, input=src, output=out, workers=1, maps=False, resume=True)
+    assert (again.parsed, again.changed, again.skipped) == (0, 0, records)
+
+
+def test_resume_redoes_swapped_records_and_forgets_removed_ones(tmp_path, tiny_index):
+    src, records, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    batch(tiny_index, input=src, output=out, workers=1, maps=False)
+    lines = [line for line in src.read_text(encoding='utf-8').splitlines() if line]
+    src.write_text('\n'.join([lines[1], lines[0]] + lines[2:-1]) + '\n', encoding='utf-8')   # swapped, last gone
+    s = batch(tiny_index, input=src, output=out, workers=1, maps=False, resume=True)
+    assert (s.parsed, s.changed, s.skipped, s.dropped, s.records) == (2, 2, records - 3, 1, records - 1)
+    fresh = tmp_path / 'fresh'
+    batch(tiny_index, input=src, output=fresh, workers=1, maps=False)
+    assert outputs(out) == outputs(fresh)
+    s = batch(tiny_index, input=src, output=out, workers=1, maps=False, resume=True)   # the journal was compacted
+    assert (s.parsed, s.skipped, s.dropped, s.records) == (0, records - 1, 0, records - 1)
+    assert outputs(out) == outputs(fresh)
+
+
+def test_resume_after_a_changed_input_record_that_was_an_error(tmp_path, tiny_index):
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    out = tmp_path / 'out'
+    batch(tiny_index, input=src, output=out, workers=1, maps=False)
+    lines = src.read_bytes().split(b'\n')
+    assert lines[4].startswith(b'{"id": "broken"')
+    lines[4] = json.dumps({'id': 'broken', 'text': 'Fighting near Raqqa.'}).encode()    # fixed
+    src.write_bytes(b'\n'.join(lines))
+    s = batch(tiny_index, input=src, output=out, workers=1, maps=False, resume=True)
+    assert (s.parsed, s.changed, s.errors, s.records) == (1, 1, errors - 1, records)
+    assert 'broken' in [r['id'] for r in read_jsonl(out / 'places.jsonl')]
+    assert 'broken' not in [e['id'] for e in read_jsonl(out / 'errors.jsonl')]
+
+
+@pytest.mark.parametrize('old_format', [1, 2])
+def test_resume_refuses_a_journal_of_another_format(tmp_path, geo_env, old_format):
     """A run.json written by a version whose journal lines differ (format 1 kept CSV rows, not
-    GeoJSON features) cannot be continued: one clear line, and a fresh run works."""
+    GeoJSON features; format 2 had no fingerprints) cannot be continued: one clear line, and a
+    fresh run works."""
     src, _, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
     out = tmp_path / 'out'
     assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
     run_file = out / '.geo-batch' / 'run.json'
     meta = json.loads(run_file.read_text(encoding='utf-8'))
-    meta['settings']['format'] = 1
+    meta['settings']['format'] = old_format
     run_file.write_text(json.dumps(meta), encoding='utf-8')
     p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
     assert p.returncode == 2 and 'Traceback' not in p.stderr
     (line,) = p.stderr.strip().splitlines()
-    assert 'journal format 1' in line and 'drop --resume' in line
+    assert f'journal format {old_format}' in line and 'drop --resume' in line
     assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
 
 
@@ -254,6 +315,27 @@ def test_two_worker_processes_give_the_same_outputs(tmp_path, tiny_index):
     assert s.records == records
     for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'):
         assert (one / n).read_bytes() == (two / n).read_bytes(), n
+
+
+def test_workers_are_capped_at_the_documents_and_the_cores(tmp_path, tiny_index, geo_env):
+    """--workers 200 on 4 documents starts no more processes than documents or cores, and says
+    so once."""
+    from geo.batch.engines import default_workers
+    from geo.batch.runner import worker_count
+
+    cores = default_workers()
+    assert worker_count(200, 6) == min(6, cores) and worker_count(0, 1) == 1
+    assert worker_count(0, None) == cores and worker_count(200, None, local=False) == 200
+    assert worker_count(2, 0) == 1
+    src, records, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    s = batch(tiny_index, input=src, output=tmp_path / 'api', workers=200, chunk=1, maps=False)
+    assert s.workers == min(records, cores) and s.parsed == records
+    p = run(['batch', src, '-o', tmp_path / 'cli', '--workers', '200', '--no-maps'], geo_env)
+    assert p.returncode == 0, p.stderr
+    capped = [line for line in p.stderr.splitlines() if '--workers 200' in line]
+    assert len(capped) == 1 and f'using {min(records, cores)} ' in capped[0], p.stderr
+    p = run(['batch', src, '-o', tmp_path / 'cli2', '--workers', '1', '--no-maps'], geo_env)
+    assert '--workers' not in p.stderr
 
 
 def test_lone_surrogates_and_odd_ids(tmp_path, tiny_index):

@@ -16,6 +16,7 @@ import signal
 from collections import deque
 from typing import Iterator
 
+from .journal import fingerprint
 from .worker import open_worker_geoparser
 
 log = logging.getLogger(__name__)
@@ -31,8 +32,9 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def error_line(n: int, doc_id: str, where: str, error: str) -> bytes:
-    rec = {'n': n, 'id': doc_id, 'where': where, 'error': error}
+def error_line(n: int, doc_id: str, fp: str, where: str, error: str) -> bytes:
+    """The journal line of a record that failed; `fp` is its fingerprint (geo.batch.journal)."""
+    rec = {'n': n, 'id': doc_id, 'fp': fp, 'where': where, 'error': error}
     return (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8', 'backslashreplace')
 
 
@@ -45,22 +47,24 @@ def parse_task(gp, task: Task, lang: str | None) -> list[Done]:
 
     out: list[Done] = []
     for n, doc_id, text, meta, where in task:
+        fp = fingerprint(doc_id, text, meta)
         try:
             result = note_offsets(gp.parse(text, doc_id, lang=lang), meta)
-            rec = {'n': n, 'id': doc_id, 'lang': result.lang, 'rec': dumps(result),
+            rec = {'n': n, 'id': doc_id, 'fp': fp, 'lang': result.lang, 'rec': dumps(result),
                    'features': features(result, meta)}
             line = (json.dumps(rec, ensure_ascii=False) + '\n').encode('utf-8')
             out.append((n, doc_id, False, line))
         except Exception as e:  # a bug of ours must not stop the corpus
             log.debug('parsing %s failed', where, exc_info=True)
             msg = f'{where}: parsing failed ({type(e).__name__}: {str(e)[:200]}); this is a bug in geo-textmap, please report it'
-            out.append((n, doc_id, True, error_line(n, doc_id, where, msg)))
+            out.append((n, doc_id, True, error_line(n, doc_id, fp, where, msg)))
     return out
 
 
-def crash_line(n: int, doc_id: str, where: str) -> bytes:
-    return error_line(n, doc_id, where, f'{where}: the worker process died while parsing this document '
-                                        '(out of memory, or a crash in a native library)')
+def crash_line(n: int, doc_id: str, text: str, meta: dict, where: str) -> bytes:
+    return error_line(n, doc_id, fingerprint(doc_id, text, meta), where,
+                      f'{where}: the worker process died while parsing this document '
+                      '(out of memory, or a crash in a native library)')
 
 
 class InlineEngine:
@@ -173,9 +177,9 @@ class ProcessEngine:
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._new_pool()
                 if careful and len(lost) == 1 and len(lost[0]) == 1:
-                    n, doc_id, _, _, where = lost[0][0]
+                    n, doc_id, text, meta, where = lost[0][0]
                     log.warning('%s: the worker died on this document', where)
-                    yield [(n, doc_id, True, crash_line(n, doc_id, where))]
+                    yield [(n, doc_id, True, crash_line(n, doc_id, text, meta, where))]
                 else:
                     retry.extend([doc] for task in lost for doc in task)
         self.close()

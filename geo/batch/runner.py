@@ -9,7 +9,10 @@ combined maps DIR/map.html and DIR/map.png are written.
 How it stays safe and small:
 - documents stream from the input to the workers and back; at most a few tasks are in flight,
   and no Result is kept: each one becomes its journal line at once (geo.batch.journal);
-- the journal is what --resume reads: finished documents are never parsed again;
+- the journal is what --resume reads: finished documents are never parsed again, unless their
+  record changed in the input (its id, text, date, title or url: each record's fingerprint is
+  in the journal), and records appended to the input are parsed;
+- at most one worker per document, and no more than the machine's cores;
 - the outputs are made from the journal at the end, each into a temporary file renamed over
   the target, so no output file is ever half-written; file names never come from document
   ids, so an id such as ../../x cannot put anything outside DIR.
@@ -28,7 +31,7 @@ from ..errors import InputError, OutputError
 from ..export.files import atomic_write_text
 from ..settings import ParseSettings, open_geoparser
 from .engines import InlineEngine, ProcessEngine, default_workers, error_line
-from .journal import FORMAT, RUN, STATE_DIR, Journal
+from .journal import FORMAT, RUN, STATE_DIR, Journal, fingerprint
 from .worker import worker_blob
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,9 @@ class Summary:
     records: int = 0               # input records (documents + errors), this run and earlier ones
     parsed: int = 0                # documents parsed in this run
     skipped: int = 0               # finished by an earlier run (--resume)
+    changed: int = 0               # records done again because they changed in the input (--resume)
+    dropped: int = 0               # records of an earlier run past the end of the input now (--resume)
+    workers: int = 0               # worker processes (or Dask workers) used
     errors: int = 0                # error records in total
     new_errors: list[str] = field(default_factory=list)
     places: int = 0                # distinct places on the combined map
@@ -109,8 +115,25 @@ def _open_journal(wanted: dict, opts: Options, state: Path) -> Journal:
     return Journal.fresh(state)
 
 
-def _make_engine(gp, settings: ParseSettings, opts: Options):
-    workers = opts.workers or default_workers()
+def worker_count(requested: int, documents: int | None, local: bool = True) -> int:
+    """The workers to start: `requested` (0: all cores), at most one per document (when the
+    count is known) and, for processes on this machine, at most its cores.  Says once (a
+    warning) when a request was capped."""
+    cores = default_workers()
+    n = requested or cores
+    if local:
+        n = min(n, cores)
+    if documents is not None:
+        n = min(n, max(1, documents))
+    if requested and n < requested:
+        why = ' and '.join(w for w, hit in ((f'the {documents} document{"s" if documents != 1 else ""}', documents is not None and n == max(1, documents)),
+                                            (f'the {cores} cores', local and n == cores)) if hit)
+        log.warning('--workers %d: using %d worker process%s (no more than %s)', requested, n, 'es' if n > 1 else '', why)
+    return max(1, n)
+
+
+def _make_engine(gp, settings: ParseSettings, opts: Options, documents: int | None = None):
+    workers = worker_count(opts.workers, documents, local=not (opts.engine == 'dask' and opts.scheduler))
     if opts.engine == 'dask':
         from .dask_engine import DaskEngine
         return DaskEngine(worker_blob(settings, gp.index), workers=workers, scheduler=opts.scheduler,
@@ -181,23 +204,28 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
     summary = Summary(skipped=0)
     progress = progress or (lambda k: None)
     on_error = on_error or (lambda m: None)
+    records = count_records(opts.input)
     if total:
-        total(count_records(opts.input), journal.count)
+        total(records, journal.count)
     chunk = opts.chunk or (32 if opts.engine == 'dask' else 8)
+    seen = 0          # input records read
 
     def tasks() -> Iterator[list]:
+        nonlocal seen
         buf: list = []
         for n, item in enumerate(iter_items(opts.input)):
             item = _valid_unicode(item)
-            st = journal.state_of(n, item.id)
-            if st == 'done':
-                summary.skipped += 1
-                continue
-            if st == 'changed':
-                raise InputError(f'{item.where or opts.input}: the input changed since the run in {opts.output} '
-                                 f'(record {n + 1} is now {item.id!r}); drop --resume to start afresh')
+            seen = n + 1
+            fp = None
+            if journal.has(n):          # made by an earlier run: the same record, or one that changed
+                fp = fingerprint(item.id, item.text, item.meta, item.error)
+                if journal.state_of(n, fp) == 'done':
+                    summary.skipped += 1
+                    continue
+                summary.changed += 1
             if not item.ok:
-                journal.append_line(n, item.id, True, error_line(n, item.id, item.where, item.error))
+                fp = fp or fingerprint(item.id, item.text, item.meta, item.error)
+                journal.append_line(n, item.id, True, error_line(n, item.id, fp, item.where, item.error))
                 summary.new_errors.append(item.error)
                 on_error(item.error)
                 progress(1)
@@ -209,7 +237,8 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
         if buf:
             yield buf
 
-    engine = _make_engine(gp, settings, opts)
+    engine = _make_engine(gp, settings, opts, records)
+    summary.workers = getattr(engine, 'workers', 1)
     try:
         for done in engine.run(tasks()):
             for n, doc_id, is_error, line in done:
@@ -224,12 +253,15 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
     finally:
         engine.close()
         journal.close()
+    summary.dropped = journal.forget_from(seen)       # the input is shorter than it was
+    if summary.dropped or journal.dead_lines > max(1000, journal.count // 4):
+        journal.compact()     # forgotten lines must go (a reopen would read them); replaced ones may wait
     summary.seconds = time.monotonic() - t0
 
     summary.records, summary.errors = journal.count, journal.errors
     wanted = [opts.output / f for f in OUTPUTS + (MAPS if opts.maps else ())]
     fresh = (journal.finalized == journal.count and not summary.parsed and not summary.new_errors
-             and all(p.exists() for p in wanted))
+             and not summary.dropped and all(p.exists() for p in wanted))
     if fresh:
         summary.written = wanted
         summary.places = json.loads((state / RUN).read_text(encoding='utf-8')).get('places', 0)
