@@ -338,6 +338,38 @@ def test_workers_are_capped_at_the_documents_and_the_cores(tmp_path, tiny_index,
     assert '--workers' not in p.stderr
 
 
+def test_formats_gpkg_holds_the_rows_of_the_csv(tmp_path, tiny_index, geo_env):
+    """--formats gpkg writes places.gpkg: the CSV's rows (same columns, one point per place per
+    document, EPSG:4326); only the formats asked for are written."""
+    import csv
+
+    import pyogrio
+
+    from geo.export.csv import COLUMNS
+
+    src, records, errors = corpus(tmp_path / 'corpus.jsonl')
+    out = tmp_path / 'out'
+    s = batch(tiny_index, input=src, output=out, workers=1, formats='csv,gpkg')
+    assert sorted(p.name for p in s.written) == ['errors.jsonl', 'places.csv', 'places.gpkg', 'places.jsonl']
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith('.')) == sorted(p.name for p in s.written)
+    with open(out / 'places.csv', encoding='utf-8-sig', newline='') as f:
+        table = list(csv.DictReader(f))
+    info = pyogrio.read_info(out / 'places.gpkg')
+    assert info['features'] == len(table) > 0 and list(info['fields']) == list(COLUMNS)
+    assert 'EPSG:4326' in info['crs'] and info['geometry_type'] == 'Point'
+    frame = pyogrio.read_dataframe(out / 'places.gpkg')
+    assert [(r['document'], r['place_id']) for r in table] == list(zip(frame['document'], frame['place_id']))
+    assert all(abs(g.x - float(r['lon'])) < 1e-9 and abs(g.y - float(r['lat'])) < 1e-9
+               for g, r in zip(frame.geometry, table))
+    p = run(['batch', src, '-o', tmp_path / 'cli', '--workers', '1', '--formats', 'gpkg'], geo_env)
+    assert p.returncode == 2 and (tmp_path / 'cli' / 'places.gpkg').exists()
+    assert not (tmp_path / 'cli' / 'places.csv').exists() and not (tmp_path / 'cli' / 'map.html').exists()
+    assert pyogrio.read_info(tmp_path / 'cli' / 'places.gpkg')['features'] == len(table)
+    p = run(['batch', src, '-o', tmp_path / 'bad', '--formats', 'gpkg,kml'], geo_env)
+    assert p.returncode == 2 and p.stderr.strip() == ('--formats: unknown format(s) kml; use csv, geojson, gpkg, html, '
+                                                      'png (places.jsonl and errors.jsonl are always written)')
+
+
 def test_lone_surrogates_and_odd_ids(tmp_path, tiny_index):
     src = tmp_path / 'odd.jsonl'
     src.write_text('\n'.join([

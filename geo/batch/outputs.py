@@ -1,8 +1,10 @@
 """The outputs of a batch run, made from its journal in input order: places.jsonl, errors.jsonl,
-places.csv, places.geojson, and the per-place aggregate that the combined maps draw.  Each
+and those of the run's formats (FILES): places.csv, places.geojson, places.gpkg, and the per-place
+aggregate that the combined maps (map.html, map.png) draw.  Each
 document's journal line holds its GeoJSON features (geo.export.geojson, made by the worker):
 places.geojson streams them through the export's Writer, and places.csv and the aggregate read
-their flat rows (geo.export.csv.row), so `geo map` and `geo batch` write one schema.
+their flat rows (geo.export.csv.row), as does the GeoPackage (geo.export.gpkg, written in chunks),
+so `geo map` and `geo batch` write one schema.
 
 Each file is streamed into a temporary file beside the target and renamed over it only when all
 of them are complete.  The aggregate holds one entry per distinct place (with its documents
@@ -21,6 +23,9 @@ from ..export import csv as csv_export
 from ..export import geojson
 
 MAX_SAMPLES = 5
+FILES = {'csv': 'places.csv', 'geojson': 'places.geojson', 'gpkg': 'places.gpkg', 'html': 'map.html',
+         'png': 'map.png'}      # the formats of `geo batch --formats` and the files they write
+ALWAYS = ('places.jsonl', 'errors.jsonl')
 
 
 class AtomicFiles:
@@ -142,35 +147,56 @@ class Aggregate:
         return max(self.langs, key=self.langs.get) if self.langs else 'en'
 
 
-def finalize(journal, out: Path, maps: bool = True, title: str | None = None) -> tuple[list[Path], int]:
-    """Write every output from the journal; returns (files written, distinct places)."""
+def finalize(journal, out: Path, formats=tuple(FILES), title: str | None = None) -> tuple[list[Path], int]:
+    """Write places.jsonl, errors.jsonl and the files of `formats` (keys of FILES) from the
+    journal; returns (files written, distinct places)."""
     agg = Aggregate()
     with AtomicFiles(out) as files:
         f_places = files.open('places.jsonl')
         f_errors = files.open('errors.jsonl')
-        f_csv = files.open('places.csv', bom=True)
-        f_geo = files.open('places.geojson')
-        table = csv_export.Writer(f_csv)
-        collection = geojson.Writer(f_geo)
-        for rec in journal.records():
-            if 'error' in rec:
-                agg.errors += 1
-                err = {'id': rec['id'], 'record': rec['n'] + 1}
-                m = re.search(r':(\d+)$', rec.get('where') or '')
-                if m:
-                    err['line'] = int(m.group(1))
-                err.update(where=rec.get('where', ''), error=rec['error'])
-                f_errors.write(json.dumps(err, ensure_ascii=False) + '\n')
-                continue
-            f_places.write(rec['rec'] + '\n')
-            collection.write(rec['features'])
-            rows = [csv_export.row(f) for f in rec['features']]
-            table.write(rows)
-            agg.add(rec.get('lang', ''), rows)
-        collection.close()
-    written = [out / n for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')]
-    if maps:
+        table = csv_export.Writer(files.open('places.csv', bom=True)) if 'csv' in formats else None
+        collection = geojson.Writer(files.open('places.geojson')) if 'geojson' in formats else None
+        package = None
+        if 'gpkg' in formats:
+            from ..export import gpkg
+            package = gpkg.Writer(out / FILES['gpkg'])
+        try:
+            _write_records(journal, agg, f_places, f_errors, table, collection, package)
+            if collection is not None:
+                collection.close()
+            if package is not None:
+                package.close()
+        except BaseException:
+            if package is not None:
+                package.abort()
+            raise
+    written = [out / n for n in ALWAYS] + [out / FILES[f] for f in ('csv', 'geojson', 'gpkg') if f in formats]
+    if 'html' in formats or 'png' in formats:
         from ..maps import combined
-        written.append(combined.write_html(agg, out / 'map.html', title=title))
-        written.append(combined.write_png(agg, out / 'map.png', title=title))
+        if 'html' in formats:
+            written.append(combined.write_html(agg, out / 'map.html', title=title))
+        if 'png' in formats:
+            written.append(combined.write_png(agg, out / 'map.png', title=title))
     return written, len(agg.places)
+
+
+def _write_records(journal, agg: Aggregate, f_places, f_errors, table, collection, package) -> None:
+    for rec in journal.records():
+        if 'error' in rec:
+            agg.errors += 1
+            err = {'id': rec['id'], 'record': rec['n'] + 1}
+            m = re.search(r':(\d+)$', rec.get('where') or '')
+            if m:
+                err['line'] = int(m.group(1))
+            err.update(where=rec.get('where', ''), error=rec['error'])
+            f_errors.write(json.dumps(err, ensure_ascii=False) + '\n')
+            continue
+        f_places.write(rec['rec'] + '\n')
+        rows = [csv_export.row(f) for f in rec['features']]
+        if collection is not None:
+            collection.write(rec['features'])
+        if table is not None:
+            table.write(rows)
+        if package is not None:
+            package.write(rows)
+        agg.add(rec.get('lang', ''), rows)

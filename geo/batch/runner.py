@@ -3,8 +3,8 @@
 INPUT is a folder of .txt/.html files, a JSONL file (id, text, optional date, title, url) or a
 CSV with those columns.  Every input record (a line, a row, a file) ends up as exactly one
 record: a line of DIR/places.jsonl (as `geo parse` prints it) or of DIR/errors.jsonl (id, line,
-why).  Then DIR/places.csv and DIR/places.geojson (one row per place per document) and the
-combined maps DIR/map.html and DIR/map.png are written.
+why).  Then the files of the run's formats are written: DIR/places.csv, places.geojson and
+places.gpkg (one row per place per document) and the combined maps DIR/map.html and map.png.
 
 How it stays safe and small:
 - documents stream from the input to the workers and back; at most a few tasks are in flight,
@@ -32,12 +32,12 @@ from ..export.files import atomic_write_text
 from ..settings import ParseSettings, open_geoparser
 from .engines import InlineEngine, ProcessEngine, default_workers, error_line
 from .journal import FORMAT, RUN, STATE_DIR, Journal, fingerprint
+from .outputs import ALWAYS, FILES
 from .worker import worker_blob
 
 log = logging.getLogger(__name__)
 
-OUTPUTS = ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson')
-MAPS = ('map.html', 'map.png')
+DEFAULT_FORMATS = ('csv', 'geojson', 'html', 'png')     # besides places.jsonl and errors.jsonl, always written
 
 
 @dataclass
@@ -48,7 +48,8 @@ class Options:
     resume: bool = False
     engine: str = 'local'          # local or dask
     scheduler: str | None = None   # Dask scheduler address; None: a LocalCluster
-    maps: bool = True
+    maps: bool = True              # False: no map.html, map.png whatever the formats say
+    formats: tuple[str, ...] | str = DEFAULT_FORMATS   # of FILES: csv, geojson, gpkg, html, png
     chunk: int = 0                 # documents per task; 0: chosen by the engine
     title: str | None = None
     dask_processes: bool = True    # LocalCluster with worker processes (False: threads, for tests)
@@ -78,6 +79,19 @@ def run_options(settings: ParseSettings, index, opts: Options) -> dict:
         if k != 'gazetteers':
             out[k] = list(v) if isinstance(v, tuple) else v
     return out
+
+
+def output_formats(opts: Options) -> tuple[str, ...]:
+    """The formats to write, checked (a 'csv,gpkg' string or a sequence of names)."""
+    given = opts.formats.split(',') if isinstance(opts.formats, str) else list(opts.formats)
+    formats = [f.strip().lower() for f in given if f.strip()]
+    bad = [f for f in formats if f not in FILES]
+    if bad:
+        raise InputError(f'--formats: unknown format(s) {", ".join(bad)}; use {", ".join(FILES)} '
+                         '(places.jsonl and errors.jsonl are always written)')
+    if not opts.maps:
+        formats = [f for f in formats if f not in ('html', 'png')]
+    return tuple(f for f in FILES if f in formats)
 
 
 def _prepare_output(out: Path) -> Path:
@@ -198,6 +212,7 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
         raise InputError(f'--workers {opts.workers}: give a number of processes (0: all cores)')
     if not opts.input.exists():
         raise InputError(f'{opts.input}: no such file or folder')
+    formats = output_formats(opts)
     gp = open_geoparser(settings, progress=build_progress, index=index)
     state = _prepare_output(opts.output)
     journal = _open_journal(run_options(settings, gp.index, opts), opts, state)
@@ -259,7 +274,7 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
     summary.seconds = time.monotonic() - t0
 
     summary.records, summary.errors = journal.count, journal.errors
-    wanted = [opts.output / f for f in OUTPUTS + (MAPS if opts.maps else ())]
+    wanted = [opts.output / f for f in ALWAYS + tuple(FILES[f] for f in formats)]
     fresh = (journal.finalized == journal.count and not summary.parsed and not summary.new_errors
              and not summary.dropped and all(p.exists() for p in wanted))
     if fresh:
@@ -267,7 +282,7 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
         summary.places = json.loads((state / RUN).read_text(encoding='utf-8')).get('places', 0)
     else:
         from .outputs import finalize
-        summary.written, summary.places = finalize(journal, opts.output, maps=opts.maps, title=opts.title)
+        summary.written, summary.places = finalize(journal, opts.output, formats=formats, title=opts.title)
         run_file = state / RUN
         meta = json.loads(run_file.read_text(encoding='utf-8'))
         meta.update(finalized=journal.count, places=summary.places)

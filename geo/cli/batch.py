@@ -14,7 +14,8 @@ def add_parser(sub) -> None:
     p = add_command(sub, 'batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps',
                        description='Parse every document of INPUT (a folder of .txt/.html files, a JSONL file with '
                        'id, text and optional date, title, url, or a CSV with those columns) into DIR: places.jsonl, '
-                       'errors.jsonl, places.csv, places.geojson, map.html, map.png.',
+                       'errors.jsonl, and the files of --formats: places.csv, places.geojson, places.gpkg, map.html, '
+                       'map.png.',
                        epilog='Every input record ends up in places.jsonl or in errors.jsonl.  Exit code: 0 when '
                        'every document was parsed, 2 when any failed (see DIR/errors.jsonl) or the input or '
                        'options are wrong; 130 when interrupted (run again with --resume).')
@@ -25,7 +26,10 @@ def add_parser(sub) -> None:
     p.add_argument('--engine', choices=('local', 'dask'), default='local',
                    help='local processes, or Dask (pip install "geo-textmap[dask]")')
     p.add_argument('--scheduler', metavar='ADDRESS', help='Dask scheduler (default: a LocalCluster)')
-    p.add_argument('--no-maps', action='store_true', help='skip the combined maps')
+    p.add_argument('--formats', default='csv,geojson,html,png', metavar='LIST',
+                   help='comma-separated, of: csv, geojson, gpkg (GeoPackage), html, png (default: csv,geojson,html,png); '
+                   'places.jsonl and errors.jsonl are always written')
+    p.add_argument('--no-maps', action='store_true', help='skip the combined maps (html, png)')
     p.add_argument('--title', help='title of the combined maps (default: a generic one)')
     add_parse_flags(p)
 
@@ -66,7 +70,8 @@ def run(args) -> int:
 
     settings = parse_settings(args)
     opts = Options(input=args.input, output=args.output, workers=args.workers, resume=args.resume,
-                   engine=args.engine, scheduler=args.scheduler, maps=not args.no_maps, title=args.title)
+                   engine=args.engine, scheduler=args.scheduler, maps=not args.no_maps, formats=args.formats,
+                   title=args.title)
     bar = Bar(quiet(args))
     try:
         s = run_batch(settings, opts, build_progress=build_progress(quiet(args)), progress=bar.update,
