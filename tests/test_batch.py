@@ -216,6 +216,19 @@ def test_resume_redoes_swapped_records_and_forgets_removed_ones(tmp_path, tiny_i
     assert outputs(out) == outputs(fresh)
 
 
+def test_resume_says_what_changed(tmp_path, geo_env):
+    src, records, _ = corpus(tmp_path / 'corpus.jsonl', hostile=False)
+    out = tmp_path / 'out'
+    assert run(['batch', src, '-o', out, '--workers', '1', '--no-maps'], geo_env).returncode == 0
+    lines = [line for line in src.read_text(encoding='utf-8').splitlines() if line]
+    lines[0] = json.dumps({'id': 'a1', 'text': 'Shelling hit Raqqa.'})
+    src.write_text('\n'.join(lines[:-1]) + '\n', encoding='utf-8')
+    p = run(['batch', src, '-o', out, '--workers', '1', '--no-maps', '--resume'], geo_env)
+    assert p.returncode == 0, p.stderr
+    assert ('parsed 1 now' in p.stderr and f'{records - 2} were done already; 1 had changed since the last run; '
+            '1 no longer in the input' in p.stderr), p.stderr
+
+
 def test_resume_after_a_changed_input_record_that_was_an_error(tmp_path, tiny_index):
     src, records, errors = corpus(tmp_path / 'corpus.jsonl')
     out = tmp_path / 'out'

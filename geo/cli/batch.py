@@ -87,5 +87,7 @@ def run(args) -> int:
     rate = s.parsed / s.seconds if s.seconds else 0.0
     where = f' (in {opts.output / "errors.jsonl"})' if s.errors else ''
     print(f'{s.records} records: {s.records - s.errors} documents, {s.errors} errors{where}; {s.places} places; '
-          f'parsed {s.parsed} now ({rate:.1f} docs/s), {s.skipped} were done already', file=sys.stderr)
+          f'parsed {s.parsed} now ({rate:.1f} docs/s), {s.skipped} were done already'
+          + (f'; {s.changed} had changed since the last run' if s.changed else '')
+          + (f'; {s.dropped} no longer in the input' if s.dropped else ''), file=sys.stderr)
     return 2 if s.errors else 0
