@@ -82,10 +82,13 @@ class Result:
     def unresolved(self) -> list[Mention]:
         return [m for m in self.mentions if m.place is None]
 
-    def extend(self, part: 'Result', offset: int) -> None:
+    def extend(self, part: 'Result', offset: int, by_id: dict[str, int] | None = None) -> None:
         """Append the mentions and places of a Result parsed from self.text[offset:...]: offsets
-        shift by `offset`, a place already here (same id) gains the part's mentions."""
-        by_id = {p.id: i for i, p in enumerate(self.places)}
+        shift by `offset`, a place already here (same id) gains the part's mentions.  `by_id`
+        (place id -> index in self.places), when the caller keeps it across calls, saves
+        rebuilding it each time."""
+        if by_id is None:
+            by_id = {p.id: i for i, p in enumerate(self.places)}
         for m in part.mentions:
             m.start, m.end = m.start + offset, m.end + offset
             m.sentence = (m.sentence[0] + offset, m.sentence[1] + offset)

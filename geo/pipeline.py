@@ -108,9 +108,9 @@ class Geoparser:
         # a long text goes window by window (geo.text.windows: cut at paragraph ends), so that
         # time and memory grow with its length; the language is the whole text's
         lang = lang or detect(text)
-        result = Result(id=doc_id, text=text, lang=lang)
+        result, by_id = Result(id=doc_id, text=text, lang=lang), {}
         for start, end in windows(text, self.window_chars):
-            result.extend(to_result(self.run(text[start:end], lang), doc_id), start)
+            result.extend(to_result(self.run(text[start:end], lang), doc_id), start, by_id)
         return result
 
 
