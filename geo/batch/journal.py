@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Iterator
@@ -46,6 +47,9 @@ def fingerprint(doc_id: str, text: str | None, meta: dict | None = None, error: 
                  json.dumps(meta or {}, sort_keys=True, ensure_ascii=False, default=str)):
         h.update(part.encode('utf-8', 'surrogatepass'))
     return h.hexdigest()
+
+
+_FP = re.compile(rb'"fp": "([0-9a-f]{16})"')
 
 
 def _fp_int(fp: str) -> int:
@@ -194,7 +198,8 @@ class Journal:
         off = self._f.tell()
         self._f.write(line)
         self._f.flush()
-        self._set(n, _fp_int(json.loads(line)['fp']), is_error, off)
+        m = _FP.search(line)      # the first "fp" key: the id before it is JSON-escaped, holds no bare quote
+        self._set(n, _fp_int(m.group(1).decode() if m else json.loads(line)['fp']), is_error, off)
         now = time.monotonic()
         if now - self._synced > 1.0:
             os.fsync(self._f.fileno())
