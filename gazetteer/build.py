@@ -16,8 +16,6 @@ b-<fingerprint>-<ms>, so a crash or Ctrl-C never leaves a half index behind.
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import gc
 import hashlib
 import json
@@ -282,17 +280,10 @@ def _cells(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return r * 360 + c
 
 
-@contextlib.contextmanager
 def folder_lock(folder: Path):
     """Exclusive use of a folder (its .lock file) across processes: two changes of the user's
     places queue up instead of racing."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / '.lock', 'w') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+    return cache.exclusive(Path(folder) / '.lock')
 
 
 def is_custom(build_dir: Path) -> bool:

@@ -138,12 +138,11 @@ def _try_lock(path: Path):
 
 
 @contextlib.contextmanager
-def fingerprint_lock(root: Path, fp: str, on_wait: Callable[[], None] | None = None):
-    """Exclusive right to build one fingerprint under root.  Builds of other fingerprints, and
-    readers, never wait for it.  on_wait is called once when another process holds it."""
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / f'.lock-{fp}', 'a') as f:
+def exclusive(lock_file: Path, on_wait: Callable[[], None] | None = None):
+    """Exclusive use of a lock file across processes (its folder made if need be); on_wait is
+    called once when another process holds it, before waiting."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, 'a') as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -154,6 +153,12 @@ def fingerprint_lock(root: Path, fp: str, on_wait: Callable[[], None] | None = N
             yield
         finally:
             fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def fingerprint_lock(root: Path, fp: str, on_wait: Callable[[], None] | None = None):
+    """Exclusive right to build one fingerprint under root.  Builds of other fingerprints, and
+    readers, never wait for it.  on_wait is called once when another process holds it."""
+    return exclusive(Path(root) / f'.lock-{fp}', on_wait)
 
 
 def _remove(build_dir: Path) -> bool:

@@ -82,27 +82,29 @@ class Result:
     def unresolved(self) -> list[Mention]:
         return [m for m in self.mentions if m.place is None]
 
-    def extend(self, part: 'Result', offset: int, by_id: dict[str, int] | None = None) -> None:
+    def add(self, m: Mention, place: Place | None, by_id: dict[str, int]) -> None:
+        """Append a mention and its place: a place already here (same id in `by_id`, place id ->
+        index in self.places) gains the mention and keeps the higher confidence."""
+        if place is not None:
+            if place.id not in by_id:
+                by_id[place.id] = len(self.places)
+                self.places.append(place)
+            p = self.places[by_id[place.id]]
+            p.confidence = max(p.confidence, place.confidence)
+            m.place = by_id[place.id]
+            p.mentions.append(len(self.mentions))
+        self.mentions.append(m)
+
+    def extend(self, part: 'Result', offset: int, by_id: dict[str, int]) -> None:
         """Append the mentions and places of a Result parsed from self.text[offset:...]: offsets
-        shift by `offset`, a place already here (same id) gains the part's mentions.  `by_id`
-        (place id -> index in self.places), when the caller keeps it across calls, saves
-        rebuilding it each time."""
-        if by_id is None:
-            by_id = {p.id: i for i, p in enumerate(self.places)}
+        shift by `offset`; `by_id` as for add, kept by the caller across calls."""
         for m in part.mentions:
             m.start, m.end = m.start + offset, m.end + offset
             m.sentence = (m.sentence[0] + offset, m.sentence[1] + offset)
-            if m.place is not None:
-                place = part.places[m.place]
-                if place.id not in by_id:
-                    by_id[place.id] = len(self.places)
-                    place.mentions = []
-                    self.places.append(place)
-                p = self.places[by_id[place.id]]
-                p.confidence = max(p.confidence, place.confidence)
-                m.place = by_id[place.id]
-                p.mentions.append(len(self.mentions))
-            self.mentions.append(m)
+            place = part.places[m.place] if m.place is not None else None
+            if place is not None and place.id not in by_id:
+                place.mentions = []
+            self.add(m, place, by_id)
 
     def sentence_of(self, m: Mention) -> str:
         return self.text[m.sentence[0]:m.sentence[1]]

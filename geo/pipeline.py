@@ -122,14 +122,5 @@ def to_result(doc: Doc, doc_id: str) -> Result:
         m = Mention(start=span.start, end=span.end, surface=doc.text[span.start:span.end], key=span.key,
                     score=round(span.score, 3), how=span.how, cue=span.cue, implied_type=span.implied_type,
                     sentence=doc.sentence(span.start, span.end))
-        place = span.place
-        if place is not None:
-            if place.id not in by_id:
-                by_id[place.id] = len(result.places)
-                result.places.append(place)
-            p = result.places[by_id[place.id]]
-            p.confidence = max(p.confidence, place.confidence)
-            m.place = by_id[place.id]
-            p.mentions.append(len(result.mentions))
-        result.mentions.append(m)
+        result.add(m, span.place, by_id)
     return result
