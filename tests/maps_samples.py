@@ -104,3 +104,31 @@ def dense_villages() -> Result:
         specs.append(dict(surface=name, id=f'x:{k}', name=name, lat=base[0] + dy, lon=base[1] + dx,
                           type='town' if name.startswith('Madina') else 'village', country='SY', confidence=0.9))
     return build('dense-villages.en', EN_TEXT, 'en', specs)
+
+
+OIL_TEXT = (
+    'اندلعت اشتباكات قرب حقل التنك النفطي شرق بلدة الميادين، وقالت مصادر إن التعزيزات وصلت من مدينة دير الزور.\n'
+    'وتعرضت بلدة القورية وقرية حطلة وبلدة البوكمال لقصف مدفعي.\n'
+)
+
+
+def oilfield_at_town() -> Result:
+    """An Arabic report naming an oil field the gazetteer does not know, placed approximately at the
+    town it is near (الميادين) with a 40 km uncertainty, the city and towns around, and the country."""
+    mayadin = (35.0198, 40.4515)
+    specs = [
+        dict(surface='حقل التنك', id='approx:tanak', name='حقل التنك', name_ar='حقل التنك', lat=mayadin[0],
+             lon=mayadin[1], type='oilfield', country='SY', admin1='Deir ez-Zor', confidence=0.5, approximate=True,
+             uncertainty_km=40.0),
+        dict(surface='الميادين', id='gn:173480', name='Al Mayadin', name_ar='الميادين', lat=mayadin[0],
+             lon=mayadin[1], type='town', country='SY', admin1='Deir ez-Zor', confidence=0.95),
+        dict(surface='دير الزور', id='gn:170794', name='Deir ez-Zor', name_ar='دير الزور', lat=35.336, lon=40.141,
+             type='city', country='SY', admin1='Deir ez-Zor', confidence=0.97),
+        dict(surface='القورية', id='gn:quriyah', name='Al Quriyah', name_ar='القورية', lat=34.98, lon=40.52,
+             type='town', country='SY', admin1='Deir ez-Zor', confidence=0.8),
+        dict(surface='حطلة', id='gn:hatla', name='Hatla', name_ar='حطلة', lat=35.366, lon=40.183, type='village',
+             country='SY', admin1='Deir ez-Zor', confidence=0.8),
+        dict(surface='البوكمال', id='gn:abukamal', name='Abu Kamal', name_ar='البوكمال', lat=34.4523, lon=40.9185,
+             type='town', country='SY', admin1='Deir ez-Zor', confidence=0.9),
+    ]
+    return build('oilfield-at-town.ar', OIL_TEXT, 'ar', specs)

@@ -41,16 +41,12 @@ def circle_box(p: Place) -> tuple[float, float, float, float]:
 
 
 def bounds(places: list[Place], min_span_deg: float = 0.25, pad: float = 0.15) -> tuple[float, float, float, float]:
-    """(west, south, east, north) around the places, padded, never smaller than min_span_deg.
-    Approximate places count with their whole uncertainty circle."""
+    """(west, south, east, north) around the places' points, padded, never smaller than min_span_deg.
+    An approximate place counts by its point only: its uncertainty circle never sets the frame (a
+    40 km circle would fill the map and push its places together); a circle may run off the map."""
     lats = [p.lat for p in places]
     lons = [p.lon for p in places]
     w, e, s, n = min(lons), max(lons), min(lats), max(lats)
-    for p in places:
-        if p.approximate and p.uncertainty_km:
-            cw, cs, ce, cn = circle_box(p)
-            s, n = min(s, cs), max(n, cn)
-            w, e = min(w, cw), max(e, ce)
     cx, cy = (w + e) / 2, (s + n) / 2
     hw = max((e - w) * (1 + pad) / 2, min_span_deg / 2)
     hh = max((n - s) * (1 + pad) / 2, min_span_deg / 2)

@@ -1,7 +1,14 @@
 """Drawing on one matplotlib axes in one projection: the basemap cut to the view, named areas,
 places (symbols by type, size by mentions, paleness by confidence, dashed circles for approximate
-places).  Used by the main map and the inset locator alike."""
+places).  Used by the main map and the inset locator alike.
+
+A symbol need never hide another: with `spread`, one that would fall on a symbol already drawn is
+moved to a free slot on a small ring around it, with a short leader back to its true point
+(`View.draw_place`); draw the place that should stay at the spot (the located one, the bigger type)
+first."""
 from __future__ import annotations
+
+import math
 
 import numpy as np
 from matplotlib.collections import LineCollection
@@ -12,6 +19,13 @@ from ..model import Place
 from . import basemap, style
 from .projection import Projection
 from .style import ADMIN_LINE, BORDER, LAND, NAMED_LAND, RIVER, WATER, WATER_EDGE
+
+SYMBOL_GAP_PT = 1.5     # the least white between two symbols, in points
+LEADER_PT = 3.0         # how much farther a symbol moved aside sits, so that its leader shows
+LEADER = '#7a7a7a'
+# the slots around a symbol that another one moves to, by preference (degrees, counter-clockwise
+# from east), on the first ring and on a second, wider one
+RINGS = ((30, 150, 330, 210, 90, 270), (0, 180, 60, 120, 240, 300, 15, 165, 345, 195, 90, 270))
 
 
 def polygon_path(geom) -> MPath | None:
@@ -65,6 +79,13 @@ class View:
         ax.set_facecolor(WATER)
         self.layers: set[str] = set()
         self._circles: set = set()
+        self.symbols: list[tuple[float, float, float]] = []   # (x, y) drawn and radius in points
+
+    @property
+    def pt_per_m(self) -> float:
+        """Points of the page per projected metre."""
+        fig = self.ax.figure
+        return self.ax.get_position().width * fig.get_figwidth() * 72.0 / max(self.frame[2] - self.frame[0], 1e-9)
 
     @property
     def simplify_deg(self) -> float:
@@ -146,26 +167,65 @@ class View:
         x0, y0, x1, y1 = self.frame
         return x0 <= x <= x1 and y0 <= y <= y1
 
-    def draw_place(self, place: Place, size_scale: float = 1.0) -> tuple[float, float, float]:
-        """Symbol of one place; returns (x, y, radius in points)."""
+    def free_spot(self, x: float, y: float, r_pt: float) -> tuple[float, float]:
+        """Where a symbol of radius r_pt (points) meant for (x, y) is drawn: there when it hides no
+        symbol already drawn, else the first free slot on a ring around the symbol it would hide
+        (the slot nearest its own direction first, when it is not at the very same spot)."""
+        k = self.pt_per_m
+        gap = SYMBOL_GAP_PT * self.scale
+
+        def clash(px, py):
+            return [sym for sym in self.symbols
+                    if math.hypot((px - sym[0]) * k, (py - sym[1]) * k) < r_pt + sym[2] + gap]
+
+        hits = clash(x, y)
+        if not hits:
+            return x, y
+        ax_, ay_, ar = min(hits, key=lambda sym: math.hypot(x - sym[0], y - sym[1]))
+        own = math.degrees(math.atan2(y - ay_, x - ax_)) if math.hypot((x - ax_) * k, (y - ay_) * k) > 0.5 else None
+        dist = ar + r_pt + gap + LEADER_PT * self.scale
+        for ring, angles in enumerate(RINGS):
+            if own is not None:
+                angles = sorted(angles, key=lambda a: abs((a - own + 180) % 360 - 180))
+            for a in angles:
+                px = ax_ + math.cos(math.radians(a)) * dist / k
+                py = ay_ + math.sin(math.radians(a)) * dist / k
+                if not clash(px, py):
+                    return px, py
+            dist += 2 * r_pt + gap
+        return px, py           # a crowd of more than 18: the last slot of the outer ring
+
+    def draw_place(self, place: Place, size_scale: float = 1.0, spread: bool = False) -> tuple[float, float, float]:
+        """Symbol of one place; returns (x, y, radius in points) of the symbol as drawn: at the
+        place, or (`spread`) beside it with a leader when a symbol drawn before sits there.  A map
+        that spreads its symbols must keep its labels off all of them (`symbols`)."""
         x, y = self.xy(place)
         colour = style.colour(place.type)
         size = style.size_pt(place) * self.scale * size_scale
         a = style.alpha(place)
         if place.approximate and place.uncertainty_km > 0:
-            r = place.uncertainty_km * 1000.0
-            key = (round(x), round(y), round(r), colour)
-            if key not in self._circles:    # several places at one parent share one circle
-                self._circles.add(key)
-                if r <= 0.25 * (self.frame[2] - self.frame[0]):   # a wide uncertainty: outline only
-                    self.ax.add_patch(Circle((x, y), r, facecolor=colour, alpha=0.06, edgecolor='none', zorder=7))
-                self.ax.add_patch(Circle((x, y), r, fill=False, edgecolor=colour, lw=1.1 * self.scale,
-                                         linestyle=(0, (4, 2.5)), alpha=max(0.6, a), zorder=7))
+            self._draw_circle(x, y, place.uncertainty_km * 1000.0, colour)
         face = 'white' if place.approximate else colour
         m = style.marker(place.type)
-        self.ax.plot([x], [y], linestyle='none', marker=m, markersize=size * style.MARKER_SCALE.get(m, 1.0),
+        ms = size * style.MARKER_SCALE.get(m, 1.0)
+        sx, sy = self.free_spot(x, y, ms / 2) if spread else (x, y)
+        if (sx, sy) != (x, y):      # a short leader from the true point to the symbol moved aside
+            self.ax.plot([x, sx], [y, sy], color=LEADER, lw=0.6 * self.scale, solid_capstyle='round', zorder=9)
+        self.symbols.append((sx, sy, ms / 2))
+        self.ax.plot([sx], [sy], linestyle='none', marker=m, markersize=ms,
                      markerfacecolor=face, markeredgecolor='white' if face != 'white' else colour,
                      markeredgewidth=0.9 * self.scale if face != 'white' else 1.4 * self.scale,
                      alpha=a, zorder=10)
-        return x, y, size / 2
+        return sx, sy, size / 2
 
+    def _draw_circle(self, x: float, y: float, r: float, colour: str):
+        """An uncertainty circle, faint so that it reads as a margin and not as a place: a thin light
+        dashed edge, and a light tint when it is small enough to tint (a wide one is an edge only)."""
+        key = (round(x), round(y), round(r), colour)
+        if key in self._circles:        # several places at one parent share one circle
+            return
+        self._circles.add(key)
+        if r <= 0.25 * (self.frame[2] - self.frame[0]):
+            self.ax.add_patch(Circle((x, y), r, facecolor=colour, alpha=0.05, edgecolor='none', zorder=7))
+        self.ax.add_patch(Circle((x, y), r, fill=False, edgecolor=colour, lw=0.7 * self.scale,
+                                 linestyle=(0, (3, 2.5)), alpha=0.5, zorder=7))
