@@ -11,6 +11,15 @@ back to the letter as well, so a text extractor reads every dotted letter twice 
 puts raised dots on lines of their own.  `pdf_text_layer()` maps those mark glyphs (GDEF class 3)
 to no text while a PDF is written; the drawing is unchanged and `pdftotext` reads دير الزور.
 
+matplotlib 3.11's PDF writer also misplaces words: a string is written in chunks, one per font
+subset, and where a chunk starts it moves to the glyph's laid-out x, which already holds the
+glyph's kerning/mark offset, and then adds that offset again.  Arabic text changes subset at
+every space, colon and parenthesis (ASCII keeps its own subset), and the first glyph after one is
+often a dot placed back over its letter, several points away: the whole next word slid by that
+much, one space vanished and the next doubled ("موقعتقريبي"), in the PDF only.
+`pdf_text_layer()` hands the PDF writer each glyph's x less that offset, so it lands where the
+PNG puts it.
+
 SVG: text stays text (svg.fonttype 'none'), so it can be searched, selected and edited, and the
 viewer shapes the Arabic; the two fonts are embedded, subset to the characters the map uses, as
 @font-face rules, so a browser shows exactly the letters the PNG shows.
@@ -79,16 +88,60 @@ def _mark_glyphs(path: str, face_index: int) -> frozenset[int]:
         return frozenset()
 
 
+class _Glyph:
+    """One laid-out glyph, as matplotlib's layout yields it, with x moved (see `_PdfLayout`)."""
+    __slots__ = ('ft_object', 'char', 'glyph_index', 'x', 'y', 'prev_kern')
+
+    def __init__(self, item, x: float):
+        self.ft_object, self.char, self.glyph_index = item.ft_object, item.char, item.glyph_index
+        self.x, self.y, self.prev_kern = x, item.y, item.prev_kern
+
+
+class _PdfLayout:
+    """Stands in for matplotlib._text_helpers in the PDF writer: `layout()` yields each glyph at
+    x - prev_kern, because the writer adds prev_kern on top of x where a font chunk starts (and
+    reads x nowhere else)."""
+
+    def __init__(self, helpers):
+        self._helpers = helpers
+
+    def __getattr__(self, name):
+        return getattr(self._helpers, name)
+
+    def layout(self, string, font, **kw):
+        for item in self._helpers.layout(string, font, **kw):
+            yield _Glyph(item, item.x - item.prev_kern)
+
+
+@lru_cache(maxsize=1)
+def _pdf_adds_kern_twice() -> bool:
+    """True when this matplotlib's PDF text writer is the one that counts a chunk's first kern
+    twice (3.11): checked on its source, so a fixed matplotlib is left alone."""
+    import inspect
+
+    from matplotlib.backends import backend_pdf
+    try:
+        src = inspect.getsource(backend_pdf.RendererPdf.draw_text)
+    except (OSError, TypeError, AttributeError):
+        return False
+    move = src.find('self._setup_textpos(item.x, 0, 0, prev_start_x')
+    kern = src.find('singlebyte_chunk.append(item.prev_kern)')
+    return 0 <= move < kern and 'prev_start_x = item.x' in src and hasattr(backend_pdf, '_text_helpers')
+
+
 @contextmanager
 def pdf_text_layer():
-    """While active, PDFs written by matplotlib map mark glyphs to no text (see the module doc)."""
+    """While active, PDFs written by matplotlib map mark glyphs to no text and place every glyph
+    where the PNG does (see the module doc)."""
     try:
+        from matplotlib import _text_helpers
         from matplotlib.backends import _backend_pdf_ps, backend_pdf
         base = _backend_pdf_ps.CharacterTracker
         assert hasattr(base, 'subset_to_unicode') and hasattr(backend_pdf, '_backend_pdf_ps')
     except (ImportError, AssertionError):  # another matplotlib: write the PDF as it comes
         yield
         return
+    fix_layout = _pdf_adds_kern_twice()
 
     class Tracker(base):
         def subset_to_unicode(self, fontname, subset, subset_charcode):
@@ -105,10 +158,14 @@ def pdf_text_layer():
 
     with _lock:
         backend_pdf._backend_pdf_ps.CharacterTracker = Tracker
+        if fix_layout:
+            backend_pdf._text_helpers = _PdfLayout(_text_helpers)
         try:
             yield
         finally:
             backend_pdf._backend_pdf_ps.CharacterTracker = base
+            if fix_layout:
+                backend_pdf._text_helpers = _text_helpers
 
 
 def svg_with_fonts(svg: bytes, texts: list[str]) -> bytes:
