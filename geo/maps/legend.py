@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..model import Place
+from ..placetypes import ADMIN_UNITS
 from . import fonts, style
 from .basemap import country_label
 
@@ -19,6 +20,7 @@ class LegendContent:
     drawn: list[Place]              # the places drawn as symbols (main map and locator)
     far: list[Place] = field(default_factory=list)     # places only the locator shows
     named_area: bool = False        # a named country or province is outlined
+    named_countries: bool = False   # countries the text names: outlined, shaded on the locator
     layers: Collection[str] = ()    # basemap layers drawn ('rivers', 'admin1', ...)
     locator: bool = False           # a locator map, with the main map's frame on it
     detail: bool = False            # a detail map, outlined on the main map
@@ -62,7 +64,10 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendCo
             handles.append(Line2D([], [], linestyle='none', marker='o', markersize=7 * s, alpha=0.4,
                                   markerfacecolor=style.colour('city'), markeredgecolor='white'))
             labels.append(words['low_confidence'])
-    if content.named_area:
+    if content.named_countries:
+        handles.append(Patch(facecolor=style.NAMED_LAND, edgecolor=style.colour('country'), lw=1.2))
+        labels.append(words['named_country'])
+    if content.named_area and (not content.named_countries or any(p.type in ADMIN_UNITS for p in drawn)):
         ink = style.colour('admin1')
         handles.append(Patch(facecolor=ink + '1a', edgecolor=ink, linestyle=(0, (4, 2)), lw=1.2))
         labels.append(words['named_area'])
@@ -93,12 +98,7 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendCo
     fam = fonts.families(' '.join(labels))
     para = ''
     if far:
-        items = []
-        for p in sorted(far, key=lambda p: (-len(p.mentions), style.TYPE_RANK.get(p.type, 9))):
-            name = style.label(p, lang).replace('\n', ' / ')
-            where = country_label(p.country, lang) if p.type != 'country' and p.country else ''
-            items.append(f'{name} ({where})' if where else name)
-        para = words['elsewhere'] + ': ' + ('، ' if rtl else ', ').join(items)
+        para = words['elsewhere'] + ': ' + elsewhere(far, lang)
         texts.append(para)
     renderer = fig.canvas.get_renderer()
     area = ax.get_window_extent(renderer=renderer)
@@ -143,3 +143,25 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendCo
         leg.remove()
         build(fit, ncol)
     return texts
+
+
+def elsewhere(far: list[Place], lang: str) -> str:
+    """The far places as one line that names each country once: the places of one country
+    together, then their country ("Moscow, Kazan (Russia); Beijing (China); Turkey"), most
+    mentioned first."""
+    rtl = style.legend_lang(lang) == 'ar'
+    groups: dict[str, list[Place]] = {}
+    for p in sorted(far, key=lambda p: (-len(p.mentions), style.TYPE_RANK.get(p.type, 9))):
+        groups.setdefault((p.country or '').upper() or f'#{id(p)}', []).append(p)
+    items = []
+    for members in groups.values():
+        names = list(dict.fromkeys(style.label(p, lang).replace('\n', ' / ') for p in members if p.type != 'country'))
+        country = next((p for p in members if p.type == 'country'), None)
+        where = (style.label(country, lang).replace('\n', ' / ') if country is not None
+                 else country_label(members[0].country, lang) if members[0].country else '')
+        if not names:
+            items.append(where)
+        else:
+            joined = ('، ' if rtl else ', ').join(names)
+            items.append(f'{joined} ({where})' if where else joined)
+    return ('؛ ' if rtl else '; ').join(items)

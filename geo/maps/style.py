@@ -15,12 +15,14 @@ DEFAULT_COLOUR = '#444444'
 _LEGEND_WORDS = {'admin1': 'province', 'admin2': 'district'}
 
 
-def colour_legend(types) -> list[tuple[str, str]]:
+def colour_legend(types, lang: str | None = None) -> list[tuple[str, str]]:
     """(colour, label) per colour the given place types use, in TYPE_COLOURS order: types of one
-    colour share an entry (country / region), so a legend never shows one colour twice."""
+    colour share an entry (country / region), so a legend never shows one colour twice.  With a
+    `lang`, the labels are that language's type names (TYPE_NAMES)."""
     out: dict[str, list[str]] = {}
     for t in sorted(set(types), key=lambda t: list(TYPE_COLOURS).index(t) if t in TYPE_COLOURS else 99):
-        out.setdefault(TYPE_COLOURS.get(t, DEFAULT_COLOUR), []).append(_LEGEND_WORDS.get(t, t))
+        word = _LEGEND_WORDS.get(t, t) if lang is None else type_name(t, lang).split(' / ')[0]
+        out.setdefault(TYPE_COLOURS.get(t, DEFAULT_COLOUR), []).append(word)
     return [(c, ' / '.join(words)) for c, words in out.items()]
 
 # The sets of types are geo.placetypes': a wide area (WIDE_AREAS: country, continent, region) is
@@ -44,7 +46,7 @@ FRAME_RED = '#d7301f'       # the main map's frame, drawn on the locator
 DETAIL_INK = '#333333'      # the detail map's frame, and its outline on the main map
 
 # The symbol of each type: a matplotlib marker (static maps) and a short SVG shape name (HTML).
-MARKERS = {'country': 'o', 'continent': 'o', 'region': 'o', 'admin1': 'D', 'admin2': 'D',
+MARKERS = {'country': 'o', 'continent': 'o', 'region': 'o', 'admin1': 'D', 'admin2': 's',
            'city': 'o', 'town': 'o', 'village': 'o', 'neighbourhood': 's', 'airport': '^',
            'facility': 's', 'landmark': '*', 'oilfield': 'h', 'camp': 'p', 'crossing': 'X',
            'water': 'v', 'mountain': '^'}
@@ -82,7 +84,9 @@ WORDS = {
            'offline': 'Offline basemap (Natural Earth)', 'overlay_places': 'Places',
            'overlay_areas': 'Named countries and areas', 'overlay_approx': 'Approximate locations',
            'overlay_water': 'Rivers and lakes', 'overlay_admin': 'Province boundaries',
-           'list_hint': 'Click a name to zoom to it.'},
+           'list_hint': 'Click a name to zoom to it.',
+           'named_country': 'country named in the text', 'docs_naming': 'documents naming the place (circle area)',
+           'corpus_summary': '{docs} documents · {places} places', 'outside_view': '{n} more places outside this view (see map.html)'},
     'ar': {'legend': 'مفتاح الخريطة', 'approximate': 'موقع تقريبي (الدائرة: هامش الخطأ)',
            'mentions': 'مرات الذكر', 'low_confidence': 'باهت: ثقة منخفضة', 'elsewhere': 'أماكن أخرى',
            'named_area': 'منطقة ورد اسمها في النص', 'frame': 'الخريطة الرئيسية', 'places': 'الأماكن',
@@ -93,7 +97,9 @@ WORDS = {
            'offline': 'خريطة أساس دون اتصال (Natural Earth)', 'overlay_places': 'الأماكن',
            'overlay_areas': 'دول ومناطق ورد اسمها', 'overlay_approx': 'مواقع تقريبية',
            'overlay_water': 'أنهار وبحيرات', 'overlay_admin': 'حدود المحافظات',
-           'list_hint': 'انقر على اسم للانتقال إليه.'},
+           'list_hint': 'انقر على اسم للانتقال إليه.',
+           'named_country': 'دولة ورد اسمها في النص', 'docs_naming': 'الوثائق التي تذكر المكان (مساحة الدائرة)',
+           'corpus_summary': 'الوثائق: {docs} · الأماكن: {places}', 'outside_view': 'أماكن أخرى خارج هذا الإطار: {n} (انظر map.html)'},
 }
 
 
