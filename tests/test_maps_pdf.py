@@ -117,3 +117,38 @@ def test_a_300_dpi_render_of_the_pdf_spaces_the_legend_as_the_png_does(files, ph
     assert len(in_pdf) == len(in_png), (in_pdf, in_png)
     for (a0, a1), (b0, b1) in zip(in_pdf, in_png):
         assert abs(a0 - b0) <= 3 and abs(a1 - b1) <= 3, (in_pdf, in_png)
+
+
+def test_pdfs_written_at_once_by_two_threads_leave_matplotlib_as_it_was():
+    """The PDF text layer patches matplotlib while a PDF is written; a second thread that starts
+    one meanwhile waits, and neither keeps the other's patch when it ends."""
+    import threading
+    import time
+
+    from matplotlib import _text_helpers
+    from matplotlib.backends import _backend_pdf_ps, backend_pdf
+
+    from geo.maps import fonts
+    original = _backend_pdf_ps.CharacterTracker
+    inside, release = threading.Event(), threading.Event()
+
+    def first():
+        with fonts.pdf_text_layer():
+            inside.set()
+            release.wait(10)
+
+    def second():
+        with fonts.pdf_text_layer():
+            pass
+
+    a = threading.Thread(target=first)
+    a.start()
+    assert inside.wait(10)
+    b = threading.Thread(target=second)
+    b.start()
+    time.sleep(0.2)                   # the second is waiting for the first
+    release.set()
+    a.join(10)
+    b.join(10)
+    assert _backend_pdf_ps.CharacterTracker is original
+    assert backend_pdf._text_helpers is _text_helpers

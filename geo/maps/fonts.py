@@ -136,34 +136,36 @@ def pdf_text_layer():
     try:
         from matplotlib import _text_helpers
         from matplotlib.backends import _backend_pdf_ps, backend_pdf
-        base = _backend_pdf_ps.CharacterTracker
-        assert hasattr(base, 'subset_to_unicode') and hasattr(backend_pdf, '_backend_pdf_ps')
+        assert hasattr(_backend_pdf_ps.CharacterTracker, 'subset_to_unicode')
+        assert hasattr(backend_pdf, '_backend_pdf_ps')
     except (ImportError, AssertionError):  # another matplotlib: write the PDF as it comes
         yield
         return
     fix_layout = _pdf_adds_kern_twice()
 
-    class Tracker(base):
-        def subset_to_unicode(self, fontname, subset, subset_charcode):
-            chars = super().subset_to_unicode(fontname, subset, subset_charcode)
-            try:
-                glyph = self.used[fontname][subset][subset_charcode]
-                path = getattr(fontname, 'path', fontname)
-                index = getattr(fontname, 'face_index', 0)
-                if glyph in _mark_glyphs(str(path), int(index or 0)):
-                    return ''
-            except (KeyError, IndexError, TypeError):
-                pass
-            return chars
+    with _lock:     # read what is patched under the lock: another thread's patch is never kept
+        base = _backend_pdf_ps.CharacterTracker
 
-    with _lock:
-        backend_pdf._backend_pdf_ps.CharacterTracker = Tracker
+        class Tracker(base):
+            def subset_to_unicode(self, fontname, subset, subset_charcode):
+                chars = super().subset_to_unicode(fontname, subset, subset_charcode)
+                try:
+                    glyph = self.used[fontname][subset][subset_charcode]
+                    path = getattr(fontname, 'path', fontname)
+                    index = getattr(fontname, 'face_index', 0)
+                    if glyph in _mark_glyphs(str(path), int(index or 0)):
+                        return ''
+                except (KeyError, IndexError, TypeError):
+                    pass
+                return chars
+
+        _backend_pdf_ps.CharacterTracker = Tracker
         if fix_layout:
             backend_pdf._text_helpers = _PdfLayout(_text_helpers)
         try:
             yield
         finally:
-            backend_pdf._backend_pdf_ps.CharacterTracker = base
+            _backend_pdf_ps.CharacterTracker = base
             if fix_layout:
                 backend_pdf._text_helpers = _text_helpers
 
