@@ -17,9 +17,13 @@ def add_parser(sub) -> None:
                         '(id "stdin", so the files are named stdin.*)')
     p.add_argument('-o', '--output', type=Path, default=Path('outputs'), metavar='DIR', help='folder for the files')
     p.add_argument('--formats', default='html,png,geojson', help=f'comma-separated, of: {",".join(FORMATS)}')
-    p.add_argument('--title', help='map title (default: the document id)')
+    p.add_argument('--title', help='map title (default: the record\'s title in a .jsonl or .csv, else the text\'s '
+                                   'headline, its first line when it reads like one: at most 120 characters and '
+                                   '20 words, no final full stop, more text after it; else the file name without '
+                                   'its extension)')
     p.add_argument('--label-lang', choices=('ar', 'en', 'both'),
-                   help='language of the labels on the maps (default: the document\'s)')
+                   help='language of the labels on the maps (default: the document\'s); places are named as '
+                        'the text spells them, the gazetteer\'s name beside it in the HTML map')
     p.add_argument('--dpi', type=int, default=200, help='dots per inch of the static maps')
     p.add_argument('--size', default='A4', help='page of the static maps: A3, A4, A5, letter or WxH in inches')
     add_parse_flags(p, old_lang_flag='--doc-lang')

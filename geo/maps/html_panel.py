@@ -7,6 +7,7 @@ import math
 
 from ..model import Place, Result
 from . import basemap, style
+from .spelling import gazetteer_name
 from .web import safe
 
 MAX_UNRESOLVED = 40
@@ -58,6 +59,8 @@ def panel(result: Result, title: str, lang: str, words: dict, rtl: bool) -> str:
         p = places[i]
         label = style.label(p, lang).replace('\n', ' / ')
         kind = style.type_name(p.type, lang)
+        if gazetteer_name(p):          # the gazetteer's name, under the text's spelling
+            kind = gazetteer_name(p) + ' · ' + kind
         if p.country and p.type != 'country':
             kind += ' · ' + basemap.country_label(p.country, ui)
         if p.approximate:

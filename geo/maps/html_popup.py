@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model import Result
 from . import style
 from .basemap import country_label
+from .spelling import gazetteer_name
 from .web import safe
 
 MAX_SENTENCES = 6
@@ -36,6 +37,8 @@ def popup_html(result: Result, i: int, lang: str | None = None) -> str:
     if p.name_ar and p.name_ar != p.name:
         out.append(f'<div class="geo-pop-name" dir="rtl" lang="ar">{safe(p.name_ar)}</div>')
     out.append(f'<div class="geo-pop-name" dir="auto">{safe(p.name)}</div>')
+    if gazetteer_name(p):              # the text's spelling above, the gazetteer's below
+        out.append(f'<div class="geo-pop-meta" dir="auto">{safe(gazetteer_name(p))}</div>')
     where = []
     if p.admin1 and p.type not in ('admin1', 'country'):
         where.append(p.admin1)
