@@ -11,4 +11,5 @@
   extent.py    the document's focus and what each map shows (Plan)
   projection.py, fonts.py, basemap.py (offline layers, country names and outlines)
   style.py     the vocabulary of every map: area types, colours, symbols, sizes, words
+  spelling.py  the maps' view of a Result: places named as the text spells them (as_written)
 """
