@@ -1,17 +1,18 @@
 """The combined map of a corpus (`geo batch`): one marker per place, its area proportional to the
 number of documents that name it.
 
-- HTML: self-contained like the single-document map (Leaflet inlined, Natural Earth outlines,
-  no network), places embedded as JSON and drawn by a small script that builds every popup with
-  textContent (no document string is ever parsed as HTML); a date filter when documents carry
-  dates.
-- PNG: geopandas + matplotlib on Natural Earth countries, the most-named places labelled, a size
-  legend and the credits.
+- HTML: self-contained like the single-document map (Leaflet inlined, its rounded Natural Earth
+  basemap, no network); one JSON holds each place and each sampled document once, and a small
+  script builds the markers and every popup from it with textContent (no document string is
+  ever parsed as HTML); a date filter when documents carry dates.
+- PNG: the static maps' basemap (geo.maps.layers.View) in the projection they would choose for
+  this extent, circles sized by documents, labels placed beside them by geo.maps.labels
+  (deterministic), the static map's scale bar and north arrow, a world locator, and the legend in
+  the corpus' main language.
 
 Both read only the per-place aggregate of geo.batch.outputs (one entry per distinct place)."""
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -19,8 +20,10 @@ from gazetteer.geodesy import km_matrix
 
 from ..placetypes import WIDE_AREAS
 from . import fonts, style
-from .basemap import countries_simplified, credits
-from .style import LAND, SCREEN_BORDER, WATER, colour_legend
+from .basemap import credits
+from .html import BASEMAP_JS, BASEMAP_PANE_JS
+from .html_basemap import basemap_layers
+from .style import WATER, colour_legend
 from .web import assets, inline, safe, script_json
 
 MAX_RADIUS_PX = 28.0
@@ -65,48 +68,37 @@ def view(places: list, radius_km: float = 1200.0, pad: float = 0.12,
     return max(-180.0, cx - hw), max(-85.0, cy - hh), min(180.0, cx + hw), min(85.0, cy + hh)
 
 
-def fit_aspect(box, width_in: float, height_in: float) -> tuple[float, float, float, float]:
-    """Grow the box (lon/lat degrees) so that it fills an axes of that shape without distortion."""
-    w, s, e, n = box
-    k = max(0.2, math.cos(math.radians((s + n) / 2)))   # degrees of longitude per degree of latitude, on paper
-    want = width_in / height_in
-    have = (e - w) * k / max(1e-9, n - s)
-    cx, cy = (w + e) / 2, (s + n) / 2
-    if have < want:   # too tall: widen
-        hw = (n - s) * want / k / 2
-        w, e = cx - hw, cx + hw
-    else:             # too wide: heighten
-        hh = (e - w) * k / want / 2
-        s, n = cy - hh, cy + hh
-    if n > 85:
-        s, n = s - (n - 85), 85.0
-    if s < -85:
-        s, n = -85.0, min(85.0, n + (-85 - s))
-    return max(-180.0, w), max(-85.0, s), min(180.0, e), min(85.0, n)
-
-
-def _summary(agg) -> str:
+def _summary(agg, lang: str = 'en') -> str:
     days = sorted(agg.days)
-    span = f' · {days[0]} – {days[-1]}' if days else ''
-    return f'{agg.documents} documents · {len(agg.places)} places{span}'
+    span = f' · \u2066{days[0]} – {days[-1]}\u2069' if days else ''     # the dates read left to right
+    return style.WORDS[lang]['corpus_summary'].format(docs=agg.documents, places=len(agg.places)) + span
 
 
 # ---- HTML -------------------------------------------------------------------------------------
 def _data(agg, lang: str) -> dict:
+    """The page's one JSON: each document once (`records`: id, title, date, url, day), each place
+    once with the documents it samples as [record, names] pairs, each type's colour once; the
+    page script builds the markers and popups from it."""
     places = sorted(agg.places.values(), key=lambda p: -p.docs)   # big first, small drawn on top
-    rows = []
+    records, index, colours, rows = [], {}, {}, []
     for p in places:
-        rows.append({
-            'lat': round(p.lat, 5), 'lon': round(p.lon, 5), 'label': style.label(p, lang), 'name': p.name,
-            'name_ar': p.name_ar, 'type': p.type, 'country': p.country, 'admin1': p.admin1,
-            'colour': style.colour(p.type), 'docs': p.docs, 'mentions': p.mentions,
-            'approx': p.approximate, 'days': p.days, 'undated': p.undated,
-            'samples': [{'id': s[0], 'title': s[1], 'date': s[2], 'url': s[3], 'names': s[4], 'day': s[5]}
-                        for s in p.samples],
-        })
+        refs = []
+        for doc_id, doc_title, date, url, names, day in p.samples:
+            key = (doc_id, doc_title, date, url, day)
+            if key not in index:
+                index[key] = len(records)
+                records.append(list(key))
+            refs.append([index[key], names])
+        colours[p.type] = style.colour(p.type)
+        row = {'lat': round(p.lat, 5), 'lon': round(p.lon, 5), 'label': style.label(p, lang), 'name': p.name,
+               'type': p.type, 'country': p.country, 'admin1': p.admin1, 'docs': p.docs, 'mentions': p.mentions,
+               'days': p.days, 'undated': p.undated, 's': refs}
+        if p.approximate:
+            row['approx'] = 1
+        rows.append(row)
     days = sorted(agg.days)
-    return {'places': rows, 'first': days[0] if days else None, 'last': days[-1] if days else None,
-            'rtl': lang == 'ar', 'documents': agg.documents}
+    return {'places': rows, 'records': records, 'colours': colours, 'first': days[0] if days else None,
+            'last': days[-1] if days else None, 'rtl': lang == 'ar', 'documents': agg.documents}
 
 
 _SCRIPT = r"""
@@ -136,7 +128,10 @@ _SCRIPT = r"""
     box.appendChild(el('br'));
     var dated = (from || to);
     box.appendChild(el('span', n + (n === 1 ? ' document' : ' documents') + (dated ? ' in these dates (' + p.docs + ' in all)' : '') + ' · ' + p.mentions + ' mentions in all'));
-    var shown = p.samples.filter(function (s) {
+    var shown = p.s.map(function (r) {
+      var d = D.records[r[0]];
+      return {id: d[0], title: d[1], date: d[2], url: d[3], day: d[4], names: r[1]};
+    }).filter(function (s) {
       if (!dated) return true;
       var d = (s.day || '');
       return d && (!from || d >= from) && (!to || d <= to);
@@ -166,7 +161,7 @@ _SCRIPT = r"""
       if (!n) return;
       total += 1;
       var r = MINR + (MAXR - MINR) * Math.sqrt(n / top);
-      var m = L.circleMarker([p.lat, p.lon], {radius: r, color: '#ffffff', weight: 1, fillColor: p.colour,
+      var m = L.circleMarker([p.lat, p.lon], {radius: r, color: '#ffffff', weight: 1, fillColor: D.colours[p.type],
                                              fillOpacity: 0.65, dashArray: p.approx ? '3 3' : null});
       m.bindTooltip(el('span', p.label + ' · ' + n));
       m.bindPopup(function () { return popup(p, n, from, to); }, {maxWidth: 360});
@@ -223,12 +218,9 @@ def render_html(agg, title: str | None = None) -> str:
     w, s, e, n = view(places)
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_control=True)
     m.default_js, m.default_css = [], []
-    base = countries_simplified(0.02)
-    folium.GeoJson(
-        json.loads(base[['name', 'geometry']].to_json()), name='Countries (Natural Earth)',
-        style_function=lambda f: {'fillColor': LAND, 'color': SCREEN_BORDER, 'weight': 0.8, 'fillOpacity': 1.0},
-        control=False,
-    ).add_to(m)
+    # the single-document map's offline basemap: rounded GeoJSON, coarse for the world and finer
+    # around the corpus, drawn by a few lines of script (not folium's per-feature styling)
+    base_layers = basemap_layers(m, (w, s, e, n), style.WORDS[style.legend_lang(lang)])
     folium.TileLayer('OpenStreetMap', name='OpenStreetMap (online)', show=False, overlay=False,
                      attr='© OpenStreetMap contributors').add_to(m)
     folium.LayerControl(collapsed=True, position='bottomright').add_to(m)
@@ -247,11 +239,14 @@ def render_html(agg, title: str | None = None) -> str:
         f'<script type="application/json" id="geo-corpus-data">{script_json(_data(agg, lang))}</script>'))
     page = root.render()
     # after folium's own script, which creates the map object
-    script = inline('script', _SCRIPT % {'map': m.get_name(), 'maxr': MAX_RADIUS_PX, 'minr': MIN_RADIUS_PX})
+    base_js = BASEMAP_PANE_JS % {'map': m.get_name()} + ''.join(
+        BASEMAP_JS % {'data': text.replace('<', '\\u003c'), 'style': script_json(st), 'group': grp}
+        for grp, text, st in base_layers)
+    script = inline('script', base_js + _SCRIPT % {'map': m.get_name(), 'maxr': MAX_RADIUS_PX, 'minr': MIN_RADIUS_PX})
     head_end, sep, tail = page.rpartition('</html>')
     page = head_end + script + '\n' + sep + tail if sep else page + script
-    js, jq, css = assets()
-    head = inline('style', css) + inline('script', js) + inline('script', jq)
+    js, _, css = assets()      # no jQuery: the page's own script draws the markers and popups
+    head = inline('style', css) + inline('script', js)
     page = page.replace('<head>', '<head>\n<meta charset="utf-8">' + head, 1)
     if title:
         page = page.replace('<head>', f'<head>\n<title>{safe(title)}</title>', 1)
@@ -264,62 +259,131 @@ def write_html(agg, path: str | Path, title: str | None = None) -> Path:
 
 
 # ---- PNG --------------------------------------------------------------------------------------
-def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels: int = 20):
+def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels: int = 30):
+    """The PNG's figure: the corpus's places as circles sized by documents over the offline basemap,
+    in the projection of the single-document map for this extent (true scale bar and north arrow
+    when regional or local), labels placed beside their circles by the static maps' placement
+    (deterministic), the legend in the corpus' main language."""
     import matplotlib
 
     matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
-
-    from .basemap import countries
+    from .static import RC
 
     fonts.register()        # Noto Sans Arabic: matplotlib shapes the Arabic labels itself
-    plt.rcParams['font.family'] = [fonts.ARABIC, 'DejaVu Sans']
-    plt.rcParams['text.parse_math'] = False     # titles and names are text: "$5m and $3m" is no formula
+    with matplotlib.rc_context(RC):
+        return _draw(agg, title, size, dpi, labels)
+
+
+def _draw(agg, title, size, dpi, labels):
+    import matplotlib.pyplot as plt
+    from matplotlib.transforms import Bbox
+
+    from .insets import frame_points, north_position
+    from .labels import LabelSpec, place as place_labels
+    from .layers import View
+    from .projection import fit, for_extent, projected_bounds
+    from .static import WORLD_XY, StaticMap
+
     lang = agg.lang
-    places = sorted(agg.places.values(), key=lambda p: -p.docs)
+    leg = style.legend_lang(lang)
+    words, rtl = style.WORDS[leg], leg == 'ar'
+    places = sorted(agg.places.values(), key=lambda p: (-p.docs, p.id))
     fig = plt.figure(figsize=size, dpi=dpi)
-    ax = fig.add_axes([0.01, 0.12, 0.98, 0.80])
-    box_w, box_h = size[0] * 0.98, size[1] * 0.80
-    w, s, e, n = fit_aspect(view(places), box_w, box_h)
-    world = countries()
-    world.plot(ax=ax, color=LAND, edgecolor=SCREEN_BORDER, linewidth=0.5)
-    ax.set_xlim(w, e)
-    ax.set_ylim(s, n)
-    ax.set_aspect(1 / max(0.2, math.cos(math.radians((s + n) / 2))))
-    ax.set_facecolor(WATER)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel('')
-    ax.set_ylabel('')
+    rect = (0.01, 0.12, 0.98, 0.80)
+    ax = fig.add_axes(rect)
+    box_w, box_h = size[0] * rect[2], size[1] * rect[3]
+    proj = for_extent(*view(places))
+    world = proj.kind == 'world'
+    frame = fit(*(WORLD_XY if world else projected_bounds(proj, view(places))), box_w, box_h, pad=0.0)
+    mv = View(ax, proj, frame, scale=1.0)
+    mv.draw_basemap(set(), rivers=not world, admin=False)
     top = max((p.docs for p in places), default=1)
-    max_area = 1100.0  # points^2 of the largest marker
 
-    def area(k: int) -> float:
-        return 10.0 + max_area * k / top
+    def area(k: int) -> float:      # points² of a marker: 10 to 1110
+        return 10.0 + 1100.0 * k / top
 
-    inside = [p for p in places if w <= p.lon <= e and s <= p.lat <= n]
+    xy = {p.id: mv.xy(p) for p in places}
+    inside = [p for p in places if mv.in_frame(*xy[p.id])]
     if inside:
-        ax.scatter([p.lon for p in inside], [p.lat for p in inside], s=[area(p.docs) for p in inside],
-                   c=[style.colour(p.type) for p in inside], alpha=0.6, edgecolors='white',
-                   linewidths=0.7, zorder=5)
-    texts = []
+        ax.scatter([xy[p.id][0] for p in inside], [xy[p.id][1] for p in inside], s=[area(p.docs) for p in inside],
+                   c=[style.colour(p.type) for p in inside], alpha=0.6, edgecolors='white', linewidths=0.7,
+                   zorder=8)
+    # the scale bar in the bottom corner with fewer places, the world locator in the emptiest
+    # other corner, the north arrow where no place is; each label beside its circle, clear of
+    # the circles and of them
+    scale_at, loc = _corners(frame_points(mv, inside), world)
+    avoid = [loc]
+    loc_rect = (rect[0] + rect[2] * loc[0], rect[1] + rect[3] * loc[1], rect[2] * (loc[2] - loc[0]),
+                rect[3] * (loc[3] - loc[1]))
+    north_xy = north_position(mv, inside, None, 0.0, scale_at, avoid)
+    renderer = fig.canvas.get_renderer()
+    frame_px = ax.get_window_extent(renderer=renderer)
+    fw, fh = frame_px.width, frame_px.height
+    obstacles = [Bbox.from_extents(frame_px.x0 + fw * a[0], frame_px.y0 + fh * a[1], frame_px.x0 + fw * a[2],
+                                   frame_px.y0 + fh * a[3]) for a in avoid]
+    if not world:
+        sx = frame_px.x0 if scale_at == 'll' else frame_px.x1 - fw * 0.34
+        obstacles.append(Bbox.from_bounds(sx, frame_px.y0, fw * 0.34, fh * 0.11))
+        obstacles.append(Bbox.from_bounds(frame_px.x0 + fw * (north_xy[0] - 0.045),
+                                          frame_px.y0 + fh * (north_xy[1] - 0.16), fw * 0.09, fh * 0.16))
+    px = fig.dpi / 72.0
+    for p in inside:
+        sx, sy = ax.transData.transform(xy[p.id])
+        rr = math.sqrt(area(p.docs)) / 2 * px
+        obstacles.append(Bbox.from_extents(sx - rr, sy - rr, sx + rr, sy + rr))
+    specs = []
     for p in inside[:labels]:
-        texts.append(ax.text(p.lon, p.lat, style.label(p, lang), fontsize=8.5, zorder=7, color='#222222',
-                             ha='center', va='center',
-                             bbox={'boxstyle': 'round,pad=0.15', 'fc': '#ffffffb8', 'ec': 'none'}))
-    if texts:
-        try:
-            from adjustText import adjust_text
-            adjust_text(texts, ax=ax, expand=(1.15, 1.35), arrowprops={'arrowstyle': '-', 'color': '#666666', 'lw': 0.5})
-        except Exception:  # labels stay where they are: better than no map
-            pass
-    # where the view sits in the world, with every place as a dot
-    inset = fig.add_axes([0.015, 0.13, 0.2, 0.16])
-    world.plot(ax=inset, color='#e4e0d8', edgecolor='none')
+        text = style.area_label(p, lang)       # 'محافظة دهوك' beside the city of دهوك
+        specs.append(LabelSpec(*xy[p.id], text, radius_pt=math.sqrt(area(p.docs)) / 2, rtl=rtl,
+                               style=fonts.text_style(text, 8.5)))
+    place_labels(ax, specs, obstacles, rings=3)
+    if not world:     # the single-document map's scale bar and north arrow (`self` is not used)
+        StaticMap._scale_bar_and_north(None, ax, mv, scale_at, north_xy)
+    _locator(fig, loc_rect, places, mv)
+    _legends(fig, agg, inside, area, top, words, rtl)
+    heading = title or _summary(agg, leg)
+    fig.suptitle(heading, fontsize=12, y=0.965, fontfamily=fonts.families(heading))
+    fig.text(0.01, 0.004, credits(mv.layers, places) + ' · Projection: ' + proj.describe(), fontsize=7,
+             color='#555555', fontfamily=fonts.families('a'))
+    outside = len(places) - len(inside)
+    if outside:
+        note = words['outside_view'].format(n=outside)
+        fig.text(0.99, 0.004, note, fontsize=7, color='#555555', ha='right', fontfamily=fonts.families(note))
+    return fig
+
+
+LOCATOR = (0.205, 0.2)     # the world locator's size, as fractions of the map's axes
+
+
+def _corners(points, world: bool) -> tuple[str, tuple[float, float, float, float]]:
+    """The scale bar's bottom corner ('ll' or 'lr': the one with fewer places; 'lr' on a tie) and
+    the locator's box (axes fractions) in the corner with the fewest places of the other three."""
+    def hits(x0, y0, x1, y1):
+        return sum(1 for px, py in points if x0 - 0.02 <= px <= x1 + 0.02 and y0 - 0.02 <= py <= y1 + 0.02)
+
+    scale_at = 'lr'
+    if not world and hits(0.0, 0.0, 0.34, 0.11) < hits(0.66, 0.0, 1.0, 0.11):
+        scale_at = 'll'
+    w, h = LOCATOR
+    boxes = {'ll': (0.006, 0.012, 0.006 + w, 0.012 + h), 'ul': (0.006, 0.988 - h, 0.006 + w, 0.988),
+             'ur': (0.994 - w, 0.988 - h, 0.994, 0.988), 'lr': (0.994 - w, 0.012, 0.994, 0.012 + h)}
+    free = [c for c in boxes if c != scale_at or world]
+    best = min(free, key=lambda c: (hits(*boxes[c]), free.index(c)))
+    return scale_at, boxes[best]
+
+
+def _locator(fig, rect, places, mv) -> None:
+    """Where the view sits in the world, with every place as a dot."""
+    from matplotlib.patches import Polygon
+
+    from .basemap import countries
+    from .insets import frame_outline_lonlat
+
+    inset = fig.add_axes(rect)
+    countries().plot(ax=inset, color='#e4e0d8', edgecolor='none')
     inset.scatter([p.lon for p in places], [p.lat for p in places], s=2, c='#c0392b', linewidths=0, zorder=3)
-    inset.add_patch(Rectangle((w, s), e - w, n - s, fill=False, ec='#222222', lw=0.8, zorder=4))
+    flon, flat = frame_outline_lonlat(mv)
+    inset.add_patch(Polygon(list(zip(flon, flat)), closed=True, fill=False, ec='#222222', lw=0.8, zorder=4))
     inset.set_xlim(-180, 180)
     inset.set_ylim(-60, 85)
     inset.set_xticks([])
@@ -327,25 +391,31 @@ def draw(agg, title: str | None = None, size=(11.0, 7.6), dpi: int = 150, labels
     inset.set_xlabel('')
     inset.set_ylabel('')
     inset.set_facecolor('#ffffffd0')
-    # size legend (three reference counts) and type colours, under the map
+
+
+def _legends(fig, agg, inside, area, top: int, words: dict, rtl: bool) -> None:
+    """Under the map: the circle sizes (three reference counts) and the type colours, in the
+    corpus' language (right to left for Arabic)."""
+    from matplotlib.lines import Line2D
+
     refs = sorted({1, max(1, round(top / 4)), top})
     handles = [Line2D([], [], linestyle='none', marker='o', markersize=math.sqrt(area(k)), markerfacecolor='#bbbbbb',
                       markeredgecolor='#777777', label=f'{k}') for k in refs]
-    fig.legend(handles=handles, title='documents naming the place (circle area)', loc='lower center',
-               bbox_to_anchor=(0.36, 0.025), ncol=len(refs), fontsize=8, title_fontsize=8, frameon=False,
-               columnspacing=2.5, handletextpad=1.6, borderaxespad=0.2)
+    head = words['docs_naming']
+    fam = fonts.families(head)
+    fig.legend(handles=handles, title=head, loc='lower center', bbox_to_anchor=(0.64 if rtl else 0.36, 0.025),
+               ncol=len(refs), prop={'family': fam, 'size': 8}, title_fontproperties={'family': fam, 'size': 8},
+               frameon=False, columnspacing=2.5, handletextpad=1.6, borderaxespad=0.2, markerfirst=not rtl)
+    entries = colour_legend((p.type for p in inside), lang='ar' if rtl else 'en')[:8]
+    if rtl:
+        entries = entries[::-1]     # read from the right
     types = [Line2D([], [], linestyle='none', marker='o', markersize=7, markerfacecolor=colour,
-                    markeredgecolor='white', label=label) for colour, label in colour_legend(p.type for p in inside)[:8]]
+                    markeredgecolor='white', label=label) for colour, label in entries]
     if types:
-        fig.legend(handles=types, loc='lower center', bbox_to_anchor=(0.76, 0.035), ncol=4, fontsize=7.5,
-                   frameon=False, columnspacing=1.0, handletextpad=0.2)
-    fig.suptitle(title or _summary(agg), fontsize=12, y=0.965)
-    outside = len(places) - len(inside)
-    fig.text(0.01, 0.004, credits(set(), places), fontsize=7, color='#555555')
-    if outside:
-        fig.text(0.99, 0.004, f'{outside} more places outside this view (see map.html)', fontsize=7,
-                 color='#555555', ha='right')
-    return fig
+        fam = fonts.families(' '.join(label for _, label in entries))
+        fig.legend(handles=types, loc='lower center', bbox_to_anchor=(0.24 if rtl else 0.76, 0.035), ncol=4,
+                   prop={'family': fam, 'size': 7.5}, frameon=False, columnspacing=1.0, handletextpad=0.2,
+                   markerfirst=not rtl)
 
 
 def write_png(agg, path: str | Path, title: str | None = None, dpi: int = 150) -> Path:
