@@ -348,7 +348,8 @@ def _draw(agg, title, size, dpi, labels):
     outside = len(places) - len(inside)
     if outside:
         note = words['outside_view'].format(n=outside)
-        fig.text(0.99, 0.004, note, fontsize=7, color='#555555', ha='right', fontfamily=fonts.families(note))
+        fig.text(0.99 if not rtl else 0.01, 0.925, note, fontsize=7, color='#555555', ha='left' if rtl else 'right',
+                 va='bottom', fontfamily=fonts.families(note))     # above the map's corner, clear of the credits
     return fig
 
 
@@ -405,7 +406,8 @@ def _legends(fig, agg, inside, area, top: int, words: dict, rtl: bool) -> None:
     fam = fonts.families(head)
     fig.legend(handles=handles, title=head, loc='lower center', bbox_to_anchor=(0.64 if rtl else 0.36, 0.025),
                ncol=len(refs), prop={'family': fam, 'size': 8}, title_fontproperties={'family': fam, 'size': 8},
-               frameon=False, columnspacing=2.5, handletextpad=1.6, borderaxespad=0.2, markerfirst=not rtl)
+               frameon=False, columnspacing=2.5, handletextpad=1.6, borderaxespad=0.2, markerfirst=not rtl,
+               handleheight=math.sqrt(area(top)) / 8 * 0.85)      # rows as tall as the biggest circle
     entries = colour_legend((p.type for p in inside), lang='ar' if rtl else 'en')[:8]
     if rtl:
         entries = entries[::-1]     # read from the right
