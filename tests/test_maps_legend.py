@@ -81,3 +81,31 @@ def test_elsewhere_names_each_country_once():
     ar = elsewhere(far, 'ar')
     assert ar.count('روسيا') == 1 and 'موسكو' in ar and 'قازان' in ar and 'بكين' in ar
     assert elsewhere([p for p in far if p.type == 'country'], 'en') == 'Russia'
+
+
+def test_a_province_drawn_as_a_point_is_no_outlined_area_in_the_legend():
+    """The named countries are outlined; the province is a point (its symbol has the entry): the
+    legend shows no dashed 'area named in the text'."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from geo.maps import style
+    from geo.maps.legend import LegendContent, draw_legend
+    from geo.model import Place
+
+    matplotlib.use('Agg')
+    prov = Place('x:p', 'Nineveh', 36.2, 42.9, 'admin1', country='IQ', confidence=0.9, mentions=[0])
+    city = Place('x:m', 'Mosul', 36.34, 43.12, 'city', country='IQ', confidence=0.9, mentions=[1])
+    words = style.WORDS['en']
+    fig = plt.figure(figsize=(4, 4), dpi=50)
+    try:
+        draw_legend(fig, [0.05, 0.05, 0.9, 0.9], 3.6, 1.0,
+                    LegendContent('en', ['city', 'admin1'], [prov, city], named_area=True, named_countries=True))
+        entries = _legend(fig)
+        assert words['named_country'] in entries and words['named_area'] not in entries
+        fig.clf()
+        draw_legend(fig, [0.05, 0.05, 0.9, 0.9], 3.6, 1.0,
+                    LegendContent('en', ['city'], [prov, city], named_area=True, named_countries=True))
+        assert words['named_area'] in _legend(fig)
+    finally:
+        plt.close(fig)

@@ -67,7 +67,10 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendCo
     if content.named_countries:
         handles.append(Patch(facecolor=style.NAMED_LAND, edgecolor=style.colour('country'), lw=1.2))
         labels.append(words['named_country'])
-    if content.named_area and (not content.named_countries or any(p.type in ADMIN_UNITS for p in drawn)):
+    # named_area says an outline was drawn; with named countries, it is a province's only when an
+    # admin unit was drawn that is no symbol (a province drawn as a point has its symbol's entry)
+    if content.named_area and (not content.named_countries or
+                               any(p.type in ADMIN_UNITS and p.type not in content.types for p in drawn)):
         ink = style.colour('admin1')
         handles.append(Patch(facecolor=ink + '1a', edgecolor=ink, linestyle=(0, (4, 2)), lw=1.2))
         labels.append(words['named_area'])
