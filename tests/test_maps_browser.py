@@ -269,3 +269,101 @@ def test_batch_map_with_hostile_titles_urls_dates_and_names_runs_nothing(browser
         assert len(texts) >= 8                           # Zorava, Kelmora, Mosul, Erbil: popup and links each
     finally:
         p.close()
+
+
+
+# ---- issue 15: an uncertainty circle never crosses a label; no marker hides another ---------------
+
+CIRCLES_AND_LABELS = """() => {
+    const ring = e => { const b = e.getBoundingClientRect();
+                        return {x: b.x + b.width / 2, y: b.y + b.height / 2, r: b.width / 2}; };
+    const box = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+    return {circles: [...document.querySelectorAll('path.geo-uncertainty')].map(ring),
+            labels: [...document.querySelectorAll('.leaflet-tooltip.geo-label')].map(box),
+            places: [...document.querySelectorAll('.geo-place svg:last-child')].map(box)};
+}"""
+
+
+def _crosses(c, b) -> bool:
+    """Does circle c's edge run through box b (left, top, right, bottom)?"""
+    import math
+    nx, ny = min(max(c['x'], b[0]), b[2]), min(max(c['y'], b[1]), b[3])
+    near = math.hypot(c['x'] - nx, c['y'] - ny)
+    far = max(math.hypot(c['x'] - x, c['y'] - y) for x in (b[0], b[2]) for y in (b[1], b[3]))
+    return near <= c['r'] <= far
+
+
+def _label_pixels(page, boxes, circles: bool, backdrop: bool):
+    import io
+
+    import numpy as np
+    from PIL import Image
+    page.evaluate(f"""() => {{
+        document.querySelectorAll('path.geo-uncertainty').forEach(e => e.style.display = {'""' if circles else '"none"'});
+        document.querySelectorAll('.leaflet-tooltip.geo-label').forEach(
+            e => e.style.background = {'""' if backdrop else '"transparent"'}); }}""")
+    page.wait_for_timeout(100)
+    out = []
+    for b in boxes:
+        png = page.screenshot(clip={'x': b[0] + 2, 'y': b[1] + 1, 'width': b[2] - b[0] - 4, 'height': b[3] - b[1] - 2})
+        out.append(np.asarray(Image.open(io.BytesIO(png)).convert('RGB'), dtype=int))
+    return out
+
+
+def test_uncertainty_circles_never_cross_a_label_and_no_marker_hides_another(browser, tmp_path):
+    """At the default zoom the 4 and 5 km circles at Deir ez-Zor run through the city's label: the
+    circles are drawn under the labels and each label's backdrop masks them, so its letters stay
+    clean (the same pixels with the circles hidden; without the backdrop, they would differ).  And
+    the neighbourhoods and the landmark placed at the city are drawn beside it, not on it."""
+    import numpy as np
+
+    r = deir_ez_zor()
+    p = Page(browser, _write(r, tmp_path))
+    try:
+        page = p.page
+        got = page.evaluate(CIRCLES_AND_LABELS)
+        crossed = [b for b in got['labels'] if any(_crosses(c, b) for c in got['circles'])]
+        assert got['circles'] and crossed                 # the case the test is about does happen
+        z = page.evaluate("""() => [getComputedStyle(document.querySelector('path.geo-uncertainty')
+                                     .closest('.leaflet-pane')).zIndex,
+                                     getComputedStyle(document.querySelector('.leaflet-tooltip-pane')).zIndex]""")
+        assert int(z[0]) < int(z[1])                      # circles under the labels
+        shown = _label_pixels(page, crossed, circles=True, backdrop=True)
+        hidden = _label_pixels(page, crossed, circles=False, backdrop=True)
+        bare = _label_pixels(page, crossed, circles=True, backdrop=False)
+        plain = _label_pixels(page, crossed, circles=False, backdrop=False)
+        for a, b, c, d in zip(shown, hidden, bare, plain):
+            masked, unmasked = np.abs(a - b).max(), np.abs(c - d).max()
+            assert unmasked > 60 and masked < 25, (masked, unmasked)
+        # no marker on another: the symbols' boxes do not overlap
+        boxes = got['places']
+        assert len(boxes) == len(r.places)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+                assert w <= 1 or h <= 1, (a, b)
+        assert p.errors == [] and p.requests == []
+    finally:
+        p.close()
+
+
+def test_an_oil_field_at_its_town_is_drawn_beside_it_at_every_zoom(browser, tmp_path):
+    from maps_samples import oilfield_at_town
+
+    r = oilfield_at_town()
+    p = Page(browser, _write(r, tmp_path))
+    try:
+        page = p.page
+        for zoom in (None, 8, 12):
+            if zoom:
+                page.evaluate(f'Object.values(window).find(v => v && v._leaflet_id && v.getZoom).setView([35.02, 40.45], {zoom}, {{animate: false}})')
+                page.wait_for_timeout(300)
+            field, town = [page.locator('.geo-place svg:last-child').nth(i).bounding_box() for i in (0, 1)]
+            apart = (field['x'] >= town['x'] + town['width'] or town['x'] >= field['x'] + field['width']
+                     or field['y'] >= town['y'] + town['height'] or town['y'] >= field['y'] + field['height'])
+            assert apart, (zoom, field, town)
+            assert page.locator('.geo-place').nth(0).locator('svg.geo-leader').count() == 1
+            assert page.locator('.geo-place').nth(1).locator('svg.geo-leader').count() == 0
+        assert p.errors == [] and p.requests == []
+    finally:
+        p.close()

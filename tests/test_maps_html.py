@@ -98,3 +98,31 @@ def test_label_language():
     assert '>Al Mayadin<' in en and 'Legend' in en and 'class="geo-rtl"' not in en
     ar = html.render(deir_ez_zor())                 # the document's language by default
     assert '>الميادين<' in ar and 'مفتاح الخريطة' in ar and 'class=geo-rtl' in ar
+
+
+def test_the_view_frames_the_points_and_the_located_place_keeps_its_spot():
+    """Issue 15: the page opens on the places' points (an oil field's 40 km circle does not widen
+    it), the circle is faint, and the town keeps its spot while the field placed at it is the one
+    moved aside (test_maps_browser.py checks that no marker hides another on the page)."""
+    import json
+
+    from maps_samples import oilfield_at_town
+
+    from geo.maps import html
+
+    def view(r):
+        page = html.render(r)
+        found = re.search(r'\.fitBounds\(\s*(\[\[[-0-9., \[\]]*\]\])\s*,\s*\{"padding', page)
+        return page, json.loads(found.group(1))
+
+    r, edge, no_circle = oilfield_at_town(), oilfield_at_town(), oilfield_at_town()
+    for x in (edge, no_circle):         # the field at the town on the edge (البوكمال)
+        x.places[0].lat, x.places[0].lon = x.places[5].lat, x.places[5].lon
+    no_circle.places[0].uncertainty_km = 0.0
+    assert view(edge)[1] == view(no_circle)[1]
+    page, ((s, w), (n, e)) = view(r)
+    lats, lons = [p.lat for p in r.places], [p.lon for p in r.places]
+    assert s <= min(lats) and n >= max(lats) and w <= min(lons) and e >= max(lons)
+    assert 'geo-uncertainty' in page and '"weight": 1.3' in page
+    order = html.spread_order(r.places)          # the page moves the later of two markers aside
+    assert order.index(1) < order.index(0)       # the located town keeps its spot, the field moves

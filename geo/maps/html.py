@@ -7,8 +7,10 @@ lakes, rivers and province boundaries around the document's focus.  Online tile 
 network for nothing unless the reader picks one.
 
 Markers show a place's type (symbol and colour), its mentions (size) and the resolver's confidence
-(opacity); approximate places get a dashed circle of their uncertainty; countries and admin areas
-the text names are outlined.  A list of the places beside the map zooms to one on click
+(opacity); markers that share a spot are spread round it with a leader, so none hides another;
+approximate places get a faint dashed circle of their uncertainty, under the labels, whose light
+backdrop masks it (a circle's edge never runs through a name); countries and admin areas the text
+names are outlined.  A list of the places beside the map zooms to one on click
 (html_panel.py); each place's popup shows the sentences that name it (html_popup.py).
 
 Every string that comes from a document or a gazetteer (names, sentences, titles, ids) goes through
@@ -78,8 +80,10 @@ body.geo-rtl #geo-panel { left: auto; right: 0; border-right: 0; border-left: 1p
 .geo-pop-sent li { margin: 3px 0; }
 .geo-pop mark { background: #ffe37a; padding: 0 1px; }
 .geo-place { background: none; border: 0; }
-.leaflet-tooltip.geo-label { background: transparent; border: 0; box-shadow: none; padding: 0; font-weight: 600; font-size: 12px;
-  color: #1a1a1a; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }
+.leaflet-tooltip.geo-label { background: rgba(255,255,255,.88); border: 0; border-radius: 3px; box-shadow: none;
+  padding: 0 3px; font-weight: 600; font-size: 12px; color: #1a1a1a; text-shadow: 0 0 2px #fff, 0 0 3px #fff; }
+.geo-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+.geo-place > svg:last-child { position: absolute; left: 0; top: 0; }
 .leaflet-tooltip.geo-label::before { display: none; }
 """
 
@@ -94,15 +98,62 @@ PANEL_JS = """
   var map = %(map)s, group = %(group)s, places = %(places)s, markers = [];
   // one marker per place: its symbol, its name (always shown in the focus, on hover elsewhere)
   // and its popup; every string in `places` was escaped on the Python side
+  function icon(p, dx, dy) {
+    // a symbol moved aside (another one sits at its spot) keeps a short leader to its true point
+    var html = p.svg;
+    if (dx || dy) {
+      html = '<svg class="geo-leader" width="' + p.s + '" height="' + p.s + '"><line x1="' + p.s / 2 + '" y1="' + p.s / 2
+        + '" x2="' + (p.s / 2 - dx) + '" y2="' + (p.s / 2 - dy) + '" stroke="#777" stroke-width="1"/></svg>' + html;
+    }
+    return L.divIcon({html: html, iconSize: [p.s, p.s], iconAnchor: [p.s / 2 - dx, p.s / 2 - dy], className: p.cls,
+                      tooltipAnchor: [dx, dy], popupAnchor: [dx, dy]});
+  }
   places.forEach(function (p) {
-    var icon = L.divIcon({html: p.svg, iconSize: [p.s, p.s], iconAnchor: [p.s / 2, p.s / 2], className: p.cls});
-    var m = L.marker([p.lat, p.lon], {icon: icon, keyboard: false, riseOnHover: true});
+    var m = L.marker([p.lat, p.lon], {icon: icon(p, 0, 0), keyboard: false, riseOnHover: true});
     m.bindTooltip(p.tip, p.perm ? {permanent: true, direction: %(dir)s, offset: [%(sign)s(p.s / 2 + 2), 0],
                                     className: 'geo-label'} : {direction: 'top', offset: [0, -p.s / 2]});
     m.bindPopup(p.pop, {maxWidth: 380});
     m.addTo(group);
     markers.push(m);
   });
+  // a symbol never hides another: at each zoom, in spread_order's order (located places and
+  // bigger types first), a marker that would fall on one placed before it goes to the first free
+  // slot on a small ring around that one (away from its label first, never under a name), with a
+  // leader
+  var slots = %(slots)s;
+  function onLabel(x, y, s) {       // would a symbol at (x, y) sit under a name?
+    var c = map.getContainer().getBoundingClientRect();
+    return [].some.call(document.querySelectorAll('.leaflet-tooltip.geo-label'), function (e) {
+      var b = e.getBoundingClientRect();
+      return x + s / 2 > b.left - c.left && x - s / 2 < b.right - c.left && y + s / 2 > b.top - c.top && y - s / 2 < b.bottom - c.top;
+    });
+  }
+  function spread() {
+    var done = [];
+    %(order)s.forEach(function (i) {
+      var p = places[i], m = markers[i], at = map.latLngToContainerPoint([p.lat, p.lon]), dx = 0, dy = 0;
+      var free = function (x, y) { return done.every(function (d) { return Math.hypot(d.x - x, d.y - y) >= (d.s + p.s) / 2 + 1; }); };
+      if (!free(at.x, at.y)) {
+        var hit = done.filter(function (d) { return Math.hypot(d.x - at.x, d.y - at.y) < (d.s + p.s) / 2 + 1; })
+          .sort(function (a, b) { return Math.hypot(a.x - at.x, a.y - at.y) - Math.hypot(b.x - at.x, b.y - at.y); })[0];
+        search: for (var ring = 0; ring < 3; ring++) {
+          for (var k = 0; k < slots.length; k++) {
+            var a = (slots[k] + ring * 22.5) * Math.PI / 180, r = hit.s / 2 + p.s / 2 + 5 + ring * (p.s + 3);
+            var x = Math.round(hit.x + r * Math.cos(a)), y = Math.round(hit.y - r * Math.sin(a));
+            if (free(x, y) && !onLabel(x, y, p.s)) { dx = Math.round(x - at.x); dy = Math.round(y - at.y); break search; }
+          }
+        }
+      }
+      done.push({x: at.x + dx, y: at.y + dy, s: p.s});
+      if (dx !== (m._geoDx || 0) || dy !== (m._geoDy || 0)) {
+        m._geoDx = dx; m._geoDy = dy;
+        m.setIcon(icon(p, dx, dy));
+        if (m.isTooltipOpen()) { m.getTooltip().update(); }
+      }
+    });
+  }
+  map.on('zoomend', spread);
+  spread();
   function go(i) {
     var p = places[i], m = markers[i];
     if (p.b) { map.fitBounds([[p.b[1], p.b[0]], [p.b[3], p.b[2]]], {maxZoom: p.z}); }
@@ -122,12 +173,21 @@ PANEL_JS = """
 
 
 def _fit_box(result: Result, plan) -> tuple[float, float, float, float]:
-    """The view the page opens on: the focus's points (their circles included), or the plan's box
-    when the focus is countries only, or the world."""
+    """The view the page opens on: the focus's points (never their uncertainty circles, which may
+    run off it), or the plan's box when the focus is countries only, or the world."""
     points = [result.places[i] for i in plan.main if result.places[i].type not in WIDE_AREAS]
     if plan.world or not points:
         return plan.bounds
     return bounds(points, min_span_deg=0.08, pad=0.25)
+
+
+def spread_order(places: list[Place]) -> list[int]:
+    """The order in which the page places the markers (of points, not wide areas): the one placed
+    first keeps its spot, a later one that would hide it is moved aside.  Located places first,
+    then the bigger types, then the most mentioned."""
+    return sorted((i for i, p in enumerate(places) if p.type not in WIDE_AREAS),
+                  key=lambda i: (places[i].approximate, style.TYPE_RANK.get(places[i].type, 9),
+                                 -len(places[i].mentions), i))
 
 
 def _zoom_target(p: Place) -> dict:
@@ -182,8 +242,10 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
         key = (round(p.lat, 5), round(p.lon, 5), round(p.uncertainty_km, 2), colour)
         if p.approximate and p.uncertainty_km > 0 and key not in circles:   # places at one parent: one circle
             circles.add(key)
-            folium.Circle([p.lat, p.lon], radius=p.uncertainty_km * 1000, color=colour, weight=2, dash_array='6 5',
-                          fill=p.uncertainty_km <= 20, fill_opacity=0.06, interactive=False).add_to(approx)
+            # faint, under the labels (whose backdrop masks it): a margin of error, not a place
+            folium.Circle([p.lat, p.lon], radius=p.uncertainty_km * 1000, color=colour, weight=1.3, opacity=0.6,
+                          dash_array='4 4', fill=p.uncertainty_km <= 8, fill_opacity=0.05, interactive=False,
+                          class_name='geo-uncertainty').add_to(approx)
         size = round(_marker_px(p))
         data.append(dict(_zoom_target(p), s=size, tip=safe(label), perm=i in labelled, pop=popup_html(result, i, lang),
                          svg=symbol_svg(p.type, size, colour, hollow=p.approximate, opacity=style.alpha(p)),
@@ -201,6 +263,8 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     # that would compile it as a Jinja template, and "{{ ... }}" in a document would be evaluated.
     panel_js = PANEL_JS % {'map': fmap.get_name(), 'group': layer.get_name(), 'places': script_json(data),
                            'dir': "'left'" if rtl else "'right'", 'sign': '-' if rtl else '',
+                           'order': script_json(spread_order(places)),
+                           'slots': script_json([0, 270, 90, 315, 45] if rtl else [180, 270, 90, 225, 135]),
                            'credits': script_json(safe(_attribution(result.places)))}
     base_js = BASEMAP_PANE_JS % {'map': fmap.get_name()} + ''.join(
         BASEMAP_JS % {'data': data_text.replace('<', '\\u003c'), 'style': script_json(st), 'group': grp}

@@ -220,12 +220,13 @@ class View:
 
     def _draw_circle(self, x: float, y: float, r: float, colour: str):
         """An uncertainty circle, faint so that it reads as a margin and not as a place: a thin light
-        dashed edge, and a light tint when it is small enough to tint (a wide one is an edge only)."""
+        dashed edge, and a light tint when it is small (a wide one is an edge only: a tinted disc over a
+        fifth of the map would read as an area)."""
         key = (round(x), round(y), round(r), colour)
         if key in self._circles:        # several places at one parent share one circle
             return
         self._circles.add(key)
-        if r <= 0.25 * (self.frame[2] - self.frame[0]):
+        if r <= 0.12 * (self.frame[2] - self.frame[0]):
             self.ax.add_patch(Circle((x, y), r, facecolor=colour, alpha=0.05, edgecolor='none', zorder=7))
         self.ax.add_patch(Circle((x, y), r, fill=False, edgecolor=colour, lw=0.7 * self.scale,
                                  linestyle=(0, (3, 2.5)), alpha=0.5, zorder=7))
