@@ -56,40 +56,42 @@ def build(doc_id: str, text: str, lang: str, specs: list[dict], unresolved: tupl
     return r
 
 
+DZ = (35.336, 40.141)
+DZ_SPECS = [
+    dict(surface='دير الزور', id='gn:170794', name='Deir ez-Zor', name_ar='دير الزور', lat=DZ[0], lon=DZ[1],
+         type='city', country='SY', admin1='Deir ez-Zor', confidence=0.97, geonameid=170794),
+    dict(surface='سوريا', id='gn:163843', name='Syria', name_ar='سوريا', lat=35.0, lon=38.5, type='country',
+         country='SY', confidence=0.99),
+    dict(surface='الجبيلة', id='approx:jubayla', name='الجبيلة', name_ar='الجبيلة', lat=DZ[0], lon=DZ[1],
+         type='neighbourhood', country='SY', admin1='Deir ez-Zor', confidence=0.55, approximate=True,
+         uncertainty_km=4.0),
+    dict(surface='العمال', id='approx:ummal', name='العمال', name_ar='العمال', lat=DZ[0], lon=DZ[1],
+         type='neighbourhood', country='SY', admin1='Deir ez-Zor', confidence=0.5, approximate=True,
+         uncertainty_km=4.0),
+    dict(surface='دوار المدلجي', id='approx:mudlaji', name='دوار المدلجي', name_ar='دوار المدلجي', lat=DZ[0],
+         lon=DZ[1], type='landmark', country='SY', admin1='Deir ez-Zor', confidence=0.4, approximate=True,
+         uncertainty_km=5.0),
+    dict(surface='حطلة', id='gn:hatla', name='Hatla', name_ar='حطلة', lat=35.366, lon=40.183, type='village',
+         country='SY', admin1='Deir ez-Zor', confidence=0.8),
+    dict(surface='الميادين', id='gn:173480', name='Al Mayadin', name_ar='الميادين', lat=35.0198, lon=40.4515,
+         type='town', country='SY', admin1='Deir ez-Zor', confidence=0.95),
+    dict(surface='القورية', id='gn:quriyah', name='Al Quriyah', name_ar='القورية', lat=34.98, lon=40.52,
+         type='town', country='SY', admin1='Deir ez-Zor', confidence=0.8),
+    dict(surface='حقل العمر', id='x:omar', name='Al-Omar oil field', name_ar='حقل العمر', lat=35.06, lon=40.72,
+         type='oilfield', country='SY', admin1='Deir ez-Zor', confidence=0.7),
+    dict(surface='موسكو', id='gn:524901', name='Moscow', name_ar='موسكو', lat=55.752, lon=37.616, type='city',
+         country='RU', admin1='Moscow', confidence=0.99),
+    dict(surface='بكين', id='gn:1816670', name='Beijing', name_ar='بكين', lat=39.906, lon=116.397, type='city',
+         country='CN', admin1='Beijing', confidence=0.99),
+    dict(surface='تركيا', id='gn:298795', name='Turkey', name_ar='تركيا', lat=39.0, lon=35.0, type='country',
+         country='TR', confidence=0.99),
+]
+
+
 def deir_ez_zor() -> Result:
     """An Arabic report: a city, its neighbourhoods placed approximately at it, a village across the
     river, towns and an oil field in the countryside, the country, and far places (Moscow, Beijing)."""
-    dz = (35.336, 40.141)
-    specs = [
-        dict(surface='دير الزور', id='gn:170794', name='Deir ez-Zor', name_ar='دير الزور', lat=dz[0], lon=dz[1],
-             type='city', country='SY', admin1='Deir ez-Zor', confidence=0.97, geonameid=170794),
-        dict(surface='سوريا', id='gn:163843', name='Syria', name_ar='سوريا', lat=35.0, lon=38.5, type='country',
-             country='SY', confidence=0.99),
-        dict(surface='الجبيلة', id='approx:jubayla', name='الجبيلة', name_ar='الجبيلة', lat=dz[0], lon=dz[1],
-             type='neighbourhood', country='SY', admin1='Deir ez-Zor', confidence=0.55, approximate=True,
-             uncertainty_km=4.0),
-        dict(surface='العمال', id='approx:ummal', name='العمال', name_ar='العمال', lat=dz[0], lon=dz[1],
-             type='neighbourhood', country='SY', admin1='Deir ez-Zor', confidence=0.5, approximate=True,
-             uncertainty_km=4.0),
-        dict(surface='دوار المدلجي', id='approx:mudlaji', name='دوار المدلجي', name_ar='دوار المدلجي', lat=dz[0],
-             lon=dz[1], type='landmark', country='SY', admin1='Deir ez-Zor', confidence=0.4, approximate=True,
-             uncertainty_km=5.0),
-        dict(surface='حطلة', id='gn:hatla', name='Hatla', name_ar='حطلة', lat=35.366, lon=40.183, type='village',
-             country='SY', admin1='Deir ez-Zor', confidence=0.8),
-        dict(surface='الميادين', id='gn:173480', name='Al Mayadin', name_ar='الميادين', lat=35.0198, lon=40.4515,
-             type='town', country='SY', admin1='Deir ez-Zor', confidence=0.95),
-        dict(surface='القورية', id='gn:quriyah', name='Al Quriyah', name_ar='القورية', lat=34.98, lon=40.52,
-             type='town', country='SY', admin1='Deir ez-Zor', confidence=0.8),
-        dict(surface='حقل العمر', id='x:omar', name='Al-Omar oil field', name_ar='حقل العمر', lat=35.06, lon=40.72,
-             type='oilfield', country='SY', admin1='Deir ez-Zor', confidence=0.7),
-        dict(surface='موسكو', id='gn:524901', name='Moscow', name_ar='موسكو', lat=55.752, lon=37.616, type='city',
-             country='RU', admin1='Moscow', confidence=0.99),
-        dict(surface='بكين', id='gn:1816670', name='Beijing', name_ar='بكين', lat=39.906, lon=116.397, type='city',
-             country='CN', admin1='Beijing', confidence=0.99),
-        dict(surface='تركيا', id='gn:298795', name='Turkey', name_ar='تركيا', lat=39.0, lon=35.0, type='country',
-             country='TR', confidence=0.99),
-    ]
-    return build('deir-ez-zor-test.ar', AR_TEXT, 'ar', specs, unresolved=('قاعدة',))
+    return build('deir-ez-zor-test.ar', AR_TEXT, 'ar', DZ_SPECS, unresolved=('قاعدة',))
 
 
 def dense_villages() -> Result:
@@ -114,20 +116,13 @@ OIL_TEXT = (
 
 def oilfield_at_town() -> Result:
     """An Arabic report naming an oil field the gazetteer does not know, placed approximately at the
-    town it is near (الميادين) with a 40 km uncertainty, the city and towns around, and the country."""
-    mayadin = (35.0198, 40.4515)
+    town it is near (الميادين) with a 40 km uncertainty, and the city, towns and village around."""
+    mayadin = next(sp for sp in DZ_SPECS if sp['surface'] == 'الميادين')
     specs = [
-        dict(surface='حقل التنك', id='approx:tanak', name='حقل التنك', name_ar='حقل التنك', lat=mayadin[0],
-             lon=mayadin[1], type='oilfield', country='SY', admin1='Deir ez-Zor', confidence=0.5, approximate=True,
+        dict(surface='حقل التنك', id='approx:tanak', name='حقل التنك', name_ar='حقل التنك', lat=mayadin['lat'],
+             lon=mayadin['lon'], type='oilfield', country='SY', admin1='Deir ez-Zor', confidence=0.5, approximate=True,
              uncertainty_km=40.0),
-        dict(surface='الميادين', id='gn:173480', name='Al Mayadin', name_ar='الميادين', lat=mayadin[0],
-             lon=mayadin[1], type='town', country='SY', admin1='Deir ez-Zor', confidence=0.95),
-        dict(surface='دير الزور', id='gn:170794', name='Deir ez-Zor', name_ar='دير الزور', lat=35.336, lon=40.141,
-             type='city', country='SY', admin1='Deir ez-Zor', confidence=0.97),
-        dict(surface='القورية', id='gn:quriyah', name='Al Quriyah', name_ar='القورية', lat=34.98, lon=40.52,
-             type='town', country='SY', admin1='Deir ez-Zor', confidence=0.8),
-        dict(surface='حطلة', id='gn:hatla', name='Hatla', name_ar='حطلة', lat=35.366, lon=40.183, type='village',
-             country='SY', admin1='Deir ez-Zor', confidence=0.8),
+        *(sp for name in ('الميادين', 'دير الزور', 'القورية', 'حطلة') for sp in DZ_SPECS if sp['surface'] == name),
         dict(surface='البوكمال', id='gn:abukamal', name='Abu Kamal', name_ar='البوكمال', lat=34.4523, lon=40.9185,
              type='town', country='SY', admin1='Deir ez-Zor', confidence=0.9),
     ]
