@@ -209,3 +209,85 @@ def test_real_parse_to_map(geoparser, tmp_path):
     r = geoparser.parse('قصفت طائرات مدينة دير الزور وبلدة الميادين في سوريا، ثم عاد الوفد إلى موسكو.', 'parsed')
     paths = write_outputs(r, tmp_path, ['png', 'pdf'], dpi=60)
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+# ---- issue 15: uncertainty circles never set the frame; a symbol never hides another -------------
+
+def _drawn(result, dpi=72):
+    import matplotlib.pyplot as plt
+
+    from geo.maps.static import draw
+    fig = draw(result, dpi=dpi)
+    plt.close(fig)
+    return fig.geo_map
+
+
+def test_the_frame_is_the_frame_of_the_points_whatever_the_circles():
+    """An oil field placed at a town with a 40 km uncertainty: the same frame as without its circle,
+    and the circle runs off that frame rather than filling the map."""
+    from maps_samples import oilfield_at_town
+
+    for at in (1, 5):       # at the town in the middle (الميادين), at the town on the edge (البوكمال)
+        with_circle, without = oilfield_at_town(), oilfield_at_town()
+        for r in (with_circle, without):
+            r.places[0].lat, r.places[0].lon = r.places[at].lat, r.places[at].lon
+        assert with_circle.places[0].approximate and with_circle.places[0].uncertainty_km == 40.0
+        without.places[0].uncertainty_km = 0.0
+        a, b = _drawn(with_circle), _drawn(without)
+        assert a.view.frame == pytest.approx(b.view.frame)
+    x0, y0, x1, y1 = a.view.frame
+    cx, cy = a.view.xy(with_circle.places[0])
+    assert min(cx - x0, x1 - cx, cy - y0, y1 - cy) < 40_000      # the circle runs off the map
+    # and it is faint: a thin, light, dashed edge and no tint over a circle that wide
+    from matplotlib.patches import Circle
+    circles = [c for c in a.view.ax.patches if isinstance(c, Circle) and round(c.get_radius()) == 40_000]
+    assert len(circles) == 1
+    edge = circles[0]
+    assert not edge.get_fill() and edge.get_linewidth() < 1.0 and edge.get_alpha() <= 0.5
+    assert edge.get_linestyle() not in ('-', 'solid')
+
+
+def test_two_symbols_at_one_spot_are_both_visible():
+    """The town and the oil field placed at it: the located town keeps its spot, the field's symbol
+    is drawn beside it (not on it), with a leader from the true point; no two symbols overlap."""
+    import math
+
+    from maps_samples import oilfield_at_town
+
+    r = oilfield_at_town()
+    m = _drawn(r, dpi=100)
+    ax = m.view.ax
+    town_xy = m.view.xy(r.places[1])
+    hexes = [ln for ln in ax.lines if ln.get_marker() == 'h']
+    towns = [ln for ln in ax.lines if ln.get_marker() == 'o' and ln.get_markerfacecolor() == '#ff7f00']
+    assert len(hexes) == 1
+    (hx,), (hy,) = hexes[0].get_data()
+    assert any(tuple(t.get_xydata()[0]) == pytest.approx(town_xy) for t in towns)   # the town where it is
+    k = m.view.pt_per_m
+    gap_pt = math.hypot((hx - town_xy[0]) * k, (hy - town_xy[1]) * k)
+    assert gap_pt >= (hexes[0].get_markersize() + towns[0].get_markersize()) / 2      # not on it
+    assert gap_pt < 20                                                              # but beside it
+    leaders = [ln for ln in ax.lines if ln.get_marker() in ('None', '', None) and len(ln.get_xdata()) == 2
+               and tuple(ln.get_xydata()[0]) == pytest.approx(town_xy)]
+    assert leaders and tuple(leaders[0].get_xydata()[1]) == pytest.approx((hx, hy))
+    syms = m.view.symbols
+    for i, (xa, ya, ra) in enumerate(syms):
+        for xb, yb, rb in syms[i + 1:]:
+            assert math.hypot((xa - xb) * k, (ya - yb) * k) >= ra + rb
+    # and every label keeps off every symbol
+    from matplotlib.transforms import Bbox
+    px = ax.figure.dpi / 72.0
+    for x, y, rr in syms:
+        sx, sy = ax.transData.transform((x, y))
+        box = Bbox.from_extents(sx - rr * px + 1, sy - rr * px + 1, sx + rr * px - 1, sy + rr * px - 1)
+        assert not any(p.bbox.overlaps(box) for p in m.placed), (x, y)
+
+
+def test_the_neighbourhoods_at_their_city_are_spread_on_the_main_map(dz, dz_map):
+    import math
+    k = dz_map.view.pt_per_m
+    syms = dz_map.view.symbols
+    assert len(syms) >= 8
+    for i, (xa, ya, ra) in enumerate(syms):
+        for xb, yb, rb in syms[i + 1:]:
+            assert math.hypot((xa - xb) * k, (ya - yb) * k) >= ra + rb

@@ -74,10 +74,9 @@ class StaticMap:
         else:
             x0, y0, x1, y1 = projected_bounds(proj, plan.bounds)
             for p in (places[i] for i in plan.main if places[i].type not in WIDE_AREAS):
-                px, py = proj.xy(p.lon, p.lat)
-                r = p.uncertainty_km * 1000.0 if p.approximate else 0.0
-                x0, x1 = min(x0, float(px) - r), max(x1, float(px) + r)
-                y0, y1 = min(y0, float(py) - r), max(y1, float(py) + r)
+                px, py = proj.xy(p.lon, p.lat)     # the points, never their uncertainty circles
+                x0, x1 = min(x0, float(px)), max(x1, float(px))
+                y0, y1 = min(y0, float(py)), max(y1, float(py))
             content = (x0, y0, x1, y1)
         w, h, fixed = self.size
         if not fixed and (content[3] - content[1]) / max(content[2] - content[0], 1.0) > 1.25:
@@ -155,9 +154,12 @@ class StaticMap:
             points.append(i)
         cluster = None if plan.world else find_cluster(view, places, points)
         self.cluster = cluster
-        for i in points:
+        # located places and bigger types first: they keep their spot, and a symbol that would
+        # hide one is drawn beside it, with a leader (View.draw_place)
+        for i in sorted(points, key=lambda i: (places[i].approximate, style.TYPE_RANK.get(places[i].type, 9),
+                                               -len(places[i].mentions), i)):
             p = places[i]
-            x, y, r = view.draw_place(p)
+            x, y, r = view.draw_place(p, spread=True)
             self.used_types[p.type] = self.used_types.get(p.type, True) and p.approximate
             if cluster is not None and i in cluster.members and i != cluster.lead:
                 continue        # labelled on the detail map
@@ -193,9 +195,9 @@ class StaticMap:
                                               box.y0 + box.height * (north_xy[1] - 0.16),
                                               box.width * 0.09, box.height * 0.16))
         px = fig.dpi / 72.0
-        for _, spec in point_specs:           # every symbol is in the way of every label
-            sx, sy = ax.transData.transform((spec.x, spec.y))
-            rr = spec.radius_pt * px
+        for x, y, r in view.symbols:          # every symbol is in the way of every label
+            sx, sy = ax.transData.transform((x, y))
+            rr = r * px
             obstacles.append(Bbox.from_extents(sx - rr, sy - rr, sx + rr, sy + rr))
         specs = [sp for _, sp in sorted(point_specs, key=lambda t: t[0])]
         specs += [sp for _, sp in sorted(area_specs, key=lambda t: t[0])]
