@@ -4,7 +4,9 @@ district differ), and an "Elsewhere" line that names each far country once.  Rea
 Results built from texts written for these tests."""
 from __future__ import annotations
 
-from maps_samples import build
+import pytest
+
+from maps_samples import build, deir_ez_zor
 
 
 def _legend(fig):
@@ -12,6 +14,50 @@ def _legend(fig):
     assert legends
     leg = legends[0]
     return dict(zip((t.get_text() for t in leg.get_texts()), leg.legend_handles))
+
+
+@pytest.fixture(scope='module')
+def dz_fig():
+    import matplotlib.pyplot as plt
+
+    from geo.maps.static import draw
+    fig = draw(deir_ez_zor(), dpi=60)
+    yield fig
+    plt.close(fig)
+
+
+def test_the_named_countries_colour_has_a_legend_entry(dz_fig):
+    """Syria and Turkey are named: the locator shades them lavender, and the legend says what the
+    lavender (and the countries' purple outline) means."""
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import PathPatch
+
+    from geo.maps import style
+    locator = dz_fig.geo_map.locator.ax
+    fills = {to_hex(p.get_facecolor()) for p in locator.patches + locator.artists if isinstance(p, PathPatch)}
+    assert style.NAMED_LAND in fills
+    entries = _legend(dz_fig)
+    handle = entries[style.WORDS['ar']['named_country']]
+    assert to_hex(handle.get_facecolor()) == style.NAMED_LAND
+    assert to_hex(handle.get_edgecolor()) == style.colour('country')
+
+
+def test_a_legend_without_named_countries_has_no_such_entry():
+    import matplotlib.pyplot as plt
+
+    from geo.maps import style
+    from geo.maps.static import draw
+    text = 'Flooding reached Kafr Alpha and Tell Gamma.\n'
+    r = build('no-country', text, 'en', [
+        dict(surface='Kafr Alpha', id='x:a', name='Kafr Alpha', lat=36.0, lon=36.6, type='village', country='SY',
+             confidence=0.9),
+        dict(surface='Tell Gamma', id='x:g', name='Tell Gamma', lat=36.05, lon=36.7, type='village', country='SY',
+             confidence=0.9)])
+    fig = draw(r, dpi=50)
+    try:
+        assert style.WORDS['en']['named_country'] not in _legend(fig)
+    finally:
+        plt.close(fig)
 
 
 def test_province_and_district_have_distinct_symbols_in_the_legend_and_on_the_map():

@@ -100,6 +100,7 @@ class StaticMap:
         legend = LegendContent(self.lang, self.used_types,
                                drawn=[places[i] for i in plan.main + plan.far if places[i].type not in WIDE_AREAS],
                                far=[places[i] for i in plan.far], named_area=self.named_area_drawn,
+                               named_countries=bool(self._named_countries(range(len(places)))),
                                layers=self.layers, locator=not plan.world, detail=self.cluster is not None)
         self.texts += draw_legend(fig, page.frac(page.legend), page.legend[2], page.scale, legend)
         self._draw_title_and_credits(fig, page, proj)
