@@ -75,3 +75,17 @@ def test_help_says_how_the_title_is_chosen(geo_env):
     text = ' '.join(p.stdout.split())
     assert 'headline' in text and 'file name without its extension' in text
 
+
+def test_a_long_title_fits_the_page():
+    """A title wider than the page is drawn smaller, then shortened at a word, never cut by the edge."""
+    import matplotlib.pyplot as plt
+
+    from geo.maps.static import draw
+    r = Result(id='long', text='No places here.', lang='en')
+    fig = draw(r, title=' '.join(['Floods'] * 40), size='A5', dpi=60)
+    try:
+        head = next(t for t in fig.texts if t.get_text().startswith('Floods'))
+        box = head.get_window_extent(renderer=fig.canvas.get_renderer())
+        assert head.get_text().endswith(' …') and box.x1 <= fig.bbox.x1
+    finally:
+        plt.close(fig)

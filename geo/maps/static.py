@@ -297,8 +297,9 @@ class StaticMap:
         x = 1 - page.margin / page.w if rtl else page.margin / page.w
         ha = 'right' if rtl else 'left'
         y = page.title_top / page.h
-        fig.text(x, y, self.title, ha=ha, va='top', fontsize=15 * s, fontfamily=fonts.families(self.title),
-                 color='#111111')
+        head = fig.text(x, y, self.title, ha=ha, va='top', fontsize=15 * s, fontfamily=fonts.families(self.title),
+                        color='#111111')
+        _fit_line(head, (page.w - 2 * page.margin) * fig.dpi, min_size=10 * s)
         n = len(self.plan.main) + len(self.plan.far)
         unresolved = len(self.result.unresolved)
         if style.legend_lang(self.lang) == 'ar':
@@ -316,7 +317,20 @@ class StaticMap:
         fig.text(page.margin / page.w, page.margin * 0.6 / page.h, '\n'.join(textwrap.wrap(credit, width_chars)),
                  ha='left', va='bottom', fontsize=6.2 * s, fontfamily=fonts.families('a'), color='#555555',
                  linespacing=1.3)
-        self.texts += [self.title, sub, credit]
+        self.texts += [self.title, head.get_text(), sub, credit]
+
+
+def _fit_line(text, width_px: float, min_size: float) -> None:
+    """Fit a one-line text (a long headline) in `width_px`: a smaller font down to `min_size`,
+    then the last words left out for an ellipsis."""
+    renderer = text.figure.canvas.get_renderer()
+    wide = text.get_window_extent(renderer=renderer).width
+    if wide > width_px:
+        text.set_fontsize(max(min_size, text.get_fontsize() * width_px / wide))
+    words = text.get_text().split()
+    while len(words) > 1 and text.get_window_extent(renderer=renderer).width > width_px:
+        words.pop()
+        text.set_text(' '.join(words) + ' …')
 
 
 def draw(result: Result, title: str | None = None, size='A4', dpi: int = 200, label_lang: str | None = None):
