@@ -291,3 +291,13 @@ def test_the_neighbourhoods_at_their_city_are_spread_on_the_main_map(dz, dz_map)
     for i, (xa, ya, ra) in enumerate(syms):
         for xb, yb, rb in syms[i + 1:]:
             assert math.hypot((xa - xb) * k, (ya - yb) * k) >= ra + rb
+
+
+def test_the_detail_map_enlarges_what_it_shows(dz, dz_map):
+    """A detail map at the main map's scale or smaller is no detail: it shows its ground at least
+    MIN_ENLARGEMENT times larger than the main map does (the points decide, not the circles)."""
+    from geo.maps.insets import MIN_ENLARGEMENT
+    from geo.maps.static import DETAIL_WIDTH
+    main_w = dz_map.view.frame[2] - dz_map.view.frame[0]
+    detail_w = dz_map.detail.frame[2] - dz_map.detail.frame[0]
+    assert detail_w * MIN_ENLARGEMENT <= main_w * DETAIL_WIDTH * 1.01

@@ -111,10 +111,18 @@ class Cluster:
     box_xy: tuple[float, float, float, float]   # projected bounds (main projection), circles included
 
 
-def find_cluster(view: View, places: list[Place], indices: list[int], min_members: int = 3) -> Cluster | None:
+# the detail map spans its cluster's box this many times over (room for labels around it)
+DETAIL_SPAN = 1.9
+# ... and must show it at least this many times larger than the main map does
+MIN_ENLARGEMENT = 1.5
+
+
+def find_cluster(view: View, places: list[Place], indices: list[int], min_members: int = 3,
+                 detail_frac: float = 0.36) -> Cluster | None:
     """A tight group of places that the main map shows too small to label: at least
     `min_members` points within 7 % of the frame's width of one of them, spanning under a quarter
-    of the frame."""
+    of the frame, and small enough that a detail map `detail_frac` of the main map's width
+    enlarges it (a detail map at the main map's scale or smaller is no detail)."""
     x0, y0, x1, y1 = view.frame
     width = x1 - x0
     pts = []
@@ -123,8 +131,7 @@ def find_cluster(view: View, places: list[Place], indices: list[int], min_member
         if p.type in WIDE_AREAS:
             continue
         x, y = view.xy(p)
-        r = p.uncertainty_km * 1000.0 if p.approximate else 0.0
-        pts.append((i, x, y, r))
+        pts.append((i, x, y, 0.0))      # the points decide; uncertainty circles may run off the detail map
     if len(pts) < min_members:
         return None
     radius = 0.07 * width
@@ -141,7 +148,8 @@ def find_cluster(view: View, places: list[Place], indices: list[int], min_member
     bx1 = max(q[1] + q[3] for q in members)
     by0 = min(q[2] - q[3] for q in members)
     by1 = max(q[2] + q[3] for q in members)
-    if max(bx1 - bx0, by1 - by0) > 0.3 * width:
+    if max(bx1 - bx0, by1 - by0) > 0.3 * width or \
+            max(bx1 - bx0, by1 - by0, 3000.0) * DETAIL_SPAN * MIN_ENLARGEMENT > detail_frac * width:
         return None
     lead = min((q[0] for q in members),
                key=lambda i: (places[i].approximate, style.TYPE_RANK.get(places[i].type, 9), -len(places[i].mentions)))
@@ -216,7 +224,7 @@ def draw_detail(fig, main: View, places: list[Place], cluster: Cluster, corner: 
     fx0 = 1 - width_frac - 0.015 if corner[1] == 'r' else 0.015
     bx0, by0, bx1, by1 = cluster.box_xy
     # a square-ish enlargement of the cluster, with room for the labels around it
-    side = max(bx1 - bx0, by1 - by0, 3000.0) * 1.9
+    side = max(bx1 - bx0, by1 - by0, 3000.0) * DETAIL_SPAN
     cx, cy = (bx0 + bx1) / 2, (by0 + by1) / 2
     fig_w, fig_h = fig.get_size_inches()
     w_in = pos.width * fig_w * width_frac

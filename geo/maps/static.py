@@ -153,7 +153,7 @@ class StaticMap:
                 if outlined or p.type in WIDE_AREAS:
                     continue    # outlined; or a region the basemap cannot outline (counted, not drawn)
             points.append(i)
-        cluster = None if plan.world else find_cluster(view, places, points)
+        cluster = None if plan.world else find_cluster(view, places, points, detail_frac=DETAIL_WIDTH)
         self.cluster = cluster
         # located places and bigger types first: they keep their spot, and a symbol that would
         # hide one is drawn beside it, with a leader (View.draw_place)
