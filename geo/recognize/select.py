@@ -50,22 +50,21 @@ def one_sense(span: Span, best: dict[str, float], t: float) -> bool:
 def users_own(doc: Doc, span: Span) -> bool:
     """A name from the user's own gazetteer (--gazetteer) is strong evidence: it is taken at half
     the usual threshold, unless it is a frequent word of the language or a split word."""
-    if not span.rows or span.how != 'gazetteer' or not any(doc.index.is_user(r) for r, _ in span.rows):
-        return False
-    if any(c in span.proclitics for c in 'بلك'):
-        return False
-    return zipf(span.key, doc.lang) < COMMON_WORD
+    return _plain_name(doc, span) and any(doc.index.is_user(r) for r, _ in span.rows)
+
+
+def _plain_name(doc: Doc, span: Span) -> bool:
+    """A gazetteer name that may be taken at half the threshold: not a split word (بكيل
+    "(tribes of) Bakil" is not ب + Kiel) and not a frequent word of the language."""
+    return bool(span.rows) and span.how == 'gazetteer' and not any(c in span.proclitics for c in 'بلك') \
+        and zipf(span.key, doc.lang) < COMMON_WORD
 
 
 def well_known(doc: Doc, span: Span) -> bool:
     """A name that only a country, a first-level unit or a place known in forty names answers is
     taken at half the usual threshold (محادثات جنيف), except in short Arabic posts."""
-    if (doc.lang == 'ar' and len(doc.text) < NEWS_CHARS) or not span.rows or span.how != 'gazetteer':
+    if (doc.lang == 'ar' and len(doc.text) < NEWS_CHARS) or not _plain_name(doc, span):
         return False      # Arabic posts: the tweet corpora say famous names there are often topics
-    if any(c in span.proclitics for c in 'بلك'):
-        return False    # بكيل "(tribes of) Bakil" is not ب + Kiel: a split word needs the full threshold
-    if zipf(span.key, doc.lang) >= COMMON_WORD:
-        return False
     cores = [doc.index.core(r) for r, _ in span.rows]
     best = max(cores, key=lambda c: c.nnames)
     return best.nnames >= FAMOUS_NAMES or best.type in ('country', 'admin1')
