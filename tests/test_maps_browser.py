@@ -81,6 +81,12 @@ class Page:
     def close(self):
         self.ctx.close()
 
+    def __enter__(self) -> 'Page':
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def _write(result, tmp_path, **kw) -> Path:
     from geo.maps import html
@@ -98,22 +104,18 @@ def test_example_map_loads_offline_with_one_marker_per_place(browser, geo_env, t
     assert proc.returncode == 0, proc.stderr
     places = json.loads((out / 'idlib-floods.ar.geojson').read_text(encoding='utf-8'))['features']
     assert len(places) >= 2
-    p = Page(browser, out / 'idlib-floods.ar.html')
-    try:
+    with Page(browser, out / 'idlib-floods.ar.html') as p:
         assert p.page.locator('.geo-place').count() == len(places)
         assert p.page.locator('#geo-panel li.geo-item').count() == len(places)
         assert p.requests == [] and p.errors == []
         assert p.page.locator('.leaflet-control-layers').count() == 1
         # the offline basemap is drawn (Leaflet made SVG paths of it)
         assert p.page.locator('.leaflet-overlay-pane path').count() > 0
-    finally:
-        p.close()
 
 
 def test_list_zooms_to_a_place_and_opens_its_popup(browser, tmp_path):
     r = deir_ez_zor()
-    p = Page(browser, _write(r, tmp_path))
-    try:
+    with Page(browser, _write(r, tmp_path)) as p:
         page = p.page
         before = page.evaluate('document.querySelector(".folium-map") && Object.values(window).find('
                                'v => v && v._leaflet_id && v.getZoom).getZoom()')
@@ -130,16 +132,13 @@ def test_list_zooms_to_a_place_and_opens_its_popup(browser, tmp_path):
         # the sentence is right to left, the name highlighted
         assert page.locator('.leaflet-popup-content li[dir="rtl"] mark').first.inner_text() == 'الميادين'
         assert p.errors == [] and p.requests == []
-    finally:
-        p.close()
 
 
 def test_a_hostile_document_runs_nothing(browser, tmp_path):
     from test_maps_html import evil_result
 
     r = evil_result()
-    p = Page(browser, _write(r, tmp_path, title='<script>window.__xss=5</script><img src=x onerror=alert(6)>'))
-    try:
+    with Page(browser, _write(r, tmp_path, title='<script>window.__xss=5</script><img src=x onerror=alert(6)>')) as p:
         page = p.page
         hatla = next(i for i, pl in enumerate(r.places) if pl.id == 'user:1')
         page.locator(f'#geo-panel li.geo-item[data-i="{hatla}"]').click()
@@ -154,8 +153,6 @@ def test_a_hostile_document_runs_nothing(browser, tmp_path):
         assert page.locator('#geo-panel h1').inner_text() == '<script>window.__xss=5</script><img src=x onerror=alert(6)>'
         assert page.title().startswith('<script>')
         assert page.locator('#geo-panel script, .leaflet-popup-content img, #geo-panel img').count() == 0
-    finally:
-        p.close()
 
 
 # ---- issue 8: hostile text, user-gazetteer names, ids and titles through the real commands -----------
@@ -191,8 +188,7 @@ def test_geo_map_with_hostile_text_gazetteer_names_and_id_runs_nothing(browser, 
     assert proc.returncode == 0, proc.stderr
     (page_path,) = out.glob('*.html')
     assert page_path.parent == out
-    p = Page(browser, page_path)
-    try:
+    with Page(browser, page_path) as p:
         page = p.page
         items = page.locator('#geo-panel li.geo-item')
         assert items.count() == 3
@@ -218,8 +214,6 @@ def test_geo_map_with_hostile_text_gazetteer_names_and_id_runs_nothing(browser, 
         assert '<script>window.__xss=8</script>' in popups and '${window.__xss=9}' in popups
         assert page.title() == EVIL_ID
         assert EVIL_ID in page.locator('#geo-panel h1').inner_text()
-    finally:
-        p.close()
 
 
 def test_batch_map_with_hostile_titles_urls_dates_and_names_runs_nothing(browser, geo_env, tmp_path):
@@ -242,8 +236,7 @@ def test_batch_map_with_hostile_titles_urls_dates_and_names_runs_nothing(browser
                            '--workers', '1', '--title', '<script>window.__xss=17</script>'], env=geo_env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
-    p = Page(browser, out / 'map.html', ready='document.getElementById("geo-corpus-legend") !== null')
-    try:
+    with Page(browser, out / 'map.html', ready='document.getElementById("geo-corpus-legend") !== null') as p:
         page = p.page
         texts = page.evaluate("""() => {
             const map = Object.values(window).find(v => v && v._leaflet_id && v.getZoom);
@@ -267,8 +260,6 @@ def test_batch_map_with_hostile_titles_urls_dates_and_names_runs_nothing(browser
         assert '{{7*7}} ${window.__xss=15}' in shown       # never evaluated as a template ('49')
         assert '<script>window.__xss=17</script>' in page.title()
         assert len(texts) >= 8                           # Zorava, Kelmora, Mosul, Erbil: popup and links each
-    finally:
-        p.close()
 
 
 
@@ -318,8 +309,7 @@ def test_uncertainty_circles_never_cross_a_label_and_no_marker_hides_another(bro
     import numpy as np
 
     r = deir_ez_zor()
-    p = Page(browser, _write(r, tmp_path))
-    try:
+    with Page(browser, _write(r, tmp_path)) as p:
         page = p.page
         got = page.evaluate(CIRCLES_AND_LABELS)
         crossed = [b for b in got['labels'] if any(_crosses(c, b) for c in got['circles'])]
@@ -343,16 +333,13 @@ def test_uncertainty_circles_never_cross_a_label_and_no_marker_hides_another(bro
                 w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
                 assert w <= 1 or h <= 1, (a, b)
         assert p.errors == [] and p.requests == []
-    finally:
-        p.close()
 
 
 def test_an_oil_field_at_its_town_is_drawn_beside_it_at_every_zoom(browser, tmp_path):
     from maps_samples import oilfield_at_town
 
     r = oilfield_at_town()
-    p = Page(browser, _write(r, tmp_path))
-    try:
+    with Page(browser, _write(r, tmp_path)) as p:
         page = p.page
         for zoom in (None, 8, 12):
             if zoom:
@@ -365,5 +352,3 @@ def test_an_oil_field_at_its_town_is_drawn_beside_it_at_every_zoom(browser, tmp_
             assert page.locator('.geo-place').nth(0).locator('svg.geo-leader').count() == 1
             assert page.locator('.geo-place').nth(1).locator('svg.geo-leader').count() == 0
         assert p.errors == [] and p.requests == []
-    finally:
-        p.close()
