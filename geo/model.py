@@ -17,6 +17,7 @@ class Mention:
     parent_hint: str = ''      # name of an enclosing place the text gives (X, Texas; حي X في مدينة Y)
     place: int | None = None   # index into Result.places, None when unresolved
     sentence: tuple[int, int] = (0, 0)  # the sentence around the mention (offsets)
+    page: int | None = None    # page of a paged source (PDF) the mention is on, 1 = the first
 
     def to_dict(self) -> dict:
         return asdict(self)
