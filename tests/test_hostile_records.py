@@ -266,7 +266,7 @@ def test_an_overlong_jsonl_line_is_an_error_for_that_line_only(tmp_path, monkeyp
     it is an error record, and the lines after it carry on with their own numbers."""
     import geo.inputs as inputs
 
-    monkeypatch.setattr(inputs, 'MAX_BYTES', 1000)
+    monkeypatch.setattr(inputs.records, 'MAX_BYTES', 1000)
     src = _jsonl(tmp_path / 'long.jsonl', [json.dumps({'id': 'a', 'text': EN}).encode(),
                                             json.dumps({'id': 'b', 'text': 'x ' * 3000}).encode(),
                                             json.dumps({'id': 'c', 'text': AR}).encode()])

@@ -1,7 +1,8 @@
 """Many documents: `geo batch INPUT -o DIR`.
 
-INPUT is a folder of .txt/.html files, a JSONL file (id, text, optional date, title, url) or a
-CSV with those columns.  Every input record (a line, a row, a file) ends up as exactly one
+INPUT is a folder of documents (.txt, .html, .pdf, .docx, .eml, .msg; subfolders too), a JSONL
+file (id, text, optional date, title, url; a record with a url and no text is fetched, the page
+saved in DIR/pages/) or a CSV with those columns.  Every input record (a line, a row, a file) ends up as exactly one
 record: a line of DIR/places.jsonl (as `geo parse` prints it) or of DIR/errors.jsonl (id, line,
 why).  Then the files of the run's formats are written: DIR/places.csv, places.geojson and
 places.gpkg (one row per place per document) and the combined maps DIR/map.html and map.png.
@@ -171,7 +172,7 @@ def _valid_unicode(item):
     """The item with an id and meta that can be written out; a text holding lone surrogates is
     an error record (it cannot be parsed into offsets anyone can use)."""
     item.id = _clean(item.id)
-    item.meta = {k: _clean(v) for k, v in item.meta.items()}
+    item.meta = {k: _clean(v) if isinstance(v, str) else v for k, v in item.meta.items()}
     if item.error is not None:
         item.error = _clean(item.error)
     elif item.text is not None and _clean(item.text) is not item.text:
@@ -185,14 +186,15 @@ def count_records(path: Path) -> int | None:
     """A quick count of the input's records, for the progress bar (None when unknown)."""
     try:
         if path.is_dir():
-            return sum(1 for p in path.iterdir() if p.suffix.lower() in ('.txt', '.html', '.htm') and p.is_file())
+            from ..inputs import folder_files
+            return len(folder_files(path))
         if path.suffix.lower() in ('.jsonl', '.ndjson'):
             n = 0
             with open(path, 'rb') as f:
                 for line in f:
                     n += bool(line.strip())
             return n
-    except OSError:
+    except (OSError, InputError):
         return None
     return None
 
@@ -228,7 +230,7 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
     def tasks() -> Iterator[list]:
         nonlocal seen
         buf: list = []
-        for n, item in enumerate(iter_items(opts.input)):
+        for n, item in enumerate(iter_items(opts.input, cache=opts.output / 'pages', reuse=opts.resume)):
             item = _valid_unicode(item)
             seen = n + 1
             fp = None

@@ -12,14 +12,15 @@ MAX_ERROR_LINES = 20
 
 def add_parser(sub) -> None:
     p = add_command(sub, 'batch', help='parse a corpus (folder, JSONL or CSV) into places and combined maps',
-                       description='Parse every document of INPUT (a folder of .txt/.html files, a JSONL file with '
-                       'id, text and optional date, title, url, or a CSV with those columns) into DIR: places.jsonl, '
+                       description='Parse every document of INPUT (a folder of .txt, .html, .pdf, .docx, .eml and '
+                       '.msg files, subfolders too; a JSONL file with id, text and optional date, title, url, a '
+                       'record with a url and no text being fetched; or a CSV with those columns) into DIR: places.jsonl, '
                        'errors.jsonl, and the files of --formats: places.csv, places.geojson, places.gpkg, map.html, '
                        'map.png.',
                        epilog='Every input record ends up in places.jsonl or in errors.jsonl.  Exit code: 0 when '
                        'every document was parsed, 2 when any failed (see DIR/errors.jsonl) or the input or '
                        'options are wrong; 130 when interrupted (run again with --resume).')
-    p.add_argument('input', type=Path, metavar='INPUT', help='a folder of .txt/.html files, a .jsonl or a .csv file')
+    p.add_argument('input', type=Path, metavar='INPUT', help='a folder of documents, a .jsonl or a .csv file')
     p.add_argument('-o', '--output', type=Path, required=True, metavar='DIR', help='folder for the files (required)')
     p.add_argument('--workers', type=int, default=0, metavar='N', help='worker processes (default: 0, all cores)')
     p.add_argument('--resume', action='store_true', help='continue an interrupted run')

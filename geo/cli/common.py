@@ -51,8 +51,11 @@ def quiet(args: argparse.Namespace) -> bool:
 
 
 def path_or_stdin(value: str) -> Path | str:
-    """An input argument: `-` is stdin (a file named - is ./-), anything else a path."""
-    return STDIN if value == STDIN else Path(value)
+    """An input argument: `-` is stdin (a file named - is ./-), an http(s):// address a URL (kept
+    as text, fetched by the command), anything else a path."""
+    if value == STDIN or value[:8].lower().startswith(('http://', 'https://')):
+        return value
+    return Path(value)
 
 
 def doc_lang(value: str) -> str:

@@ -13,7 +13,9 @@ FORMATS = ('html', 'png', 'svg', 'pdf', 'geojson', 'csv', 'gpkg', 'jsonl')
 def add_parser(sub) -> None:
     p = add_command(sub, 'map', help='draw maps of a document (HTML, PNG, SVG, PDF) and write its data')
     p.add_argument('file', type=path_or_stdin, metavar='FILE',
-                   help='one document: .txt, .html or a one-line .jsonl; - reads a text document from stdin '
+                   help='one document: .txt, .html, .pdf, .docx, .eml/.msg (the message, and each PDF or Word '
+                        'attachment mapped as a document of its own), a one-line .jsonl, or an http(s) URL (its '
+                        'article is fetched, the page saved in DIR/pages/); - reads a text document from stdin '
                         '(id "stdin", so the files are named stdin.*)')
     p.add_argument('-o', '--output', type=Path, default=Path('outputs'), metavar='DIR', help='folder for the files')
     p.add_argument('--formats', default='html,png,geojson', help=f'comma-separated, of: {",".join(FORMATS)}')
@@ -51,16 +53,18 @@ def run(args) -> int:
     if {'png', 'svg', 'pdf'} & set(formats):
         from ..maps.page import parse_size
         parse_size(args.size)          # a bad --size is refused before any output is written
-    if args.file != STDIN and args.file.is_dir():
+    if isinstance(args.file, Path) and args.file.is_dir():
         raise InputError(f'{args.file}: is a directory; `geo map` takes one document (use `geo batch` for a folder)')
-    items = [stream_item(sys.stdin.buffer)] if args.file == STDIN else list(iter_items(args.file))
-    if len(items) != 1:
+    if args.output.exists() and not args.output.is_dir():
+        raise OutputError(f'{args.output}: exists and is not a folder; give a folder for the outputs')
+    items = ([stream_item(sys.stdin.buffer)] if args.file == STDIN
+             else list(iter_items(args.file, cache=args.output / 'pages')))
+    mail = isinstance(args.file, Path) and args.file.suffix.lower() in ('.eml', '.msg')
+    if len(items) != 1 and not mail:
         raise InputError(f'{args.file}: `geo map` takes one document; use `geo batch` for {len(items)}')
     item = items[0]
     if not item.ok:
         raise InputError(item.error)
-    if args.output.exists() and not args.output.is_dir():
-        raise OutputError(f'{args.output}: exists and is not a folder; give a folder for the outputs')
     gp = open_geoparser(settings, progress=build_progress(quiet(args)))
     result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
     try:
@@ -68,9 +72,31 @@ def run(args) -> int:
                                 size=args.size, label_lang=args.label_lang, meta=item.meta)
     except OSError as e:
         raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
+    failed = _attachments(items[1:], gp, settings, args, formats, written)
     for p in written:
         print(p)
     n = len(result.places)
     if not quiet(args):
         print(f'{n} place{"s" if n != 1 else ""}, {len(result.unresolved)} unresolved name(s)', file=sys.stderr)
-    return 0
+    return 2 if failed else 0
+
+
+def _attachments(items: list, gp, settings, args, formats: list[str], written: list) -> int:
+    """Map the attachments of an e-mail (documents MESSAGE#NAME) as documents of their own; one
+    that cannot be read is one line on stderr.  Returns how many failed."""
+    from ..inputs import note_offsets
+    from ..outputs import write_outputs
+
+    failed = 0
+    for item in items:
+        if not item.ok:
+            print(item.error, file=sys.stderr)
+            failed += 1
+            continue
+        result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
+        try:
+            written += write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
+                                     size=args.size, label_lang=args.label_lang, meta=item.meta)
+        except OSError as e:
+            raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
+    return failed

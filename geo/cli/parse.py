@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from ..errors import InputError
 from .common import STDIN, add_command, add_parse_flags, build_progress, parse_settings, path_or_stdin, quiet
@@ -12,7 +13,9 @@ from .common import STDIN, add_command, add_parse_flags, build_progress, parse_s
 def add_parser(sub) -> None:
     p = add_command(sub, 'parse', help='print the places of documents as JSON Lines (scorer format)')
     p.add_argument('files', nargs='+', type=path_or_stdin, metavar='FILE',
-                   help='.txt, .html or .jsonl (id, text); - reads one text document from stdin (id "stdin")')
+                   help='.txt, .html, .pdf, .docx, .eml/.msg (with their PDF and Word attachments), .jsonl (id, '
+                        'text or url) or .csv; an http(s) URL is fetched (its article); - reads one text document '
+                        'from stdin (id "stdin")')
     add_parse_flags(p)
 
 
@@ -28,7 +31,7 @@ def run(args) -> int:
     failed = 0
     out = sys.stdout
     for path in args.files:
-        if path != STDIN and path.is_dir():
+        if isinstance(path, Path) and path.is_dir():
             raise InputError(f'{path}: is a directory; give files (or use `geo batch {path} -o DIR`)')
         for item in [stream_item(sys.stdin.buffer)] if path == STDIN else iter_items(path):
             if not item.ok:

@@ -4,7 +4,8 @@ A row is the flat form of a GeoJSON feature (geo.export.geojson, the one schema)
 is the one place that flattens one, and `rows(result, meta)` flattens a document's features.  The
 CSV, the GeoPackage and the batch outputs (places.csv, the combined maps) all use it, so they
 carry the same columns: the feature's `id` is `place_id`, its mentions are their distinct
-spellings joined by ' | ' with the first offset in `first_start`, its alternatives are left out.
+spellings joined by ' | ' with the first offset in `first_start` and the pages they are on (a PDF's)
+in `pages`, its alternatives are left out.
 Text cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading
 apostrophe: a document is not allowed to put a formula into an analyst's spreadsheet."""
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .geojson import features
 
 COLUMNS = ('document', 'date', 'title', 'url', 'place_id', 'name', 'name_ar', 'type', 'country', 'admin1',
            'lat', 'lon', 'geonameid', 'population', 'confidence', 'approximate', 'uncertainty_km',
-           'mention_count', 'mentions', 'first_start')
+           'mention_count', 'mentions', 'first_start', 'pages')
 TEXT_COLUMNS = frozenset({'document', 'date', 'title', 'url', 'place_id', 'name', 'name_ar', 'type', 'country',
                           'admin1', 'mentions'})
 
@@ -37,6 +38,7 @@ def row(feature: dict) -> dict:
         'uncertainty_km': p['uncertainty_km'], 'mention_count': p['mention_count'],
         'mentions': ' | '.join(dict.fromkeys(m['text'] for m in ms)),
         'first_start': min((m['start'] for m in ms), default=None),
+        'pages': ' '.join(str(p) for p in sorted({m['page'] for m in ms if m.get('page') is not None})),
     }
 
 

@@ -9,7 +9,8 @@ properties of a feature (README, "The GeoJSON schema"):
   population                   the place (`id`: ours, e.g. gn:170063)
   document                     the document's id
   date, title, url             the document's, only when its input gives them (META)
-  mention_count, mentions      how often the document names the place: [{start, end, text, sentence}]
+  mention_count, mentions      how often the document names the place: [{start, end, text, sentence}],
+                               each with its `page` when the source has pages (PDF)
   alternatives                 the next candidates: [{id, name, type, country, lat, lon, population,
                                score, geonameid}]
 """
@@ -39,12 +40,18 @@ def feature(result: Result, i: int, meta: dict | None = None) -> dict:
     props.update((k, meta[k]) for k in META if meta and meta.get(k))
     props.update({
         'mention_count': len(mentions),
-        'mentions': [{'start': m.start, 'end': m.end, 'text': m.surface, 'sentence': result.sentence_of(m)}
-                     for m in mentions],
+        'mentions': [mention(result, m) for m in mentions],
         'alternatives': [a.to_dict() for a in p.alternatives],
     })
     return {'type': 'Feature', 'geometry': {'type': 'Point', 'coordinates': [round(p.lon, 6), round(p.lat, 6)]},
             'properties': props}
+
+
+def mention(result: Result, m) -> dict:
+    d = {'start': m.start, 'end': m.end, 'text': m.surface, 'sentence': result.sentence_of(m)}
+    if m.page is not None:
+        d['page'] = m.page
+    return d
 
 
 def features(result: Result, meta: dict | None = None) -> list[dict]:

@@ -12,6 +12,8 @@ def toponyms(result: Result) -> list[dict]:
     for m in result.mentions:
         t = {'start': m.start, 'end': m.end, 'text': m.surface, 'lat': None, 'lon': None,
              'resolved': m.place is not None, 'score': m.score, 'how': m.how}
+        if m.page is not None:          # a paged source (PDF): the page the name is on
+            t['page'] = m.page
         if m.cue:
             t['cue'] = m.cue
         if m.place is not None:
@@ -33,8 +35,10 @@ def toponyms(result: Result) -> list[dict]:
 
 def record(result: Result) -> dict:
     rec = {'id': result.id, 'lang': result.lang, 'toponyms': toponyms(result)}
-    if result.meta.get('offsets'):      # 'html-text': offsets into the text extracted from an HTML file
+    if result.meta.get('offsets'):      # 'html-text', 'pdf-text' ...: what text the offsets count
         rec['offsets'] = result.meta['offsets']
+    if result.meta.get('url'):          # where the document came from (a fetched article, a record's url)
+        rec['url'] = result.meta['url']
     return rec
 
 

@@ -1,145 +1,41 @@
-"""Reading documents: a .txt file (one document, id = file stem), a .jsonl file (one document a
-line: id, text, optional date, title, url), an .html file (its visible text), a CSV with those
-columns, or a folder of .txt/.html files.  Every input line or file yields exactly one Item: a
-document or an error saying what is wrong and where (`FILE:LINE` for JSONL lines and CSV rows).
-
-What the offsets of a result refer to:
-- .txt (and any other suffix): the decoded text (UTF-8, UTF-16/32 with or without BOM, or a
-  legacy code page, see gazetteer.textio), with a leading BOM dropped and line ends kept as they
-  are (a CRLF counts two characters); a few damaged UTF-8 bytes each become one U+FFFD.
-- .html / .htm: the visible text extracted by geo.text.html.html_to_text, which
-  `read_text_file` returns; the item's meta then says {"offsets": "html-text"} and the JSON
-  record carries it.
-- JSONL / CSV: the "text" value as given.  A lone surrogate (JSON allows "\\ud800", Unicode
-  does not) becomes U+FFFD, one character for one, so offsets do not move.
+"""Documents given as records: a .jsonl file (one document a line: id, text, optional date,
+title, url) or a CSV with those columns.  Every line or row yields exactly one Item, a document
+or an error saying what is wrong and where (`FILE:LINE`).  The offsets of a record's result
+count its "text" value as given; a lone surrogate (JSON allows "\\ud800", Unicode does not)
+becomes U+FFFD, one character for one, so offsets do not move.
 
 Ids: a string, or a number written as JSON writes it; anything else (null, true, a list, an
 object) gives the record the id FILE_STEM:LINE.  A repeated id gets '#LINE' appended, so every
-record keeps its own id."""
+record keeps its own id.  A record with a "url" and no "text" is fetched (geo.inputs.web): the
+user gave that address to be read."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import math
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Iterator
 
 from gazetteer.textio import DecodeError, decode
 
-from .errors import InputError
-from .model import Result
-
-MAX_BYTES = 200 * 1024 * 1024
-HTML_SUFFIXES = ('.html', '.htm', '.xhtml')
-TEXT_SUFFIXES = ('.txt',) + HTML_SUFFIXES     # the documents of a folder
-
-
-@dataclass(slots=True)
-class Item:
-    id: str
-    text: str | None = None         # None when the item is an error
-    error: str | None = None
-    where: str = ''                 # file and line, for error messages
-    meta: dict = field(default_factory=dict)   # date, title, url when given; offsets for HTML
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def note_offsets(result: Result, meta: dict) -> Result:
-    """Copy the offsets note of an input record (meta['offsets']: 'html-text' for an HTML file)
-    onto its Result, so that the JSON record says what the offsets count.  Returns the Result."""
-    if meta.get('offsets'):
-        result.meta['offsets'] = meta['offsets']
-    return result
-
-
-def read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f'{path}: no such file')
-    if path.is_dir():
-        raise InputError(f'{path}: is a directory; give a file (or use `geo batch` for a folder)')
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f'{path}: {size // (1024 * 1024)} MB is more than the {MAX_BYTES // (1024 * 1024)} MB a document may have')
-        with open(path, 'rb') as f:       # bounded: a device or a pipe (/dev/zero) has no size
-            data = f.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InputError(f'{path}: more than the {MAX_BYTES // (1024 * 1024)} MB a document may have')
-        return data
-    except PermissionError:
-        raise InputError(f'{path}: permission denied') from None
-    except OSError as e:
-        raise InputError(f'{path}: cannot read ({e.strerror})') from None
-
-
-def is_html(path: Path) -> bool:
-    return path.suffix.lower() in HTML_SUFFIXES
-
-
-def read_text_file(path: Path) -> str:
-    """The text of a document file, the one its results' offsets refer to (for HTML: the
-    extracted visible text)."""
-    return text_of_bytes(read_bytes(path), str(path), html=is_html(path))
-
-
-def text_of_bytes(data: bytes, where: str, html: bool = False) -> str:
-    """A document's bytes decoded as a text file's are (`where` starts the error messages)."""
-    try:
-        text = decode(data, where, damaged='replace')
-    except DecodeError as e:
-        raise InputError(str(e)) from None
-    if html:
-        from .text.html import html_to_text
-        text = html_to_text(text)
-    if is_blank(text):
-        raise InputError(f'{where}: the document is empty')
-    if '\x00' in text:
-        raise InputError(f'{where}: the text holds binary data (NUL characters)')
-    return text
-
-
-def stream_item(stream: BinaryIO, doc_id: str = 'stdin', where: str = 'stdin') -> Item:
-    """The one document of a byte stream (`geo parse -` reads stdin), decoded as a text file is;
-    its offsets count that text.  Raises InputError when it cannot be read as a document."""
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(f'{where}: more than the {MAX_BYTES // (1024 * 1024)} MB a document may have')
-    return Item(id=doc_id, text=text_of_bytes(data, where), where=where)
-
-
-def file_id(path: Path) -> str:
-    """The id of a document file: its name without the suffix; bytes of the name that are not
-    UTF-8 are written as escapes (\\xff), so that the id is text and stays unique."""
-    stem = path.stem
-    return stem.encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace') if _SURROGATE.search(stem) else stem
-
-
-def _item_of_file(path: Path, doc_id: str) -> Item:
-    try:
-        text = read_text_file(path)
-    except InputError as e:
-        return Item(id=doc_id, error=str(e), where=str(path))
-    return Item(id=doc_id, text=text, where=str(path), meta={'offsets': 'html-text'} if is_html(path) else {})
-
-
-_SURROGATE = re.compile('[\ud800-\udfff]')
-_BLANK = re.compile('[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*')
-
-
-def is_blank(text: str) -> bool:
-    """Nothing but white space and invisible marks (bidi, zero-width, soft hyphen)."""
-    return _BLANK.fullmatch(text) is not None
+from ..errors import InputError
+from .base import MAX_BYTES, SURROGATE, Item, file_id, is_blank, read_bytes
+from .web import is_url, read_url
 
 
 def _clean(s: str) -> str:
     """A string from JSON with any lone surrogate replaced by U+FFFD (same length)."""
-    return _SURROGATE.sub('\ufffd', s) if _SURROGATE.search(s) else s
+    return SURROGATE.sub('\ufffd', s) if SURROGATE.search(s) else s
+
+
+def _fetched(url: str, doc_id: str, where: str, meta: dict, cache: Path | None, reuse: bool) -> Item:
+    """The record's document fetched from its url (it has no text)."""
+    item = read_url(url, doc_id, cache=cache, reuse=reuse, meta=meta)
+    if not item.ok:
+        item.error = f'{where}: {item.error}'
+    item.where = where
+    return item
 
 
 def _check_text(text, where: str) -> str | None:
@@ -236,7 +132,9 @@ def _load_json(line: str):
         return None, f'not usable JSON ({str(e).split(";")[0]})'
 
 
-def iter_jsonl(path: Path) -> Iterator[Item]:
+def iter_jsonl(path: Path, cache: Path | None = None, reuse: bool = False) -> Iterator[Item]:
+    """The documents of a JSON Lines file; `cache`, `reuse`: for records fetched by their url
+    (geo.inputs.web.read_url)."""
     seen: set[str] = set()
     for n, line, bad in _jsonl_lines(path):
         where = f'{path}:{n}'
@@ -259,7 +157,9 @@ def iter_jsonl(path: Path) -> Iterator[Item]:
         seen.add(doc_id)
         err = _check_text(obj.get('text'), where)
         meta = {k: _clean(obj[k]) for k in ('date', 'title', 'url') if isinstance(obj.get(k), str)}
-        if err:
+        if obj.get('text') is None and is_url(meta.get('url')):
+            yield _fetched(meta['url'], doc_id, where, meta, cache, reuse)
+        elif err:
             yield Item(id=doc_id, error=err, where=where, meta=meta)
         else:
             yield Item(id=doc_id, text=_clean(obj['text']), where=where, meta=meta)
@@ -269,7 +169,7 @@ _CSV_DELIMITERS = (',', ';', '\t', '|')
 
 
 def _csv_delimiter(header: str, suffix: str) -> str:
-    """The delimiter of a documents CSV: the one that makes a "text" column of the header (a
+    """The delimiter of a documents CSV: the one that makes a "text" (or "url") column of the header (a
     .tsv file: tab first)."""
     order = ('\t',) + _CSV_DELIMITERS if suffix == '.tsv' else _CSV_DELIMITERS
     for d in order:
@@ -277,12 +177,12 @@ def _csv_delimiter(header: str, suffix: str) -> str:
             cells = next(csv.reader([header], delimiter=d))
         except (csv.Error, StopIteration):
             continue
-        if 'text' in (c.strip().lower() for c in cells):
+        if {'text', 'url'} & {c.strip().lower() for c in cells}:
             return d
     return order[0]
 
 
-def iter_csv(path: Path) -> Iterator[Item]:
+def iter_csv(path: Path, cache: Path | None = None, reuse: bool = False) -> Iterator[Item]:
     try:
         data = decode(read_bytes(path), str(path), damaged='replace')
     except DecodeError as e:
@@ -294,8 +194,8 @@ def iter_csv(path: Path) -> Iterator[Item]:
         header = [(h or '').strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error):
         header = []
-    if 'text' not in header:
-        raise InputError(f'{path}:1: the CSV header needs a "text" column (and "id"; optional date, title, url)')
+    if 'text' not in header and 'url' not in header:
+        raise InputError(f'{path}:1: the CSV header needs a "text" or a "url" column (and "id"; optional date, title)')
     seen: set[str] = set()
     last = reader.line_num
     while True:
@@ -325,34 +225,7 @@ def iter_csv(path: Path) -> Iterator[Item]:
         if err and 'text' not in row:
             err = f'{where}: {len(cells)} field{"s" if len(cells) != 1 else ""} and no "text" (the header has {len(header)} columns)'
         meta = {k: row[k] for k in ('date', 'title', 'url') if row.get(k)}
-        yield Item(id=doc_id, text=None if err else row['text'], error=err, where=where, meta=meta)
-
-
-def iter_folder(path: Path) -> Iterator[Item]:
-    try:
-        entries = sorted(path.iterdir())
-    except OSError as e:
-        raise InputError(f'{path}: cannot list the folder ({e.strerror})') from None
-    for p in entries:
-        if p.suffix.lower() not in TEXT_SUFFIXES or not p.is_file():
+        if not (row.get('text') or '').strip() and is_url(row.get('url', '').strip()):
+            yield _fetched(row['url'].strip(), doc_id, where, meta, cache, reuse)
             continue
-        yield _item_of_file(p, file_id(p))
-
-
-def iter_items(path: str | Path) -> Iterator[Item]:
-    """Every document of an input, as Items (errors included).  Raises InputError when the
-    input as a whole cannot be read."""
-    path = Path(path)
-    if path.is_dir():
-        yield from iter_folder(path)
-        return
-    suffix = path.suffix.lower()
-    if suffix in ('.jsonl', '.ndjson'):
-        yield from iter_jsonl(path)
-    elif suffix in ('.csv', '.tsv'):
-        yield from iter_csv(path)
-    else:
-        item = _item_of_file(path, file_id(path))
-        if not item.ok:
-            raise InputError(item.error)
-        yield item
+        yield Item(id=doc_id, text=None if err else row['text'], error=err, where=where, meta=meta)
