@@ -1,5 +1,5 @@
 """The `geo` command: thin, and the only code that reads argparse arguments.  Each command is a
-module here (parse, map, batch, eval, gazetteer) with its `add_parser(subparsers)` and
+module here (parse, map, batch, eval, gazetteer, review) with its `add_parser(subparsers)` and
 `run(args)`; it turns the arguments into settings (geo.settings) and plain parameters once and
 calls the API.  This package owns the progress bars, stdout and the exit codes (0 done, 2 the
 user's input is wrong: one line on stderr saying what and where, 130 interrupted)."""
@@ -12,10 +12,10 @@ import sys
 from gazetteer.errors import GazetteerError
 
 from ..errors import GeoError
-from . import batch, eval, gazetteer, map, parse
+from . import batch, eval, gazetteer, map, parse, review
 from .common import HelpFormatter, add_verbosity
 
-COMMANDS = {'parse': parse, 'map': map, 'batch': batch, 'eval': eval, 'gazetteer': gazetteer}
+COMMANDS = {'parse': parse, 'map': map, 'batch': batch, 'eval': eval, 'gazetteer': gazetteer, 'review': review}
 
 
 def version() -> str:
