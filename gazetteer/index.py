@@ -340,5 +340,19 @@ class Index:
                 break
         return out
 
+    def largest_in(self, box: tuple[float, float, float, float], limit: int = 20,
+                   types: Iterable[str] = ('city', 'town', 'village')) -> list[Place]:
+        """The most populous places of these types inside the lon/lat box (west, south, east,
+        north), biggest first (then capitals and seats first); places of unknown population last.
+        Places laid over the index for one run (`--gazetteer FILE`) are not searched."""
+        w, s, e, n = box
+        codes = np.array([TYPE_CODES[t] for t in types if t in TYPE_CODES], dtype=np.uint8)
+        c = self._core
+        lat, lon = c['lat'], c['lon']
+        inside = (lat >= s) & (lat <= n) & ((lon >= w) & (lon <= e) if w <= e else (lon >= w) | (lon <= e))
+        rows = np.flatnonzero(inside & np.isin(c['type'], codes))
+        order = np.lexsort((rows, -c['seat'][rows].astype(np.int64), -c['pop'][rows]))
+        return [self.place(int(r)) for r in rows[order[:max(0, int(limit))]]]
+
     def info(self) -> dict:
         return dict(self.meta, path=str(self.path), user_overlay=len(self._overlay))

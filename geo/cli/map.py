@@ -69,7 +69,7 @@ def run(args) -> int:
     result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
     try:
         written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
-                                size=args.size, label_lang=args.label_lang, meta=item.meta)
+                                size=args.size, label_lang=args.label_lang, meta=item.meta, gazetteer=gp.index)
     except OSError as e:
         raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
     failed = _attachments(items[1:], gp, settings, args, formats, written)

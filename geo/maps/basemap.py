@@ -29,6 +29,8 @@ def credits(layers_used: set[str] | None = None, places=()) -> str:
              'Countries, admin boundaries, lakes: Natural Earth (public domain)']
     if layers_used is None or 'rivers' in layers_used:
         parts.append('Rivers: GSHHG/WDBII (Wessel & Smith, LGPL)')
+    if layers_used is not None and 'river_names' in layers_used:
+        parts.append('River names: geo-textmap')
     parts.append('Map: geo-textmap')
     return ' · '.join(parts)
 

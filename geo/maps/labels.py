@@ -4,7 +4,8 @@ Greedy, in order of importance (the classic cartographic approach): each label t
 positions around its symbol, best first (right of the point for Latin names, left for Arabic);
 then positions further out on rings, drawn with a thin leader line.  A position is taken when it
 stays inside the map and overlaps no label, symbol or reserved box (scale bar, north arrow) placed
-before it; when none is free, the least bad one is used, so no place ever loses its label.
+before it; when none is free, the least bad one is used, so no place ever loses its label (but an
+optional one, a reference place's, which is left out instead).
 
 Measurements are in display pixels of the figure being drawn.  A label is two texts: a halo
 (a white stroke, drawn as a path) under the plain text, so that PDF and SVG keep real text."""
@@ -37,6 +38,7 @@ class LabelSpec:
     halo: bool = True
     leader_colour: str = '#555555'
     centre: bool = False          # an area's name: try centred on the anchor first
+    optional: bool = False        # beside its symbol and clear of everything, or not drawn at all
 
 
 @dataclass
@@ -92,7 +94,7 @@ def place(ax, specs: list[LabelSpec], obstacles: list[Bbox] | None = None, rings
         else:
             base = spec.radius_pt * px_per_pt + 2.5 * px_per_pt
         order = ORDER_RTL if spec.rtl else ORDER_LTR
-        for ring in range(rings + 1):
+        for ring in range(1 if spec.optional else rings + 1):
             dist = base + ring * max(h, 10 * px_per_pt)
             sides = order if ring == 0 else order + order   # rings try each side at two angles
             for k, side in enumerate(sides):
@@ -113,6 +115,8 @@ def place(ax, specs: list[LabelSpec], obstacles: list[Bbox] | None = None, rings
             if best_cost is None or cost < best_cost:
                 best, best_cost = (box, dx, dy, ha, va, ring, over), cost
         box, dx, dy, ha, va, ring, over = best
+        if spec.optional and best_cost != 0.0:
+            continue
         texts = _draw(ax, spec, dx / px_per_pt, dy / px_per_pt, ha, va, leader=ring > 0 and not spec.centre)
         taken.append(box)
         placed.append(Placed(spec, box, texts, ring, over))

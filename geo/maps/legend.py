@@ -24,6 +24,7 @@ class LegendContent:
     layers: Collection[str] = ()    # basemap layers drawn ('rivers', 'admin1', ...)
     locator: bool = False           # a locator map, with the main map's frame on it
     detail: bool = False            # a detail map, outlined on the main map
+    reference: bool = False         # grey reference places (the gazetteer's, not the text's)
 
 
 def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendContent) -> list[str]:
@@ -64,6 +65,10 @@ def draw_legend(fig, rect_frac, width_in: float, scale: float, content: LegendCo
             handles.append(Line2D([], [], linestyle='none', marker='o', markersize=7 * s, alpha=0.4,
                                   markerfacecolor=style.colour('city'), markeredgecolor='white'))
             labels.append(words['low_confidence'])
+    if content.reference:
+        handles.append(Line2D([], [], linestyle='none', marker='o', markersize=3.4 * s, markerfacecolor='#7b7b7b',
+                              markeredgecolor='white', markeredgewidth=0.5))
+        labels.append(words['reference'])
     if content.named_countries:
         handles.append(Patch(facecolor=style.NAMED_LAND, edgecolor=style.colour('country'), lw=1.2))
         labels.append(words['named_country'])

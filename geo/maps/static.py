@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..model import Place, Result
 from ..placetypes import AREA_TYPES, WIDE_AREAS
-from . import basemap, fonts, style
+from . import basemap, fonts, reference, rivers, style
 from .basemap import country_label
 from .extent import Plan, bounds, focus
 from .extent import plan as make_plan
@@ -46,8 +46,10 @@ class StaticMap:
     string drawn (for the SVG's embedded fonts), `placed` the main map's labels."""
 
     def __init__(self, result: Result, title: str | None = None, size='A4', dpi: int = 200,
-                 label_lang: str | None = None):
+                 label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None):
         self.result = result
+        self.gazetteer = gazetteer      # where the reference places come from (None: none drawn)
+        self.references = []
         self.title = title if title else result.id
         self.size = parse_size(size)
         self.dpi = int(dpi)
@@ -101,7 +103,8 @@ class StaticMap:
                                drawn=[places[i] for i in plan.main + plan.far if places[i].type not in WIDE_AREAS],
                                far=[places[i] for i in plan.far], named_area=self.named_area_drawn,
                                named_countries=bool(self._named_countries(range(len(places)))),
-                               layers=self.layers, locator=not plan.world, detail=self.cluster is not None)
+                               layers=self.layers, locator=not plan.world, detail=self.cluster is not None,
+                               reference=bool(self.references))
         self.texts += draw_legend(fig, page.frac(page.legend), page.legend[2], page.scale, legend)
         self._draw_title_and_credits(fig, page, proj)
         return fig
@@ -203,6 +206,15 @@ class StaticMap:
         specs = [sp for _, sp in sorted(point_specs, key=lambda t: t[0])]
         specs += [sp for _, sp in sorted(area_specs, key=lambda t: t[0])]
         self.placed = place_labels(ax, specs, obstacles)
+        if not plan.world:      # the basemap's and the gazetteer's names: only where they fit
+            taken = obstacles + [p.bbox for p in self.placed]
+            named = rivers.draw(view, taken, self.lang)     # appends the names' boxes to taken
+            if named:
+                self.layers.add('river_names')
+                self.texts += [t.get_text() for t in named]
+            refs = reference.candidates(self.gazetteer, view.box, self.result, self.lang)
+            self.references = reference.draw(view, refs, taken, self.lang)
+            self.texts += [p.spec.text for p in self.references]
         if view.proj.true_scale:
             self._scale_bar_and_north(ax, view, scale_at, north_xy)
         if cluster is not None:
@@ -333,11 +345,12 @@ def _fit_line(text, width_px: float, min_size: float) -> None:
         text.set_text(' '.join(words) + ' …')
 
 
-def draw(result: Result, title: str | None = None, size='A4', dpi: int = 200, label_lang: str | None = None):
+def draw(result: Result, title: str | None = None, size='A4', dpi: int = 200, label_lang: str | None = None,
+         gazetteer: reference.PlaceSource | None = None):
     """The matplotlib Figure of a Result's static map (its StaticMap is `fig.geo_map`)."""
     import matplotlib
     matplotlib.use('Agg', force=False)
-    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang)
+    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang, gazetteer=gazetteer)
     with matplotlib.rc_context(RC):
         fig = m.draw()
     fig.geo_map = m
@@ -345,8 +358,8 @@ def draw(result: Result, title: str | None = None, size='A4', dpi: int = 200, la
 
 
 def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, size='A4',
-           label_lang: str | None = None) -> bytes:
-    """The map as PNG, SVG or PDF bytes."""
+           label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None) -> bytes:
+    """The map as PNG, SVG or PDF bytes; `gazetteer` (an Index) gives the reference places."""
     import matplotlib
     matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
@@ -354,7 +367,7 @@ def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, s
     fmt = fmt.lower()
     if fmt not in ('png', 'svg', 'pdf'):
         raise ValueError(f'static maps are png, svg or pdf, not {fmt!r}')
-    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang)
+    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang, gazetteer=gazetteer)
     buf = io.BytesIO()
     with matplotlib.rc_context(RC):
         fig = m.draw()
@@ -376,9 +389,10 @@ def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, s
 
 
 def write(result: Result, path: str | Path, title: str | None = None, dpi: int = 200, size='A4',
-          label_lang: str | None = None) -> Path:
+          label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None) -> Path:
     from ..export.files import atomic_write_bytes
 
     path = Path(path)
     fmt = path.suffix.lstrip('.').lower() or 'png'
-    return atomic_write_bytes(path, render(result, fmt, title=title, dpi=dpi, size=size, label_lang=label_lang))
+    return atomic_write_bytes(path, render(result, fmt, title=title, dpi=dpi, size=size, label_lang=label_lang,
+                                           gazetteer=gazetteer))
