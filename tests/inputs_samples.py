@@ -7,6 +7,7 @@ are our own examples (examples/*.txt)."""
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 import zlib
@@ -38,6 +39,7 @@ def _forms() -> dict[str, dict[str, str]]:
 
 
 _FORMS = _forms()
+FORMS_RE = re.compile('[\ufb50-\ufdff\ufe70-\ufeff]')
 
 
 def presentation_forms(text: str) -> str:
@@ -165,11 +167,13 @@ def _raw_pdf(content_obj: bytes, extra: bytes = b'') -> bytes:
 def docx_file(header: str, before: list[str], table: list[list[str]], after: list[str], rtl: bool = True) -> bytes:
     """A Word file: a page header, paragraphs, a table, more paragraphs; the paragraphs marked
     right to left (w:bidi) when `rtl`."""
+    import datetime
+
     import docx
-    from docx.oxml.ns import qn
     from docx.oxml import OxmlElement
 
     d = docx.Document()
+    d.core_properties.created = datetime.datetime(2026, 3, 2, 8, 0)
     d.sections[0].header.paragraphs[0].text = header
 
     def para(text: str) -> None:
@@ -178,7 +182,6 @@ def docx_file(header: str, before: list[str], table: list[list[str]], after: lis
             p._p.get_or_add_pPr().append(OxmlElement('w:bidi'))
             for r in p.runs:
                 r._r.get_or_add_rPr().append(OxmlElement('w:rtl'))
-        assert qn('w:bidi')
 
     for t in before:
         para(t)
@@ -221,7 +224,7 @@ def eml_file(subject: str, body: str, attachments: dict[str, bytes], html: bool 
     else:
         m.set_content(body)
     for name, data in attachments.items():
-        maintype, subtype = ('application', 'pdf') if name.endswith('.pdf') else (
-            'application', 'vnd.openxmlformats-officedocument.wordprocessingml.document')
+        maintype, subtype = {'.pdf': ('application', 'pdf'), '.png': ('image', 'png')}.get(
+            name[name.rfind('.'):], ('application', 'vnd.openxmlformats-officedocument.wordprocessingml.document'))
         m.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return m.as_bytes()

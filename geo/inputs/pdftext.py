@@ -19,9 +19,27 @@ from .base import ReaderError as PdfError
 from .rtl import logical_page
 
 MAX_PAGES = 5000
+MAX_STREAM_BYTES = 100 * 1024 * 1024      # what one stream may inflate to
 PAGE_BREAK = '\n\n'
 HYPHEN_END = re.compile(r'[A-Za-z\u00c0-\u024f]-$')
 FILE_TITLE = re.compile(r'\.(docx?|pdf|odt|rtf|txt|indd)$|^Microsoft (Word|PowerPoint) - |^untitled$', re.I)
+
+
+def _bounded_zlib(where: str):
+    """A stand-in for the zlib module in pdfminer: decompress() stops at MAX_STREAM_BYTES with a
+    clear error instead of inflating a bomb into all the memory there is."""
+    import types
+    import zlib
+
+    def decompress(data: bytes, *args) -> bytes:
+        d = zlib.decompressobj()
+        out = d.decompress(data, MAX_STREAM_BYTES + 1)
+        if len(out) > MAX_STREAM_BYTES:
+            raise PdfError(f'{where}: a stream inflates to more than {MAX_STREAM_BYTES // (1024 * 1024)} MB: '
+                           'a damaged or hostile PDF (nothing read from it)')
+        return out + d.flush() if not d.unconsumed_tail else out
+
+    return types.SimpleNamespace(decompress=decompress, decompressobj=zlib.decompressobj, error=zlib.error)
 
 
 def fix_page(text: str) -> tuple[str, bool]:
@@ -110,6 +128,8 @@ def read(data: bytes, where: str) -> list[dict]:
 
     if not data.lstrip()[:1024].find(b'%PDF-') >= 0:
         raise PdfError(f'{where}: not a PDF file (no %PDF- header)')
+    from pdfminer import pdftypes
+    pdftypes.zlib = _bounded_zlib(where)
     laparams = LAParams(word_margin=0.5, char_margin=6.0, line_margin=1.0, all_texts=True)
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))

@@ -82,9 +82,12 @@ def run(kind: str, data: bytes, where: str) -> list[dict]:
         return out['documents']
     if p.returncode in (-9, -24, 152, 137):          # SIGKILL / SIGXCPU
         raise _hostile(where, f'reading it took more than {seconds} s of CPU')
-    tail = p.stderr.decode('utf-8', 'replace').strip().splitlines()[-1:] or ['no message']
-    if 'MemoryError' in tail[0]:
+    err = p.stderr.decode('utf-8', 'replace')
+    tail = err.strip().splitlines()[-1:] or ['no message']
+    if 'MemoryError' in err:
         raise _hostile(where, f'reading it needs more than {mb} MB of memory')
+    if p.returncode < 0:
+        raise _hostile(where, f'it crashed the {kind} reader (signal {-p.returncode})')
     raise InputError(f'{where}: the {kind} reader failed ({tail[0][:200]})')
 
 
