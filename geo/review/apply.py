@@ -58,6 +58,10 @@ def decided_place(d: dict, alternatives: Iterable[Candidate] = ()) -> Place:
                  alternatives=alts, source='review')
 
 
+def _arabic(s: str) -> bool:
+    return any('\u0600' <= ch <= '\u06ff' for ch in s)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -110,7 +114,10 @@ def apply(result: Result, decisions: Iterable[Decision]) -> Result:
             sentence = _sentence(sents, s, e)
         m = Mention(start=s, end=e, surface=text[s:e], key=fold(text[s:e]), score=1.0, how='review',
                     cue=was.cue if was is not None else '', sentence=sentence)
-        entries.append((s, m, decided_place(d.place, alts)))
+        place = decided_place(d.place, alts)
+        if not place.name_ar and _arabic(m.surface):    # the text's spelling labels it on Arabic maps
+            place.name_ar = m.surface
+        entries.append((s, m, place))
     entries.sort(key=lambda x: (x[0], x[1].end))
     by_id: dict[str, int] = {}
     for _, m, place in entries:

@@ -20,24 +20,23 @@ def snap_box(w: float, s: float, e: float, n: float) -> BoxT:
     return (max(-180.0, math.floor(w)), max(-85.0, math.floor(s)), min(180.0, math.ceil(e)), min(85.0, math.ceil(n)))
 
 
-@lru_cache(maxsize=1)
-def world() -> str:
-    from ..maps import basemap
-    from ..maps.html_basemap import geojson_text
-
-    _, geoms = basemap.country_geoms((-180, -90, 180, 90), 0.1)
-    return geojson_text(geoms, 2)
-
-
 @lru_cache(maxsize=16)
 def around(box: BoxT) -> str:
-    """JSON: {"land", "borders", "lakes", "rivers", "admin"}, each a GeoJSON FeatureCollection."""
+    """JSON: {"world", "world_lines", "land", "borders", "lakes", "rivers", "admin"}, each a GeoJSON
+    FeatureCollection: the world's countries, coarse, with a hole where the box's finer ones go."""
+    import shapely
+
     from ..maps import basemap
     from ..maps.html_basemap import geojson_text
 
     tol = max(box[2] - box[0], box[3] - box[1]) / 1500
     _, land = basemap.country_geoms(box, tol)
-    parts = {'land': geojson_text(land), 'borders': geojson_text(basemap.country_borders(box, tol))}
+    _, world = basemap.country_geoms((-180, -90, 180, 90), 0.1)
+    rect = shapely.box(*box)
+    lines = shapely.difference(shapely.boundary(world), rect)      # fills without strokes: a cut is no border
+    world = shapely.difference(world, rect)
+    parts = {'world': geojson_text(world, 2), 'world_lines': geojson_text(lines, 2), 'land': geojson_text(land),
+             'borders': geojson_text(basemap.country_borders(box, tol))}
     for name, layer in (('lakes', basemap.lakes()), ('rivers', basemap.rivers()), ('admin', basemap.admin1_lines())):
         try:
             geoms = layer.clip(box, simplify=tol) if len(layer) else np.array([], dtype=object)

@@ -94,10 +94,8 @@ def search(state, request, body) -> Response:
 
 
 def basemap(state, request, body) -> Response:
-    from .basemap import around, snap_box, world
+    from .basemap import around, snap_box
 
-    if request.query_params.get('world'):
-        return Response(world(), media_type='application/json')
     try:
         w, s, e, n = (float(x) for x in request.query_params.get('box', '').split(','))
     except ValueError:

@@ -286,12 +286,8 @@
     map.attributionControl.setPrefix('Leaflet');
     map.attributionControl.addAttribution('GeoNames (CC-BY 4.0) · Natural Earth · GSHHG (LGPL)');
     map.createPane('base').style.zIndex = 200;
-    state.layers = {world: L.layerGroup().addTo(map), fine: L.layerGroup().addTo(map),
+    state.layers = {fine: L.layerGroup().addTo(map),
                     circles: L.layerGroup().addTo(map), places: L.layerGroup().addTo(map)};
-    api('/api/basemap?world=1').then(function (g) {
-      L.geoJSON(g, {pane: 'base', interactive: false, style: {fillColor: '#f3f0e8', fillOpacity: 1, color: '#9a9a9a', weight: 0.6}})
-        .addTo(state.layers.world);
-    }).catch(fail);
     map.on('click', function (ev) {
       if (!state.placing || !state.sel) { return; }
       var m = state.sel.k !== undefined ? state.view.mentions[state.sel.k] : null;
@@ -309,6 +305,8 @@
       var f = state.layers.fine;
       f.clearLayers();
       var st = {pane: 'base', interactive: false};
+      L.geoJSON(g.world, Object.assign({style: {fillColor: '#f3f0e8', fillOpacity: 1, stroke: false}}, st)).addTo(f);
+      L.geoJSON(g.world_lines, Object.assign({style: {color: '#9a9a9a', weight: 0.7}}, st)).addTo(f);
       L.geoJSON(g.land, Object.assign({style: {fillColor: '#f3f0e8', fillOpacity: 1, stroke: false}}, st)).addTo(f);
       L.geoJSON(g.lakes, Object.assign({style: {fillColor: '#d6e6f2', color: '#8fb4d6', weight: 0.6, fillOpacity: 1}}, st)).addTo(f);
       L.geoJSON(g.rivers, Object.assign({style: {color: '#7fa9d1', weight: 1.4}}, st)).addTo(f);
@@ -341,8 +339,8 @@
         state.sel = {k: k, start: m.start, end: m.end, text: m.text};
         decide('place', pinned(ll.lat, ll.lng, p), 'map');
       });
+      mk.on('add', function () { mk.getElement().setAttribute('data-place', p.id); });
       mk.addTo(L_.places);
-      mk.getElement().setAttribute('data-place', p.id);
       if (wide.indexOf(p.type) < 0) { pts.push([p.lat, p.lon]); }
     });
     if (!pts.length) { view.places.forEach(function (p) { pts.push([p.lat, p.lon]); }); }
