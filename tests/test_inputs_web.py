@@ -36,7 +36,7 @@ ARTICLE = '''<!DOCTYPE html>
 <footer><p>جميع الحقوق محفوظة © موقع الأخبار، باريس</p></footer>
 </body></html>'''
 
-ARTICLE_PLACES = {'الموصل', 'العراق', 'أربيل', 'حلب', 'الرقة'}
+ARTICLE_PLACES = {'الموصل', 'العراق', 'أربيل', 'حلب'}
 BOILERPLATE_PLACES = {'باريس', 'جنيف', 'موسكو', 'بكين', 'عمان', 'تكساس'}
 
 
@@ -66,7 +66,8 @@ class Handler(BaseHTTPRequestHandler):
         elif path == '/file.zip':
             self.send(200, b'PK\x03\x04' + bytes(range(256)) * 8, 'application/zip')
         elif path == '/empty':
-            self.send(200, b'<html><body><nav><a href="/">home</a></nav></body></html>')
+            self.send(200, b'<html><head><title>app</title></head><body><div id="app"></div>'
+                           b'<script>render()</script></body></html>')
         elif path == '/slow':
             time.sleep(6)           # never answers within the client's timeout
             self.send(200, ARTICLE.encode('utf-8'))

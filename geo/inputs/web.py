@@ -16,6 +16,7 @@ a page with no article text."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import socket
@@ -89,6 +90,8 @@ def article(html: bytes | str, url: str) -> tuple[str, dict]:
     """(text, meta) of a page's article: the headline, a blank line, the main text."""
     import trafilatura
 
+    for name in ('trafilatura', 'htmldate', 'courlan'):      # their notes are not the user's business
+        logging.getLogger(name).setLevel(logging.ERROR)
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, deduplicate=False)
     body = (getattr(doc, 'text', None) or '').strip() if doc is not None else ''
