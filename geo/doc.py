@@ -10,7 +10,7 @@ it did not create.  Who writes what:
     focus           doc.focus       countries the text names outright
     cues            doc.spans       names a cue word marks; a cue before a known name annotates it
     fuzzy           doc.spans       near misses (English); candidates of cue names no key answers
-    counts          doc.key_counts  how often each candidate key occurs
+    counts          doc.key_counts  how often each candidate key occurs; doc.topics: where topic words are
     filters         Span.dropped    the hard rule that rules a span out (spans stay, for review)
     score           Span.score      probability that the span names a place
     select          doc.mentions    the spans kept, in text order
@@ -73,6 +73,7 @@ class Doc:
     spans: list[Span] = field(default_factory=list)  # candidate spans, in text order
     focus: set[str] = field(default_factory=set)     # countries the document names
     key_counts: dict = field(default_factory=dict)   # how often each candidate key occurs
+    topics: dict = field(default_factory=dict)       # topic -> start offsets of its words (recognize.context)
     mentions: list[Span] = field(default_factory=list)   # the spans kept as places, in text order
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
     _lower: set[str] | None = None

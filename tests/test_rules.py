@@ -5,9 +5,10 @@ from doc_helpers import doc_after
 
 from geo.doc import Span
 from geo.recognize.cues import cue_spans
-from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, is_calendar_word,
-                                 is_common_word, is_cue_word, is_definite_adjective, is_first_name, is_frequent_word,
-                                 is_nisba_adjective, is_sentence_case_word, told_outlet)
+from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
+                                 is_calendar_word, is_common_word, is_cue_word, is_definite_adjective, is_first_name,
+                                 is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
+                                 told_outlet)
 
 
 def span_of(index, text, surface, occurrence=0):
@@ -41,6 +42,11 @@ def span_of(index, text, surface, occurrence=0):
     (follows_first_name, 'وصل الوفد إلى حلب أمس', 'حلب', False),
     (told_outlet, 'وقال المسؤول لـ«حلب» إن الأوضاع هادئة', 'حلب', True),
     (told_outlet, 'وقال المسؤول في حلب إن الأوضاع هادئة', 'حلب', False),
+    (in_team_name, 'فاز باريس الفرنسي على ضيفه بهدفين', 'باريس', True),       # masculine: the club
+    (in_team_name, 'وصل الوفد إلى باريس الفرنسية أمس', 'باريس', False),       # feminine: the city
+    (in_team_name, 'تعادل ريال موسكو مع ضيفه', 'موسكو', True),                 # a team word before it
+    (in_team_name, 'ونشرت موسكو تايمز التقرير', 'موسكو', True),                # a paper's name after it
+    (in_team_name, 'وصل الوفد إلى موسكو أمس', 'موسكو', False),
     (is_sentence_case_word, 'Springfield was quiet. The springfield fair opened in Mosul.', 'Springfield', True),
     (is_sentence_case_word, 'Springfield was quiet. The fair opened in Mosul.', 'Springfield', False),
 ])
@@ -66,6 +72,19 @@ def test_calendar_and_common_and_cue_words_on_their_own(tiny_index, tmp_path):
     assert not is_calendar_word(at('المدينة'), doc) and not is_cue_word(at('الخميس'), doc)
 
 
+def test_a_proclitic_reading_loses_to_a_common_whole_word(tiny_index):
+    """ولاية "state" is a word: و + لاية (Lae) is not read; وسوريا is و + سوريا."""
+    def split(text, word):
+        doc = doc_after(tiny_index, text, 'focus')
+        i, t = next((i, t) for i, t in enumerate(doc.tokens) if t.text == word)
+        return Span(i, i + 1, t.start + 1, t.end, t.key[1:], proclitics=t.key[0]), doc
+
+    assert is_joined_word(*split('وأعلنت ولاية الخرطوم الطوارئ', 'ولاية'))
+    assert is_joined_word(*split('تحدث كريم بنزيمة للصحفيين', 'كريم'))
+    assert not is_joined_word(*split('وصل الوفد إلى تركيا وسوريا أمس', 'وسوريا'))
+    assert not is_joined_word(*split('وصل الوفد لسوريا أمس', 'لسوريا'))
+
+
 def test_frequent_word_against_a_small_foreign_town(tiny_index):
     span, doc = span_of(tiny_index, 'وقال أن الطائرات عادت إلى حلب', 'أن')
     assert is_frequent_word(span, doc)            # أن is among the commonest Arabic words; Ans is small
@@ -78,8 +97,11 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
     adjective, not a name; بلدة القورية still names one."""
     for text in ('نزحت العائلات إلى بلدة أخرى أمس', 'وصلوا إلى مدينة كبيرة في الشمال',
                  'قصفت الطائرات قاعدة عسكرية قرب الحدود',    # an adjective in -ية
-                 'دخل الصحفي قنصلية بلاده في المدينة'):      # a noun with a pronoun suffix
+                 'دخل الصحفي قنصلية بلاده في المدينة',       # a noun with a pronoun suffix
+                 'نقل المصاب إلى مستشفى محلي للعلاج',          # a masculine adjective
+                 'قال إن العاصمة الفرنسية سيستقبلون الوفد'):  # a verb in the future tense
         assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
     for text, name in (('نزحت العائلات إلى بلدة القورية أمس', 'القورية'),
-                       ('نزحت العائلات إلى قرية جملة أمس', 'جملة')):   # a common word (sentence) as a name
+                       ('نزحت العائلات إلى قرية جملة أمس', 'جملة'),   # a common word (sentence) as a name
+                       ('نقل المصاب إلى مستشفى الرازي للعلاج', 'مستشفى الرازي')):
         assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == [name], text

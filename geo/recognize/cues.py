@@ -137,8 +137,8 @@ def cue_spans(doc: Doc) -> list[Span]:
 
 
 def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
-    """An unknown word after a cue that is an indefinite adjective in -ية (قاعدة عسكرية، أحياء
-    سكنية) or a common noun with a pronoun suffix (قنصلية بلاده، مدينته): the cue noun is a common
+    """An unknown word after a cue that is an indefinite adjective in -ية or -ي (قاعدة عسكرية، أحياء
+    سكنية، مستشفى محلي), a verb in the future tense, or a common noun with a pronoun suffix (قنصلية بلاده، مدينته): the cue noun is a common
     noun here.  (Names are often common words, صباح، جابر، جملة: commonness alone decides nothing;
     the surface tells the pronoun ه from a folded ة.)"""
     key, text = word.key, word.text.rstrip(MARK_CHARS)
@@ -146,6 +146,10 @@ def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
         return False
     if text.endswith('ية') and zipf(key, 'ar') >= 3.0:
         return True
+    if text.endswith('ي') and zipf(key, 'ar') >= 3.5:
+        return True           # مستشفى محلي، مطار دولي: a masculine adjective
+    if text.startswith(('سي', 'ست', 'سن')) and text.endswith(('ون', 'ين', 'ان')) and len(text) >= 6:
+        return True           # العاصمة الفرنسية سيستقبلون: a verb in the future tense
     for suffix in _PRONOUN_SUFFIXES + ('ه',):
         stem = key[:-len(suffix)]
         if text.endswith(suffix) and len(stem) >= 3 and max(

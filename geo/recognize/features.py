@@ -12,6 +12,7 @@ from ..doc import Doc, Span
 from ..placetypes import BIG_UNITS, NAME_KINDS, PLACE_CUES, TYPE_GROUPS
 from ..text.frequency import zipf
 from ..text.sentences import END_MARKS
+from .context import in_range, topic_positions
 from .rules.common_words import is_common_word
 from .rules.definite_adjective import is_definite_adjective
 from .rules.frequent_words import is_frequent_word
@@ -99,6 +100,12 @@ def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, fl
     f: dict[str, float] = {}
     z = zipf(key, lang) if ' ' not in key else 0.0
     f['zipf'] = z / 7.0
+    if lang == 'ar' and ' ' not in key:
+        # a common noun takes the article and drops it (ميدان / الميدان، الأشهر / أشهر); a name
+        # keeps its one form (حلب, الموصل): how common the other form is
+        flip = zipf(key[2:] if key.startswith('ال') else 'ال' + key, lang)
+        f['flip_zipf'] = flip / 7.0
+        f['flip_high'] = float(flip >= 4.0)
     f['zipf_high'] = float(z >= 5.0)
     f['zipf_mid'] = float(4.0 <= z < 5.0)
     f['key_len'] = min(len(key), 20) / 20.0
@@ -129,8 +136,31 @@ def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, fl
 
 
 def counts(doc: Doc) -> None:
-    """Stage: doc.key_counts, how often each candidate key occurs (before any is ruled out)."""
+    """Stage: doc.key_counts, how often each candidate key occurs (before any is ruled out), and
+    doc.topics, where the words of each topic are (geo.recognize.context)."""
     doc.key_counts = Counter(s.key for s in doc.spans)
+    doc.topics = topic_positions(doc)
+
+
+def _context(span: Span, doc: Doc, f: dict[str, float]) -> None:
+    """Topic words in the span's sentence and in the whole document (per 100 words)."""
+    sport = doc.topics.get('sport', ())
+    if not sport:
+        return
+    s0, s1 = doc.sentence(span.start)
+    f['sport_sentence'] = min(in_range(sport, s0, s1), 3) / 3.0
+    f['sport_doc'] = min(len(sport) * 100.0 / max(len(doc.tokens), 1) / 5.0, 1.0)
+
+
+def _cue_name(span: Span, doc: Doc, f: dict[str, float]) -> None:
+    """A cue word before common words (سوق العمل، مستشفى محلي) rather than a name."""
+    if span.cue and span.implied_type in CUE_TYPES:
+        f[f'cue_type_{span.implied_type}'] = 1.0
+    if span.how != 'cue' or span.rows or span.parent_rows:
+        return
+    zs = [zipf(t.key, doc.lang) for t in doc.tokens[max(span.name_i, span.i):span.j]] or [0.0]
+    f['cue_name_zipf'] = min(zs) / 7.0
+    f['cue_name_first_zipf'] = zs[0] / 7.0
 
 
 def span_features(span: Span, doc: Doc) -> dict[str, float]:
@@ -174,6 +204,8 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
     f['short_prev_word'] = float(short) * f.get('prev_word', 0.0)
     f['short_known'] = float(short) * f['known']
     f['repeats'] = math.log1p(doc.key_counts.get(span.key, 1) - 1) / 3.0
+    _context(span, doc, f)
+    _cue_name(span, doc, f)
     f['doc_len'] = math.log10(len(doc.text) + 10) / 5.0
     if short:
         # short texts (posts, tweets) are another genre: every feature gets a second weight there
@@ -185,7 +217,9 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
 # with, and a model whose names differ from these is refused (geo.recognize.scorer), so that a
 # renamed feature can never weigh silently as 0.  Raise FEATURE_VERSION when a feature keeps its
 # name but changes its meaning.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
+CUE_TYPES = ('admin1', 'admin2', 'countryside', 'city', 'town', 'village', 'neighbourhood', 'landmark', 'airport',
+             'camp', 'crossing', 'oilfield', 'mountain', 'water', 'facility', 'island')
 PREV_CLASSES = ('start', 'comma', 'prep', 'direction', 'cue', 'title', 'connector', 'word')
 NEXT_CLASSES = ('end', 'comma_place', 'comma', 'org_tail', 'cap', 'said', 'word')
 _BASE = ('zipf', 'zipf_high', 'zipf_mid', 'key_len', 'short_key', 'known', 'log_pop', 'log_names', 'n_cands',
@@ -194,7 +228,7 @@ _BASE = ('zipf', 'zipf_high', 'zipf_mid', 'key_len', 'short_key', 'known', 'log_
          'cue_settlement', 'cue_only', 'fuzzy_span', 'inner_known', 'conj', 'prep_clitic', 'definite',
          'prep_said', 'hashtag', 'hashtag_compound', 'all_caps', 'sentence_start', 'sentence_case',
          'common_word', 'frequent_word', 'definite_adjective', 'famous_prev_word', 'short_prev_word',
-         'short_known', 'repeats') \
+         'short_known', 'repeats', 'sport_sentence', 'sport_doc', 'cue_name_zipf', 'cue_name_first_zipf', 'flip_zipf', 'flip_high') \
     + tuple(f'type_{t}' for t in sorted(set(TYPE_GROUPS.values()) | {'other'})) \
-    + tuple(f'prev_{c}' for c in PREV_CLASSES) + tuple(f'next_{c}' for c in NEXT_CLASSES)
+    + tuple(f'cue_type_{t}' for t in CUE_TYPES) + tuple(f'prev_{c}' for c in PREV_CLASSES) + tuple(f'next_{c}' for c in NEXT_CLASSES)
 FEATURES = tuple(sorted(_BASE + ('short_doc', 'doc_len') + tuple(f's_{k}' for k in _BASE)))
