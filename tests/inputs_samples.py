@@ -228,3 +228,84 @@ def eml_file(subject: str, body: str, attachments: dict[str, bytes], html: bool 
             name[name.rfind('.'):], ('application', 'vnd.openxmlformats-officedocument.wordprocessingml.document'))
         m.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return m.as_bytes()
+
+
+# --- Outlook .msg (an OLE compound file) ---------------------------------------------------
+
+def _cfb(storages: dict[str, dict[str, bytes]]) -> bytes:
+    """A compound file (version 3, 512-byte sectors) with a root stream set and storages of
+    streams ({'': root streams, 'NAME': streams}); every stream padded to 4096 bytes or more so
+    that none lives in the mini stream (trailing NULs, which the .msg reader strips)."""
+    import struct
+
+    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    entries = [{'name': 'Root Entry', 'type': 5, 'kids': []}]
+    sectors: list[bytes] = []
+    fat: list[int] = []
+
+    def put(data: bytes) -> int:
+        data = data.ljust(max(4096, -(-len(data) // 512) * 512), b'\x00')
+        first = len(sectors)
+        for i in range(0, len(data), 512):
+            sectors.append(data[i:i + 512])
+            fat.append(len(sectors) if i + 512 < len(data) else END)
+        return first
+
+    for storage, streams in storages.items():
+        parent = 0
+        if storage:
+            entries.append({'name': storage, 'type': 1, 'kids': []})
+            entries[0]['kids'].append(len(entries) - 1)
+            parent = len(entries) - 1
+        for name, data in streams.items():
+            padded = data.ljust(4096, b'\x00')
+            entries.append({'name': name, 'type': 2, 'kids': [], 'start': put(padded), 'size': len(padded)})
+            entries[parent]['kids'].append(len(entries) - 1)
+    dir_first = len(sectors)
+    records = []
+    for e in entries:
+        kids = e['kids']
+        for a, b in zip(kids, kids[1:]):
+            entries[a]['right'] = b
+    for e in entries:
+        name = e['name'].encode('utf-16-le') + b'\x00\x00'
+        records.append(struct.pack('<64sHBBIII16sIQQIQ', name, len(name), e['type'], 1, NOSTREAM,
+                                   e.get('right', NOSTREAM), e['kids'][0] if e['kids'] else NOSTREAM,
+                                   b'\x00' * 16, 0, 0, 0, e.get('start', END), e.get('size', 0)))
+    blob = b''.join(records)
+    blob = blob.ljust(-(-len(blob) // 512) * 512, b'\x00')
+    for i in range(0, len(blob), 512):
+        sectors.append(blob[i:i + 512])
+        fat.append(len(sectors) if i + 512 < len(blob) else END)
+    n_fat = 1
+    while len(fat) + n_fat > n_fat * 128:
+        n_fat += 1
+    fat_first = len(sectors)
+    fat += [FATSECT] * n_fat
+    fat += [FREE] * (n_fat * 128 - len(fat))
+    fat_bytes = struct.pack(f'<{len(fat)}I', *fat)
+    sectors += [fat_bytes[i:i + 512] for i in range(0, len(fat_bytes), 512)]
+    difat = [fat_first + i for i in range(n_fat)] + [FREE] * (109 - n_fat)
+    header = struct.pack('<8s16sHHHHH6sIIIIIIIII', b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', b'\x00' * 16, 0x3E, 3,
+                         0xFFFE, 9, 6, b'\x00' * 6, 0, n_fat, dir_first, 0, 4096, END, 0, END, 0)
+    header += struct.pack('<109I', *difat)
+    return header + b''.join(sectors)
+
+
+def msg_file(subject: str, body: str, attachments: dict[str, bytes], sent: str = '2026-03-04') -> bytes:
+    """An Outlook .msg: subject (0x0037), plain body (0x1000), the time it was sent (0x0039, in the
+    property stream) and each attachment's long file name (0x3707) and bytes (0x3701)."""
+    import datetime
+    import struct
+
+    when = datetime.datetime.fromisoformat(sent).replace(tzinfo=datetime.timezone.utc)
+    ticks = int((when - datetime.datetime(1601, 1, 1, tzinfo=datetime.timezone.utc)).total_seconds() * 10_000_000)
+    props = b'\x00' * 32 + struct.pack('<IIQ', (0x0039 << 16) | 0x0040, 0, ticks)
+    storages = {'': {'__substg1.0_001A001F': 'IPM.Note'.encode('utf-16-le'),
+                     '__substg1.0_0037001F': subject.encode('utf-16-le'),
+                     '__substg1.0_1000001F': body.encode('utf-16-le'),
+                     '__properties_version1.0': props}}
+    for k, (name, data) in enumerate(attachments.items()):
+        storages[f'__attach_version1.0_#{k:08X}'] = {'__substg1.0_3707001F': name.encode('utf-16-le'),
+                                                     '__substg1.0_37010102': data}
+    return _cfb(storages)

@@ -169,3 +169,15 @@ def test_a_batch_folder_reads_every_format_in_subfolders(geo_env, tmp_path):
     pages = [(t['text'], t['page']) for t in done['pdfs/report']['toponyms']]
     assert ('حلب', 1) in pages and ('الموصل', 2) in pages
     assert [t['text'] for t in done['note']['toponyms']] == [t['text'] for t in done['pdfs/report']['toponyms']]
+
+
+def test_an_outlook_msg_and_its_pdf_attachment(geoparser, tmp_path):
+    body = 'وصل الوفد إلى الموصل قادماً من أربيل.'
+    path = tmp_path / 'note.msg'
+    path.write_bytes(S.msg_file('تقرير من العراق', body, {'report.pdf': S.fpdf_pdf(AR_PAGES)}))
+    from geo.inputs import iter_items
+    msg, att = iter_items(path)
+    assert (msg.id, att.id) == ('note', 'note#report.pdf') and msg.ok and att.ok
+    assert msg.text == f'تقرير من العراق\n\n{body}' and msg.meta['date'] == '2026-03-04'
+    assert found(parse(geoparser, msg)) == found(geoparser.parse(msg.text, 'txt'))
+    assert [(m.surface, m.page) for m in parse(geoparser, att).mentions] == expected_pages(geoparser, AR_PAGES)
