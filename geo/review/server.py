@@ -165,6 +165,7 @@ def serve(state: App, host: str = '127.0.0.1', port: int = 0, ready=None) -> Non
     sock = socket.socket(socket.AF_INET6 if ':' in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(128)         # connections wait in the backlog until uvicorn accepts them
     port = sock.getsockname()[1]
     state.allow(host, port)
     config = uvicorn.Config(make_app(state), log_level='warning', access_log=False, lifespan='off',
