@@ -18,6 +18,9 @@ demo: $(STAMP)
 	$(BIN)/geo gazetteer build
 	$(BIN)/geo map examples/idlib-floods.ar.txt -o outputs --formats html,png,svg,pdf,geojson
 	$(BIN)/geo map examples/nineveh-convoy.en.txt -o outputs --formats html,png,svg,pdf,geojson
+	# a PDF report made from the Arabic example (its text layer in visual order, as most PDF writers leave it)
+	$(BIN)/python examples/text_to_pdf.py examples/idlib-floods.ar.txt outputs/idlib-floods.ar.report.pdf 'سيول تغرق مخيمات في ريف إدلب'
+	$(BIN)/geo map outputs/idlib-floods.ar.report.pdf -o outputs --formats html,png,geojson
 	@echo "maps written to outputs/"
 
 test: $(STAMP) test-tools
