@@ -50,7 +50,7 @@ def with_pypdfium2(data: bytes) -> list[str]:
 
 
 def main() -> None:
-    from geo.inputs.pdf import fix_page
+    from geo.inputs.pdftext import fix_page, read
 
     ar, en = S.paragraphs(S.AR_TEXT), S.paragraphs(S.EN_TEXT)
     docs = {
@@ -61,7 +61,8 @@ def main() -> None:
                                                           [S.presentation_forms(x) for x in ar[2:]]]), S.AR_TEXT),
         'Arabic, visual layer (matplotlib)': (S.matplotlib_pdf([ar[:2], ar[2:]]), S.AR_TEXT),
     }
-    libs = {'pypdf': with_pypdf, 'pdfminer.six': with_pdfminer, 'pdfplumber': with_pdfplumber,
+    libs = {'geo (pdfminer.six, our layout + fixes)': lambda d: read(d, 'bench')[0]['text'].split('\n\n'),
+            'pypdf': with_pypdf, 'pdfminer.six': with_pdfminer, 'pdfplumber': with_pdfplumber,
             'pypdfium2': with_pypdfium2}
     print('| document | library | words right, raw | words right, after fold + order fix | ms/page |')
     print('|---|---|---|---|---|')
@@ -75,6 +76,59 @@ def main() -> None:
             raw = '\n'.join(pages)
             fixed = '\n'.join(fix_page(p)[0] for p in pages)
             print(f'| {name} | {lib} | {recall(source, raw):.0%} | {recall(source, fixed):.0%} | {ms:.1f} |')
+    other_formats()
+
+
+def timed(fn, n: int = 5) -> tuple[object, float]:
+    fn()
+    t0 = time.perf_counter()
+    for _ in range(n):
+        out = fn()
+    return out, (time.perf_counter() - t0) / n * 1000
+
+
+def other_formats() -> None:
+    """DOCX, e-mail and the sandbox: what each reader gives and its time."""
+    from geo.inputs import mail, word
+    from geo.inputs.sandbox import run
+
+    ar = S.paragraphs(S.AR_TEXT)
+    docx = S.docx_file('تقرير', ar[:2], [['حلب', 'الرقة']], ar[2:])
+    pdf = S.matplotlib_pdf([ar[:2], ar[2:]])
+    eml = S.eml_file('تقرير', S.AR_TEXT, {'r.pdf': pdf})
+    msg = S.msg_file('تقرير', S.AR_TEXT, {'r.pdf': pdf})
+    print()
+    print('| reader | words right | ms |')
+    print('|---|---|---|')
+    out, ms = timed(lambda: word.read(docx, 'b')[0]['text'])
+    print(f'| python-docx (geo.inputs.word), DOCX | {recall(S.AR_TEXT, out):.0%} | {ms:.1f} |')
+    out, ms = timed(lambda: mail.read(eml, 'b', 'eml'))
+    print(f'| email (stdlib, geo.inputs.mail), .eml + PDF attachment | {recall(S.AR_TEXT, out[0]["text"]):.0%} / {recall(S.AR_TEXT, out[1]["text"]):.0%} | {ms:.1f} |')
+    try:
+        import mailparser
+        out, ms = timed(lambda: mailparser.parse_from_bytes(eml))
+        print(f'| mail-parser, .eml body | {recall(S.AR_TEXT, out.body):.0%} | {ms:.1f} |')
+    except ImportError:
+        pass
+    out, ms = timed(lambda: mail.read(msg, 'b', 'msg'))
+    print(f'| olefile (geo.inputs.mail), .msg + PDF attachment | {recall(S.AR_TEXT, out[0]["text"]):.0%} / {recall(S.AR_TEXT, out[1]["text"]):.0%} | {ms:.1f} |')
+    try:
+        import tempfile
+
+        import extract_msg
+        with tempfile.NamedTemporaryFile(suffix='.msg') as f:
+            f.write(msg)
+            f.flush()
+            try:
+                m = extract_msg.openMsg(f.name)
+                print(f'| extract-msg, .msg body | {recall(S.AR_TEXT, m.body or ""):.0%} | |')
+            except Exception as e:
+                print(f'| extract-msg, .msg | refused: {type(e).__name__} | |')
+    except ImportError:
+        pass
+    for kind, data in (('pdf', pdf), ('docx', docx)):
+        _, ms = timed(lambda: run(kind, data, 'b'), n=3)
+        print(f'| sandbox (child process) + {kind} reader | | {ms:.0f} |')
 
 
 if __name__ == '__main__':
