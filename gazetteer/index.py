@@ -65,7 +65,8 @@ def _choose(root: Path, build_if_missing: bool, check_fresh: bool, progress) -> 
         if cur is not None:
             return cur
         raise GazetteerError(f'no gazetteer index under {root}; run `geo gazetteer build`')
-    return build(root, progress=progress)
+    # a progress callback may carry `notice`, which then hears the build's lines instead of stderr
+    return build(root, progress=progress, notice=getattr(progress, 'notice', None))
 
 
 class Index:

@@ -24,7 +24,30 @@ def test_batch_map_builds_one_marker_per_place_from_its_data(browser, tmp_path):
             map.eachLayer(l => { if (!out && l.getPopup && l.getPopup() && l.getLatLng) {
                 l.openPopup(); out = l.getPopup().getElement().innerText; l.closePopup(); } });
             return out; }""")
-        assert 'Report ' in text and 'documents' in text
+        assert 'Report ' in text and 'الوثائق' in text     # an Arabic corpus: its popups are in Arabic
         assert not p.errors and not p.requests
     finally:
         p.close()
+
+
+def test_the_batch_map_of_an_arabic_corpus_speaks_arabic(browser, tmp_path):
+    """Its heading, summary, controls, colours and popups are in the corpus' language: no English
+    word is left in the box or in a place's popup."""
+    from test_batch_maps import corpus_aggregate
+
+    from geo.maps import combined, style
+    path = combined.write_html(corpus_aggregate(20, 'ar'), tmp_path / 'map.html')
+    english = ('places shown', 'circle area', 'documents', 'all dates', 'mentions', 'from', 'city', 'town')
+    with Page(browser, path, ready='document.querySelector("#geo-corpus-legend .places").textContent') as p:
+        box = p.page.inner_text('#geo-corpus-legend')
+        assert 'الأماكن المعروضة' in box and style.CORPUS_UI['ar']['circle_area'] in box
+        assert style.CORPUS_UI['ar']['all_dates'] in box and 'مدينة' in box
+        assert not any(w in box.lower() for w in english), box
+        assert p.page.evaluate("getComputedStyle(document.getElementById('geo-corpus-legend')).direction") == 'rtl'
+        assert 'الأماكن المذكورة' in p.page.inner_text('body')
+        p.page.evaluate("""() => { const map = Object.values(window).find(v => v && v._leaflet_id && v.getZoom);
+                                   map.eachLayer(l => { if (l.getPopup && l.getPopup() && l.getLatLng && !window.done) {
+                                       l.openPopup(); window.done = 1; } }); }""")
+        p.page.wait_for_selector('.leaflet-popup-content')
+        popup = p.page.inner_text('.leaflet-popup-content')
+        assert 'مرات الذكر' in popup and 'mentions' not in popup and 'document' not in popup

@@ -97,9 +97,13 @@ def parse_settings(args: argparse.Namespace) -> ParseSettings:
 
 
 def build_progress(quiet: bool = False):
-    """A progress callback for index builds (first use), printed to stderr; silent when quiet."""
+    """A progress callback for index builds (first use), printed to stderr; silent when quiet, its
+    `notice` too (the lines saying that a build starts, ends or waits for another process)."""
     if quiet:
-        return lambda source, n: None
+        def silent(source: str, n: int) -> None:
+            return None
+        silent.notice = lambda message: None
+        return silent
     state = {'bar': None}
 
     def cb(source: str, n: int) -> None:

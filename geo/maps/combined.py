@@ -91,14 +91,15 @@ def _data(agg, lang: str) -> dict:
             refs.append([index[key], names])
         colours[p.type] = style.colour(p.type)
         row = {'lat': round(p.lat, 5), 'lon': round(p.lon, 5), 'label': style.label(p, lang), 'name': p.name,
-               'type': p.type, 'country': p.country, 'admin1': p.admin1, 'docs': p.docs, 'mentions': p.mentions,
+               'type': p.type, 'tname': style.type_name(p.type, lang), 'country': p.country, 'admin1': p.admin1, 'docs': p.docs, 'mentions': p.mentions,
                'days': p.days, 'undated': p.undated, 's': refs}
         if p.approximate:
             row['approx'] = 1
         rows.append(row)
     days = sorted(agg.days)
     return {'places': rows, 'records': records, 'colours': colours, 'first': days[0] if days else None,
-            'last': days[-1] if days else None, 'rtl': lang == 'ar', 'documents': agg.documents}
+            'last': days[-1] if days else None, 'rtl': lang == 'ar', 'documents': agg.documents,
+            'w': style.CORPUS_UI[style.legend_lang(lang)]}
 
 
 _SCRIPT = r"""
@@ -113,6 +114,9 @@ _SCRIPT = r"""
     if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]);
     return e;
   }
+  function say(key, vals) {
+    return D.w[key].replace(/\{(\w+)\}/g, function (_, k) { return String(vals[k]); });
+  }
   function count(p, from, to, undated) {
     if (!from && !to) return p.docs;
     var n = undated ? p.undated : 0;
@@ -124,10 +128,10 @@ _SCRIPT = r"""
     box.appendChild(el('b', p.label, {dir: 'auto'}));
     if (p.label !== p.name) { box.appendChild(document.createTextNode(' · ')); box.appendChild(el('span', p.name, {dir: 'auto'})); }
     box.appendChild(el('br'));
-    box.appendChild(el('span', [p.type, p.country, p.admin1].filter(Boolean).join(' · ') + (p.approx ? ' · approximate' : ''), {dir: 'auto'}));
+    box.appendChild(el('span', [p.tname, p.country, p.admin1].filter(Boolean).join(' · ') + (p.approx ? ' · ' + D.w.approx : ''), {dir: 'auto'}));
     box.appendChild(el('br'));
     var dated = (from || to);
-    box.appendChild(el('span', n + (n === 1 ? ' document' : ' documents') + (dated ? ' in these dates (' + p.docs + ' in all)' : '') + ' · ' + p.mentions + ' mentions in all'));
+    box.appendChild(el('span', say('docs', {n: n}) + (dated ? ' ' + say('in_dates', {all: p.docs}) : '') + ' · ' + say('mentions_all', {n: p.mentions})));
     var shown = p.s.map(function (r) {
       var d = D.records[r[0]];
       return {id: d[0], title: d[1], date: d[2], url: d[3], day: d[4], names: r[1]};
@@ -147,7 +151,7 @@ _SCRIPT = r"""
       ul.appendChild(li);
     });
     if (shown.length) box.appendChild(ul);
-    if (n > shown.length) box.appendChild(el('i', (shown.length ? shown.length + ' of ' + n + ' documents shown' : 'no sample document in these dates') + '; all are in places.csv'));
+    if (n > shown.length) box.appendChild(el('i', shown.length ? say('sample', {k: shown.length, n: n}) : D.w.no_sample));
     return box;
   }
   var legend = document.getElementById('geo-corpus-legend');
@@ -167,7 +171,7 @@ _SCRIPT = r"""
       m.bindPopup(function () { return popup(p, n, from, to); }, {maxWidth: 360});
       m.addTo(layer);
     });
-    legend.querySelector('.places').textContent = total + ' places shown; largest: ' + top + (top === 1 ? ' document' : ' documents');
+    legend.querySelector('.places').textContent = say('shown', {n: total, top: top});
   }
   var f = document.getElementById('geo-date-from'), t = document.getElementById('geo-date-to'),
       u = document.getElementById('geo-date-undated'), r = document.getElementById('geo-date-reset');
@@ -187,25 +191,30 @@ _SCRIPT = r"""
 
 
 def _controls(agg) -> str:
+    """The box of the page's summary, dates and colours, in the corpus' language (right to left in
+    Arabic)."""
+    leg = style.legend_lang(agg.lang)
+    w, rtl = style.CORPUS_UI[leg], leg == 'ar'
     box = ('position:fixed;top:8px;right:10px;z-index:1000;background:#fffe;padding:6px 9px;border-radius:4px;'
            'box-shadow:0 1px 4px #0004;font:12px sans-serif;max-width:260px')
-    parts = [f'<div id="geo-corpus-legend" style="{box}">',
-             f'<div style="font-weight:bold">{safe(_summary(agg))}</div>',
+    parts = [f'<div id="geo-corpus-legend" dir="{"rtl" if rtl else "ltr"}" style="{box}">',
+             f'<div style="font-weight:bold">{safe(_summary(agg, leg))}</div>',
              '<div class="places" style="margin:2px 0 4px"></div>',
-             '<div style="color:#555">circle area: documents naming the place</div>']
+             f'<div style="color:#555">{safe(w["circle_area"])}</div>']
     if agg.days:
         days = sorted(agg.days)
         undated = any(p.undated for p in agg.places.values())
         parts.append(
-            f'<div style="margin-top:6px"><label>from <input type="date" id="geo-date-from" min="{safe(days[0])}" '
-            f'max="{safe(days[-1])}"></label><br><label>to&nbsp;&nbsp;&nbsp;&nbsp;<input type="date" id="geo-date-to" '
-            f'min="{safe(days[0])}" max="{safe(days[-1])}"></label>')
+            f'<div style="margin-top:6px"><label>{safe(w["from"])} <input type="date" id="geo-date-from" '
+            f'min="{safe(days[0])}" max="{safe(days[-1])}"></label><br><label>{safe(w["to"])} '
+            f'<input type="date" id="geo-date-to" min="{safe(days[0])}" max="{safe(days[-1])}"></label>')
         if undated:
-            parts.append('<br><label><input type="checkbox" id="geo-date-undated" checked> documents without a date</label>')
-        parts.append(' <button type="button" id="geo-date-reset">all dates</button></div>')
-    keys = ''.join(f'<span style="white-space:nowrap;margin-right:6px"><span style="display:inline-block;width:9px;'
+            parts.append(f'<br><label><input type="checkbox" id="geo-date-undated" checked> {safe(w["undated"])}</label>')
+        parts.append(f' <button type="button" id="geo-date-reset">{safe(w["all_dates"])}</button></div>')
+    margin = 'margin-left' if rtl else 'margin-right'
+    keys = ''.join(f'<span style="white-space:nowrap;{margin}:6px"><span style="display:inline-block;width:9px;'
                    f'height:9px;border-radius:50%;background:{colour}"></span> {safe(label)}</span> '
-                   for colour, label in colour_legend(p.type for p in agg.places.values())[:12])
+                   for colour, label in colour_legend((p.type for p in agg.places.values()), lang=leg)[:12])
     parts.append(f'<div style="margin-top:5px;line-height:1.5">{keys}</div></div>')
     return ''.join(parts)
 
@@ -221,7 +230,8 @@ def render_html(agg, title: str | None = None) -> str:
     # the single-document map's offline basemap: rounded GeoJSON, coarse for the world and finer
     # around the corpus, drawn by a few lines of script (not folium's per-feature styling)
     base_layers = basemap_layers(m, (w, s, e, n), style.WORDS[style.legend_lang(lang)])
-    folium.TileLayer('OpenStreetMap', name='OpenStreetMap (online)', show=False, overlay=False,
+    ui = style.CORPUS_UI[style.legend_lang(lang)]
+    folium.TileLayer('OpenStreetMap', name=ui['online'], show=False, overlay=False,
                      attr='© OpenStreetMap contributors').add_to(m)
     folium.LayerControl(collapsed=True, position='bottomright').add_to(m)
     m.fit_bounds([[s, w], [n, e]])
@@ -230,9 +240,9 @@ def render_html(agg, title: str | None = None) -> str:
     root.html.add_child(folium.Element(
         '<div style="position:fixed;bottom:4px;left:120px;z-index:999;background:#fffc;padding:2px 6px;'
         f'font:11px sans-serif">{safe(credits(set(), places))}</div>'))
-    heading = title or 'geo-textmap: places named in a corpus'
+    heading = title or ui['heading']
     root.html.add_child(folium.Element(
-        '<div style="position:fixed;top:8px;left:54px;z-index:999;background:#fffd;padding:4px 8px;'
+        '<div dir="auto" style="position:fixed;top:8px;left:54px;z-index:999;background:#fffd;padding:4px 8px;'
         f'font:bold 15px sans-serif;max-width:45%">{safe(heading)}</div>'))
     root.html.add_child(folium.Element(_controls(agg)))
     root.html.add_child(folium.Element(
@@ -278,11 +288,11 @@ def _draw(agg, title, size, dpi, labels):
     import matplotlib.pyplot as plt
     from matplotlib.transforms import Bbox
 
-    from .insets import frame_points, north_position
+    from .insets import frame_points, north_position, scale_bar_and_north
     from .labels import LabelSpec, place as place_labels
     from .layers import View
     from .projection import fit, for_extent, projected_bounds
-    from .static import WORLD_XY, StaticMap
+    from .static import WORLD_XY
 
     lang = agg.lang
     leg = style.legend_lang(lang)
@@ -337,8 +347,8 @@ def _draw(agg, title, size, dpi, labels):
         specs.append(LabelSpec(*xy[p.id], text, radius_pt=math.sqrt(area(p.docs)) / 2, rtl=rtl,
                                style=fonts.text_style(text, 8.5)))
     place_labels(ax, specs, obstacles, rings=3)
-    if not world:     # the single-document map's scale bar and north arrow (`self` is not used)
-        StaticMap._scale_bar_and_north(None, ax, mv, scale_at, north_xy)
+    if not world:     # the single-document map's scale bar and north arrow
+        scale_bar_and_north(ax, mv.scale, scale_at, north_xy)
     _locator(fig, loc_rect, places, mv)
     _legends(fig, agg, inside, area, top, words, rtl)
     heading = title or _summary(agg, leg)

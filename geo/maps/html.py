@@ -152,8 +152,44 @@ PANEL_JS = """
       }
     });
   }
-  map.on('zoomend', spread);
+  // no name covers another name or a symbol: each permanent label, in the same order, takes the
+  // first side of its marker where it is clear of the markers and of the labels placed before it;
+  // one with no clear side is hidden until its marker is hovered
+  var sides = [%(dir)s, %(dir)s === 'left' ? 'right' : 'left', 'top', 'bottom'];
+  function offset(side, p) {
+    var g = p.s / 2 + 2;
+    return side === 'left' ? [-g, 0] : side === 'right' ? [g, 0] : side === 'top' ? [0, -g] : [0, g];
+  }
+  function hits(b, boxes) {
+    return boxes.some(function (o) { return b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom; });
+  }
+  function declutter() {
+    var boxes = markers.filter(function (m) { return m._icon; }).map(function (m) {
+      var svg = m._icon.querySelector('svg:last-child') || m._icon;
+      return svg.getBoundingClientRect();
+    });
+    %(order)s.forEach(function (i) {
+      var m = markers[i], t = m.getTooltip();
+      if (!places[i].perm || !t || !m.isTooltipOpen()) { return; }
+      var el = t.getElement(), found = null;
+      for (var k = 0; k < sides.length && !found; k++) {
+        t.options.direction = sides[k]; t.options.offset = offset(sides[k], places[i]); t.update();
+        var b = el.getBoundingClientRect();
+        if (!hits(b, boxes)) { found = b; }
+      }
+      if (!found) { t.options.direction = sides[0]; t.options.offset = offset(sides[0], places[i]); t.update(); }
+      m._geoHidden = !found;
+      el.style.visibility = found ? '' : 'hidden';
+      if (found) { boxes.push(found); }
+    });
+  }
+  markers.forEach(function (m) {
+    m.on('mouseover', function () { var t = m.getTooltip(); if (t && t.getElement()) { t.getElement().style.visibility = ''; } });
+    m.on('mouseout', function () { var t = m.getTooltip(); if (t && t.getElement() && m._geoHidden) { t.getElement().style.visibility = 'hidden'; } });
+  });
+  map.on('zoomend', function () { spread(); declutter(); });
   spread();
+  declutter();
   function go(i) {
     var p = places[i], m = markers[i];
     if (p.b) { map.fitBounds([[p.b[1], p.b[0]], [p.b[3], p.b[2]]], {maxZoom: p.z}); }

@@ -215,6 +215,22 @@ def north_position(view: View, places: list[Place], detail_at: str | None, detai
     return best[1]
 
 
+def scale_bar_and_north(ax, scale: float, scale_at: str, north_xy: tuple[float, float]) -> None:
+    """A scale bar in a bottom corner ('ll' or 'lr') of a map in a true-scale projection (metres), and a
+    north arrow whose tip is at `north_xy` (axes fraction): the single-document and the corpus maps'."""
+    from matplotlib_scalebar.scalebar import ScaleBar
+    fam = families('km')
+    ax.add_artist(ScaleBar(1.0, 'm', location='lower left' if scale_at == 'll' else 'lower right',
+                           length_fraction=0.22, box_alpha=0.8, color='#333333', frameon=True, pad=0.5,
+                           border_pad=0.7, sep=3, width_fraction=0.012,
+                           font_properties={'family': fam, 'size': 7.5 * scale}))
+    x, y = north_xy
+    ax.annotate('N', xy=(x, y), xytext=(x, y - 0.1), xycoords='axes fraction', textcoords='axes fraction',
+                ha='center', va='center', fontsize=10 * scale, fontfamily=fam, color='#222222', zorder=30,
+                arrowprops=dict(arrowstyle='-|>,head_length=0.8,head_width=0.35', color='#222222',
+                                lw=1.6 * scale, shrinkA=5 * scale, shrinkB=0))
+
+
 def draw_detail(fig, main: View, places: list[Place], cluster: Cluster, corner: str, width_frac: float,
                 lang: str, scale: float, texts: list[str], title: str) -> View:
     from matplotlib.patches import Rectangle

@@ -23,7 +23,7 @@ from .basemap import country_label
 from .extent import Plan, bounds, focus
 from .extent import plan as make_plan
 from .fonts import text_style
-from .insets import detail_corner, draw_detail, draw_locator, find_cluster, north_position
+from .insets import detail_corner, draw_detail, draw_locator, find_cluster, north_position, scale_bar_and_north
 from .labels import LabelSpec, place as place_labels
 from .layers import View
 from .legend import LegendContent, draw_legend
@@ -216,7 +216,7 @@ class StaticMap:
             self.references = reference.draw(view, refs, taken, self.lang)
             self.texts += [p.spec.text for p in self.references]
         if view.proj.true_scale:
-            self._scale_bar_and_north(ax, view, scale_at, north_xy)
+            scale_bar_and_north(ax, view.scale, scale_at, north_xy)
         if cluster is not None:
             lead = places[cluster.lead]
             title = f"{self.words['detail_title']}: {style.label(lead, self.lang).split(chr(10))[0]}"
@@ -286,20 +286,6 @@ class StaticMap:
             out.append(((20,), LabelSpec(float(x), float(y), text, centre=True, rtl=self.lang == 'ar',
                                          style=text_style(text, 9.0 * view.scale, '#8a8a8a'))))
         return out
-
-    def _scale_bar_and_north(self, ax, view: View, scale_at: str, north_xy: tuple[float, float]):
-        from matplotlib_scalebar.scalebar import ScaleBar
-        s = view.scale
-        fam = fonts.families('km')
-        ax.add_artist(ScaleBar(1.0, 'm', location='lower left' if scale_at == 'll' else 'lower right',
-                               length_fraction=0.22, box_alpha=0.8, color='#333333', frameon=True, pad=0.5,
-                               border_pad=0.7, sep=3, width_fraction=0.012,
-                               font_properties={'family': fam, 'size': 7.5 * s}))
-        x, y = north_xy
-        ax.annotate('N', xy=(x, y), xytext=(x, y - 0.1), xycoords='axes fraction', textcoords='axes fraction',
-                    ha='center', va='center', fontsize=10 * s, fontfamily=fam, color='#222222', zorder=30,
-                    arrowprops=dict(arrowstyle='-|>,head_length=0.8,head_width=0.35', color='#222222',
-                                    lw=1.6 * s, shrinkA=5 * s, shrinkB=0))
 
     # --- title and credits -----------------------------------------------------------------------
 

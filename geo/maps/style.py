@@ -104,6 +104,25 @@ WORDS = {
            'corpus_summary': 'الوثائق: {docs} · الأماكن: {places}', 'outside_view': 'أماكن أخرى خارج هذا الإطار: {n} (انظر map.html)'},
 }
 
+# the corpus map's page (geo batch's map.html): its controls, legend and popups; {n} and the like
+# are filled in by the page's script
+CORPUS_UI = {
+    'en': {'circle_area': 'circle area: documents naming the place', 'from': 'from', 'to': 'to',
+           'undated': 'documents without a date', 'all_dates': 'all dates',
+           'shown': '{n} places shown; largest: {top} documents', 'docs': '{n} documents',
+           'in_dates': 'in these dates ({all} in all)', 'mentions_all': '{n} mentions in all',
+           'approx': 'approximate', 'sample': '{k} of {n} documents shown; all are in places.csv',
+           'no_sample': 'no sample document in these dates; all are in places.csv',
+           'heading': 'geo-textmap: places named in a corpus', 'online': 'OpenStreetMap (online)'},
+    'ar': {'circle_area': 'مساحة الدائرة: عدد الوثائق التي تذكر المكان', 'from': 'من', 'to': 'إلى',
+           'undated': 'وثائق بلا تاريخ', 'all_dates': 'كل التواريخ',
+           'shown': 'الأماكن المعروضة: {n}؛ أكبرها في {top} وثيقة', 'docs': 'الوثائق: {n}',
+           'in_dates': 'في هذه التواريخ (من أصل {all})', 'mentions_all': 'مرات الذكر: {n}',
+           'approx': 'موقع تقريبي', 'sample': 'معروض {k} من {n} وثيقة؛ كلها في places.csv',
+           'no_sample': 'لا وثيقة معروضة في هذه التواريخ؛ كلها في places.csv',
+           'heading': 'geo-textmap: الأماكن المذكورة في مجموعة وثائق', 'online': 'OpenStreetMap (عبر الإنترنت)'},
+}
+
 
 def colour(place_type: str) -> str:
     return TYPE_COLOURS.get(place_type, DEFAULT_COLOUR)
