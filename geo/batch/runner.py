@@ -54,6 +54,7 @@ class Options:
     chunk: int = 0                 # documents per task; 0: chosen by the engine
     title: str | None = None
     dask_processes: bool = True    # LocalCluster with worker processes (False: threads, for tests)
+    review_db: Path | None = None  # decisions of `geo review` to apply (its SQLite file)
 
 
 @dataclass
@@ -71,11 +72,15 @@ class Summary:
     written: list[Path] = field(default_factory=list)
 
 
-def run_options(settings: ParseSettings, index, opts: Options) -> dict:
+def run_options(settings: ParseSettings, index, opts: Options, review: dict | None = None) -> dict:
     """What must not change between a run and its --resume: every parse setting, the index and
-    the number of the user's places laid over it (--gazetteer files count through these)."""
+    the number of the user's places laid over it (--gazetteer files count through these), and the
+    review's decisions when there are any (--review-db)."""
     out = {'format': FORMAT, 'input': str(Path(opts.input).resolve()),
            'index': index.meta.get('fingerprint'), 'overlay': index.info().get('user_overlay', 0)}
+    if review is not None:
+        from ..review.apply import digest
+        out['review'] = digest(review)
     for k, v in dataclasses.asdict(settings).items():
         if k != 'gazetteers':
             out[k] = list(v) if isinstance(v, tuple) else v
@@ -147,15 +152,27 @@ def worker_count(requested: int, documents: int | None, local: bool = True) -> i
     return max(1, n)
 
 
-def _make_engine(gp, settings: ParseSettings, opts: Options, documents: int | None = None):
+def _review(opts: Options) -> dict | None:
+    """The decisions of opts.review_db by document, or None."""
+    if not opts.review_db:
+        return None
+    from ..review.store import Store
+    store = Store(opts.review_db, readonly=True)
+    try:
+        return store.by_document()
+    finally:
+        store.close()
+
+
+def _make_engine(gp, settings: ParseSettings, opts: Options, documents: int | None = None, review: dict | None = None):
     workers = worker_count(opts.workers, documents, local=not (opts.engine == 'dask' and opts.scheduler))
     if opts.engine == 'dask':
         from .dask_engine import DaskEngine
-        return DaskEngine(worker_blob(settings, gp.index), workers=workers, scheduler=opts.scheduler,
+        return DaskEngine(worker_blob(settings, gp.index, review), workers=workers, scheduler=opts.scheduler,
                           lang=settings.lang, processes=opts.dask_processes)
     if workers <= 1:
         return InlineEngine(gp, lang=settings.lang)
-    return ProcessEngine(worker_blob(settings, gp.index), workers=workers, lang=settings.lang)
+    return ProcessEngine(worker_blob(settings, gp.index, review), workers=workers, lang=settings.lang)
 
 
 def _clean(s: str) -> str:
@@ -215,9 +232,13 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
     if not opts.input.exists():
         raise InputError(f'{opts.input}: no such file or folder')
     formats = output_formats(opts)
+    review = _review(opts)
     gp = open_geoparser(settings, progress=build_progress, index=index)
+    if review:
+        from ..review.apply import Reviewed
+        gp = Reviewed(gp, review)
     state = _prepare_output(opts.output)
-    journal = _open_journal(run_options(settings, gp.index, opts), opts, state)
+    journal = _open_journal(run_options(settings, gp.index, opts, review), opts, state)
     summary = Summary(skipped=0)
     progress = progress or (lambda k: None)
     on_error = on_error or (lambda m: None)
@@ -254,7 +275,7 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
         if buf:
             yield buf
 
-    engine = _make_engine(gp, settings, opts, records)
+    engine = _make_engine(gp, settings, opts, records, review)
     summary.workers = getattr(engine, 'workers', 1)
     try:
         for done in engine.run(tasks()):

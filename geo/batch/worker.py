@@ -39,12 +39,18 @@ class IndexRef:
         return idx
 
 
-def worker_blob(settings: ParseSettings, index) -> bytes:
-    """The settings (their gazetteers already in the index) and the index reference, pickled."""
-    return pickle.dumps((dataclasses.replace(settings, gazetteers=()), IndexRef(index)))
+def worker_blob(settings: ParseSettings, index, review: dict | None = None) -> bytes:
+    """The settings (their gazetteers already in the index), the index reference and the review's
+    decisions by document (--review-db; None: none), pickled."""
+    return pickle.dumps((dataclasses.replace(settings, gazetteers=()), IndexRef(index), review))
 
 
 def open_worker_geoparser(blob: bytes):
-    """The worker's Geoparser, opened from a worker_blob the way every command opens one."""
-    settings, ref = pickle.loads(blob)
-    return open_geoparser(settings, index=ref.open())
+    """The worker's Geoparser, opened from a worker_blob the way every command opens one (with the
+    review's decisions applied to its Results, when there are any)."""
+    settings, ref, review = pickle.loads(blob)
+    gp = open_geoparser(settings, index=ref.open())
+    if review:
+        from ..review.apply import Reviewed
+        gp = Reviewed(gp, review)
+    return gp

@@ -32,6 +32,9 @@ def add_parser(sub) -> None:
                    'places.jsonl and errors.jsonl are always written')
     p.add_argument('--no-maps', action='store_true', help='skip the combined maps (html, png)')
     p.add_argument('--title', help='title of the combined maps (default: a generic one)')
+    p.add_argument('--review-db', type=Path, metavar='DB',
+                   help='apply the decisions of `geo review` kept in DB (its .geo-review.sqlite): they win over '
+                        'the parser for their names (default: none)')
     add_parse_flags(p)
 
 
@@ -72,7 +75,7 @@ def run(args) -> int:
     settings = parse_settings(args)
     opts = Options(input=args.input, output=args.output, workers=args.workers, resume=args.resume,
                    engine=args.engine, scheduler=args.scheduler, maps=not args.no_maps, formats=args.formats,
-                   title=args.title)
+                   title=args.title, review_db=args.review_db)
     bar = Bar(quiet(args))
     try:
         s = run_batch(settings, opts, build_progress=build_progress(quiet(args)), progress=bar.update,

@@ -28,6 +28,9 @@ def add_parser(sub) -> None:
                         'the text spells them, the gazetteer\'s name beside it in the HTML map')
     p.add_argument('--dpi', type=int, default=200, help='dots per inch of the static maps')
     p.add_argument('--size', default='A4', help='page of the static maps: A3, A4, A5, letter or WxH in inches')
+    p.add_argument('--review-db', type=Path, metavar='DB',
+                   help='apply the decisions of `geo review` kept in DB (its .geo-review.sqlite): they win over '
+                        'the parser for their names (default: none)')
     add_parse_flags(p, old_lang_flag='--doc-lang')
 
 
@@ -44,6 +47,7 @@ def _formats(text: str) -> list[str]:
 def run(args) -> int:
     from ..inputs import iter_items, note_offsets, stream_item
     from ..outputs import write_outputs
+    from ..review.apply import with_decisions
     from ..settings import open_geoparser
 
     settings = parse_settings(args)
@@ -65,14 +69,15 @@ def run(args) -> int:
     item = items[0]
     if not item.ok:
         raise InputError(item.error)
+    review = _review_store(args)
     gp = open_geoparser(settings, progress=build_progress(quiet(args)))
-    result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
+    result = with_decisions(note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta), review)
     try:
         written = write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
                                 size=args.size, label_lang=args.label_lang, meta=item.meta, gazetteer=gp.index)
     except OSError as e:
         raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
-    failed = _attachments(items[1:], gp, settings, args, formats, written)
+    failed = _attachments(items[1:], gp, settings, args, formats, written, review)
     for p in written:
         print(p)
     n = len(result.places)
@@ -81,11 +86,20 @@ def run(args) -> int:
     return 2 if failed else 0
 
 
-def _attachments(items: list, gp, settings, args, formats: list[str], written: list) -> int:
+def _review_store(args):
+    """The decisions of --review-db (read only), or None."""
+    if not args.review_db:
+        return None
+    from ..review.store import Store
+    return Store(args.review_db, readonly=True)
+
+
+def _attachments(items: list, gp, settings, args, formats: list[str], written: list, review=None) -> int:
     """Map the attachments of an e-mail (documents MESSAGE#NAME) as documents of their own; one
     that cannot be read is one line on stderr.  Returns how many failed."""
     from ..inputs import note_offsets
     from ..outputs import write_outputs
+    from ..review.apply import with_decisions
 
     failed = 0
     for item in items:
@@ -93,7 +107,7 @@ def _attachments(items: list, gp, settings, args, formats: list[str], written: l
             print(item.error, file=sys.stderr)
             failed += 1
             continue
-        result = note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta)
+        result = with_decisions(note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta), review)
         try:
             written += write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
                                      size=args.size, label_lang=args.label_lang, meta=item.meta)

@@ -136,3 +136,37 @@ def place_decisions(result: Result) -> dict[int, list[dict]]:
         if got:
             out[i] = got
     return out
+
+
+def with_decisions(result: Result, store) -> Result:
+    """`result` with the decisions a review store (geo.review.store.Store, or None) holds for its
+    document applied: what `geo map --review-db` and `geo batch --review-db` draw."""
+    if store is None:
+        return result
+    return apply(result, store.active(result.id))
+
+
+class Reviewed:
+    """A Geoparser whose Results come with a review's decisions applied ({document id:
+    [Decision]}, from Store.by_document()); `geo batch --review-db` parses with one."""
+
+    def __init__(self, geoparser, decisions: dict[str, list[Decision]]):
+        self.geoparser = geoparser
+        self.decisions = decisions
+
+    @property
+    def index(self):
+        return self.geoparser.index
+
+    def parse(self, text: str, doc_id: str = 'doc', lang: str | None = None) -> Result:
+        result = self.geoparser.parse(text, doc_id, lang=lang)
+        return apply(result, self.decisions.get(doc_id, [])) if doc_id in self.decisions else result
+
+
+def digest(decisions: dict[str, list[Decision]]) -> str:
+    """A fingerprint of a review's decisions (a batch's --resume refuses when they changed)."""
+    h = hashlib.sha1()
+    for doc in sorted(decisions):
+        for d in decisions[doc]:
+            h.update(f'{doc}\x00{d.id}\x00{d.start}\x00{d.end}\x00{d.action}\n'.encode('utf-8', 'surrogatepass'))
+    return h.hexdigest()[:16]
