@@ -15,6 +15,7 @@ muh,Muhasan,موحسن|Mūḩ Ḩasan,35.233,40.317,town,SY,,20000
 bus,Al Busayrah,البصيرة,35.156,40.427,town,SY,,15000
 may,Al Mayadin,الميادين,35.020,40.452,town,SY,,54000
 far,Palmyra,تدمر,34.560,38.280,city,SY,,50000
+zed,Tall Zed,,35.120,40.250,village,SY,,30000
 """
 
 
@@ -42,7 +43,7 @@ def _draw(result, **kw):
 
 def test_largest_in_gives_the_biggest_places_in_a_box(nearby_index):
     got = nearby_index.largest_in((40.0, 35.0, 40.6, 35.5), limit=3)
-    assert [p.name for p in got] == ['Al Mayadin', 'Muhasan', 'Al Busayrah']
+    assert [p.name for p in got] == ['Al Mayadin', 'Tall Zed', 'Muhasan']
     assert nearby_index.largest_in((40.0, 35.0, 40.6, 35.5), limit=10, types=('city',)) == []
 
 
@@ -52,11 +53,12 @@ def test_reference_places_are_the_gazetteers_not_the_texts(nearby_index):
     assert {'خشام', 'موحسن', 'البصيرة'} <= set(names)    # Arabic names on an Arabic map
     assert 'الميادين' not in names and 'تدمر' not in names  # the text's own place; off the frame
     assert m.texts.count('موحسن') == 1
+    assert 'Tall Zed' not in names            # no Arabic name: not on an Arabic map
 
 
 def test_reference_places_take_the_label_language(nearby_index):
     m = _draw(deir_ez_zor(), gazetteer=nearby_index, label_lang='en')
-    assert {'Khusham', 'Muhasan', 'Al Busayrah'} <= {p.spec.text for p in m.references}
+    assert {'Khusham', 'Muhasan', 'Al Busayrah', 'Tall Zed'} <= {p.spec.text for p in m.references}
 
 
 def test_reference_places_never_cover_the_documents_symbols_or_labels(nearby_index):

@@ -66,7 +66,9 @@ def locator_box(frame_lon, frame_lat, far: list[Place]) -> tuple[float, float, f
 
 
 def draw_locator(fig, rect_frac, rect_in, main: View, far: list[Place], shaded: set[str], lang: str,
-                 scale: float, texts: list[str], used_types: dict) -> View:
+                 scale: float, texts: list[str], used_types: dict, areas=()) -> View:
+    """The locator: where the main map lies (its frame in red), the far places, and the outlines of
+    the named admin areas (lon/lat shapes), whose extent the main map may be too close to show."""
     flon, flat = frame_outline_lonlat(main)
     box = locator_box(flon, flat, far)
     proj = for_extent(*box)
@@ -80,6 +82,8 @@ def draw_locator(fig, rect_frac, rect_in, main: View, far: list[Place], shaded: 
         frame = fit(*projected_bounds(proj, box), rect_in[0], rect_in[1], pad=0.0)
     view = View(ax, proj, frame, scale=scale * 0.75)
     view.draw_basemap(shaded, rivers=False, admin=False)
+    for geom in areas:
+        view.draw_area(geom, style.colour('admin1'), fill_alpha=0.18, dashed=True, lw=1.1)
     for spine in ax.spines.values():
         spine.set_edgecolor('#666666')
         spine.set_linewidth(0.8)

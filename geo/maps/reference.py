@@ -67,6 +67,8 @@ def candidates(source: PlaceSource | None, box, result: Result, lang: str, limit
             continue
         if any(km(g.lat, g.lon, p.lat, p.lon) < NEAR_KM for p in result.places if not p.approximate):
             continue
+        if lang == 'ar' and not g.name_ar:
+            continue        # an Arabic map names its reference places in Arabic, or not at all
         out.append(ReferencePlace(name_in(g, lang), g.lat, g.lon, int(g.population or 0)))
     return out
 

@@ -66,8 +66,8 @@ def named_lines(box: tuple[float, float, float, float]) -> list[tuple[River, obj
 
 def _stretches(xy: np.ndarray, length: float):
     """(centre, angle in degrees) of the stretches of a display-space line about `length` long
-    whose chord is nearly as long as the line along them (straight enough for a name), from the
-    middle of the line outwards."""
+    whose chord is nearly as long as the line along them (straight enough for a name) and no steeper
+    than 60 degrees, from the middle of the line outwards."""
     seg = np.hypot(*np.diff(xy, axis=0).T)
     run = np.concatenate([[0.0], np.cumsum(seg)])
     total = run[-1]
@@ -81,6 +81,8 @@ def _stretches(xy: np.ndarray, length: float):
             continue
         angle = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
         angle = angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+        if abs(angle) > 60:
+            continue            # a name standing on end is hard to read
         out.append((abs(start + length / 2 - total / 2), (a + b) / 2, angle))
     return [(c, ang) for _, c, ang in sorted(out, key=lambda t: t[0])]
 

@@ -58,6 +58,7 @@ class StaticMap:
         self.texts: list[str] = []
         self.used_types: dict[str, bool] = {}
         self.named_area_drawn = False
+        self.outlined_areas = []        # the admin areas outlined (lon/lat), drawn on the locator too
         self.layers: set[str] = set()
         self.cluster = None
         self.placed = []
@@ -98,7 +99,7 @@ class StaticMap:
         if not plan.world:
             self.locator = draw_locator(fig, page.frac(page.inset), page.inset[2:], view, [places[i] for i in plan.far],
                                         self._named_countries(range(len(places))), self.lang, page.scale,
-                                        self.texts, self.used_types)
+                                        self.texts, self.used_types, areas=self.outlined_areas)
         legend = LegendContent(self.lang, self.used_types,
                                drawn=[places[i] for i in plan.main + plan.far if places[i].type not in WIDE_AREAS],
                                far=[places[i] for i in plan.far], named_area=self.named_area_drawn,
@@ -235,6 +236,8 @@ class StaticMap:
         if g is None:
             return False, None
         self.named_area_drawn = True
+        if p.type != 'country':
+            self.outlined_areas.append(geom)
         text = style.area_label(p, self.lang)
         self.texts.append(text)
         anchor = self._area_anchor(p, shapely.intersection(g, shapely.box(*view.frame)), view)
