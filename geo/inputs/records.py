@@ -195,7 +195,7 @@ def iter_csv(path: Path, cache: Path | None = None, reuse: bool = False) -> Iter
     except (StopIteration, csv.Error):
         header = []
     if 'text' not in header and 'url' not in header:
-        raise InputError(f'{path}:1: the CSV header needs a "text" or a "url" column (and "id"; optional date, title)')
+        raise InputError(f'{path}:1: the CSV header needs a "text" column (or a "url" column of articles to fetch; and "id"; optional date, title, url)')
     seen: set[str] = set()
     last = reader.line_num
     while True:
