@@ -49,3 +49,23 @@ def test_no_label_covers_another_label_or_a_marker(browser, tmp_path):
         p.page.wait_for_timeout(600)
         _clear(p.page.evaluate(RECTS))
         assert not p.errors
+
+
+def test_the_legend_lists_the_outlines_the_map_draws():
+    """A named country is outlined in solid purple, a province in dashed blue: the legend has an
+    entry for each drawn, none for a province the basemap cannot outline (Nineveh: a point)."""
+    from test_maps_areas import SPECS as PROVINCE, TEXT as PROVINCE_TEXT
+
+    from geo.maps import html, style
+    words = style.WORDS['en']
+    iraq = dict(surface='Iraq', id='gn:99237', name='Iraq', lat=33.0, lon=44.0, type='country', country='IQ',
+                confidence=0.9)
+    nineveh = dict(surface='Nineveh', id='gn:92877', name='Nineveh', lat=36.0, lon=42.5, type='admin1',
+                   country='IQ', confidence=0.9)
+    text = TEXT + 'Nineveh province in northern Iraq.\n'
+    page = html.render(build('nineveh-legend.en', text, 'en', SPECS + [iraq, nineveh]))
+    legend = page[page.index('class="geo-legend"'):]
+    assert words['named_country'] in legend and words['named_area'] not in legend
+    page = html.render(build('dz-province.ar', PROVINCE_TEXT, 'ar', PROVINCE), label_lang='en')
+    legend = page[page.index('class="geo-legend"'):]
+    assert words['named_area'] in legend and words['named_country'] not in legend

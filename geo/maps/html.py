@@ -264,12 +264,14 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
                 and not places[i].approximate} if not plan.world else set()
     data = []
     used = {}
+    outlined = set()        # the types of the places drawn as outlines (for the legend)
     circles = set()
     for i, p in enumerate(places):
         colour = style.colour(p.type)
         label = style.label(p, lang).replace('\n', ' / ')
         geom = basemap.area_shape(p)
         if geom is not None:
+            outlined.add(p.type)
             g = geom.simplify(0.01 if p.type == 'country' else 0.003, preserve_topology=True)
             folium.GeoJson(geojson([g]), tooltip=folium.Tooltip(safe(style.area_label(p, lang))),
                            style_function=(lambda f, c=colour, t=p.type: {
@@ -311,7 +313,7 @@ def render(result: Result, title: str | None = None, label_lang: str | None = No
     head = (f'<meta charset="utf-8">\n<title>{safe(title)}</title>\n' + inline('style', css) + inline('script', js)
             + inline('style', CSS))
     page = page.replace('<head>', '<head>\n' + head, 1)
-    body = panel(result, title, lang, words, rtl) + legend(used, places, words, rtl)
+    body = panel(result, title, lang, words, rtl) + legend(used, places, words, rtl, outlined)
     page = page.replace('<body>', f'<body{" class=geo-rtl" if rtl else ""}>\n' + body, 1)
     at = page.rfind('</html>')          # after folium's script, which defines the map and markers
     page = page[:at] + inline('script', base_js + panel_js) + '\n' + page[at:]

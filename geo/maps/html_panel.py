@@ -85,9 +85,10 @@ def panel(result: Result, title: str, lang: str, words: dict, rtl: bool) -> str:
     return ''.join(out)
 
 
-def legend(used, places: list[Place], words: dict, rtl: bool) -> str:
+def legend(used, places: list[Place], words: dict, rtl: bool, outlined=frozenset()) -> str:
     """The legend in the map's bottom corner: the types drawn (`used`), and the symbols the
-    places need (approximate circles, outlined areas, size, paleness)."""
+    places need (approximate circles, the outlines drawn: `outlined`, the types of the places
+    outlined; size, paleness)."""
     lang = 'ar' if rtl else 'en'
     area = style.colour('admin1')
     rows = [f'<div class="geo-legend-h">{safe(words["legend"])}</div>']
@@ -96,7 +97,11 @@ def legend(used, places: list[Place], words: dict, rtl: bool) -> str:
     if any(p.approximate and p.uncertainty_km > 0 for p in places):
         rows.append('<div><svg width="16" height="16"><circle cx="8" cy="8" r="6.5" fill="none" stroke="#555" '
                     f'stroke-dasharray="3 2" stroke-width="1.4"/></svg><span>{safe(words["approximate"])}</span></div>')
-    if any(p.type in style.OUTLINED for p in places):
+    if 'country' in outlined:
+        ink = style.colour('country')
+        rows.append(f'<div><svg width="16" height="12"><rect x="1" y="1" width="14" height="10" fill="none" '
+                    f'stroke="{ink}" stroke-width="1.6"/></svg><span>{safe(words["named_country"])}</span></div>')
+    if set(outlined) - {'country'}:
         rows.append(f'<div><svg width="16" height="12"><rect x="1" y="1" width="14" height="10" fill="{area}11" '
                     f'stroke="{area}" stroke-dasharray="4 2" stroke-width="1.4"/></svg><span>{safe(words["named_area"])}</span></div>')
     rows.append(f'<div><svg width="16" height="12"><circle cx="4" cy="6" r="3" fill="#999"/><circle cx="12" cy="6" r="4.5" '
