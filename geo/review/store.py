@@ -115,6 +115,8 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, check_same_thread=False)
                 self._db.execute('PRAGMA journal_mode=WAL')
+                # with WAL, NORMAL survives a crash of the app; a power cut may lose the last decisions
+                self._db.execute('PRAGMA synchronous=NORMAL')
                 self._db.executescript(_DDL)
                 self._db.execute('INSERT OR IGNORE INTO meta VALUES (?, ?)', ('schema', str(SCHEMA)))
                 self._db.commit()
