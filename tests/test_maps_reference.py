@@ -132,3 +132,9 @@ def test_every_listed_river_point_is_on_the_basemaps_rivers():
         for lat, lon in river.points:
             near = tree.query_nearest(shapely.Point(lon, lat), max_distance=5 / 111.0)
             assert len(near), (river.en, lat, lon)
+
+
+def test_reference_names_in_plain_letters():
+    from geo.maps.reference import plain
+    assert [plain(n) for n in ("'Ākra", 'Al ‘Ashārah', 'Mūḩ Ḩasan', "Ma'arrat an Nu‘man")] == \
+        ['Akra', 'Al Asharah', 'Muh Hasan', "Ma'arrat an Numan"]

@@ -37,10 +37,10 @@ class ReferencePlace:
 
 
 def plain(name: str) -> str:
-    """A GeoNames transliteration in plain letters: Al ‘Ashārah -> Al Asharah."""
+    """A GeoNames transliteration in plain letters: Al ‘Ashārah -> Al Asharah, 'Ākra -> Akra."""
     out = ''.join(c for c in unicodedata.normalize('NFKD', name)
                   if not unicodedata.combining(c) and c not in 'ʻʼ‘’`´ʿʾ')
-    return ' '.join(out.split())
+    return ' '.join(out.split()).strip('\'"')
 
 
 def name_in(place, lang: str) -> str:
