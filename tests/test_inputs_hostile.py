@@ -74,3 +74,12 @@ def test_hostile_files_in_a_batch_lose_nothing_else(env, tmp_path):
     assert [d['id'] for d in done] == ['a', 'b', 'sub/c']
     assert all(set(AR_PLACES) <= {t['text'] for t in d['toponyms']} for d in done)
     assert sorted(e['id'] for e in errors) == ['sub/garbage', 'sub/stream-bomb', 'sub/zip-bomb']
+
+
+def test_the_memory_bound_stops_a_reader(geo_env, tmp_path):
+    """A stream under the inflate cap that still takes more memory than the sandbox allows
+    (here lowered to 300 MB) stops the reader, not the command."""
+    path = tmp_path / 'heavy.pdf'
+    path.write_bytes(S.pdf_bomb_stream(90))
+    line = refused(geo(['parse', path], dict(geo_env, GEO_TEXTMAP_READ_MB='300'), timeout=180), str(path))
+    assert 'more than 300 MB of memory' in line
