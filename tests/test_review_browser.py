@@ -92,6 +92,9 @@ def test_a_whole_review(browser, setup, tmp_path):
         page.click('#search-results button.pick')
         wait_doc(page, 0, 5)
         assert page.locator('#text mark:text-is("البصيرة")').count() == 1
+        page.click('#text mark:text-is("الحويقة")')
+        assert page.inner_text('#remember') == 'Remembered ✓'
+        page.wait_for_timeout(600)          # the map's pan to it ends
         shot = page.screenshot()
         if os.environ.get('GEO_REVIEW_SCREENSHOT'):
             Path(os.environ['GEO_REVIEW_SCREENSHOT']).write_bytes(shot)
@@ -108,7 +111,7 @@ def test_a_whole_review(browser, setup, tmp_path):
 
         # export: PNG, GeoJSON and the gold
         page.click('#export-open')
-        page.fill('input[name=subtitle]', 'checked by an analyst')
+        page.fill('input[name=subtitle]', 'بعد مراجعة المحلل')
         page.check('input[value=gold]')
         page.click('#export-go')
         page.wait_for_function('() => window.geoReviewExported', timeout=120000)

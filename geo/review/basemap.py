@@ -15,7 +15,7 @@ def snap_box(w: float, s: float, e: float, n: float) -> BoxT:
     """The box of a document's places, padded and snapped to whole degrees (so that documents of
     one region share a cached basemap)."""
     import math
-    hw, hh = max((e - w) * 0.8, 2.0), max((n - s) * 0.8, 1.5)
+    hw, hh = max((e - w) * 1.2, 4.0), max((n - s) * 1.2, 3.0)
     w, s, e, n = w - hw, s - hh, e + hw, n + hh
     return (max(-180.0, math.floor(w)), max(-85.0, math.floor(s)), min(180.0, math.ceil(e)), min(85.0, math.ceil(n)))
 
