@@ -181,3 +181,11 @@ def test_an_outlook_msg_and_its_pdf_attachment(geoparser, tmp_path):
     assert msg.text == f'تقرير من العراق\n\n{body}' and msg.meta['date'] == '2026-03-04'
     assert found(parse(geoparser, msg)) == found(geoparser.parse(msg.text, 'txt'))
     assert [(m.surface, m.page) for m in parse(geoparser, att).mentions] == expected_pages(geoparser, AR_PAGES)
+
+
+def test_an_email_with_only_an_attachment_gives_the_attachment(tmp_path):
+    path = tmp_path / 'bare.eml'
+    path.write_bytes(S.eml_file('', '', {'r.pdf': S.fpdf_pdf(AR_PAGES)}))
+    from geo.inputs import iter_items
+    (att,) = iter_items(path)
+    assert att.id == 'bare#r.pdf' and att.ok and len(att.meta['pages']) == 2

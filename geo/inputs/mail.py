@@ -5,7 +5,8 @@ The message is one document: its subject, a blank line, its body (the plain-text
 HTML part's visible text); its offsets count that text (meta['offsets'] = 'email-text'), its
 title is the subject and its date the Date header (.msg: the time it was sent).  Each attachment
 that is a PDF or a Word file is a document of its own, with the suffix '#FILE-NAME' after the
-message's id; an attachment that cannot be read is an error for it alone."""
+message's id; an attachment that cannot be read is an error for it alone.  A message with
+neither a subject nor a body gives its attachments only (an error when it has none)."""
 from __future__ import annotations
 
 import re
@@ -25,18 +26,26 @@ def _kind(name: str, content_type: str = '') -> str | None:
     return ATTACHMENT_KINDS.get(m.group().lower() if m else '') or CONTENT_KINDS.get(content_type.lower())
 
 
-def _message(subject: str, body: str, date: str | None, where: str) -> dict:
+def _message(subject: str, body: str, date: str | None) -> list[dict]:
+    """The message as a document ([] when it has neither a subject nor a body: then only its
+    attachments are documents)."""
     subject = ' '.join((subject or '').split())
     body = (body or '').replace('\r\n', '\n').strip('\n')
     if not subject and not body.strip():
-        raise ReaderError(f'{where}: the message has neither a subject nor a body')
+        return []
     text = f'{subject}\n\n{body}' if subject and body.strip() else (subject or body)
     meta: dict = {'offsets': 'email-text'}
     if subject:
         meta['title'] = subject[:300]
     if date:
         meta['date'] = date
-    return {'text': text, 'meta': meta}
+    return [{'text': text, 'meta': meta}]
+
+
+def _some(docs: list[dict], where: str) -> list[dict]:
+    if not docs:
+        raise ReaderError(f'{where}: the message has neither a subject nor a body (nor a PDF or Word attachment)')
+    return docs
 
 
 def _attachment(name: str, kind: str, data: bytes, where: str) -> list[dict]:
@@ -83,7 +92,7 @@ def read_eml(data: bytes, where: str) -> list[dict]:
             date = email.utils.parsedate_to_datetime(str(msg['date'])).date().isoformat()
     except (TypeError, ValueError, IndexError):
         date = None
-    docs = [_message(subject, body, date, where)]
+    docs = _message(subject, body, date)
     for k, att in enumerate(msg.iter_attachments()):
         if k >= MAX_ATTACHMENTS:
             break
@@ -91,7 +100,7 @@ def read_eml(data: bytes, where: str) -> list[dict]:
         kind = _kind(name, att.get_content_type())
         if kind:
             docs.extend(_attachment(name, kind, att.get_payload(decode=True) or b'', where))
-    return docs
+    return _some(docs, where)
 
 
 def _filetime(raw: bytes) -> str | None:
@@ -148,7 +157,7 @@ def read_msg(data: bytes, where: str) -> list[dict]:
             if html:
                 from ..text.html import html_to_text
                 body = html_to_text(html)
-        docs = [_message(subject, body, _msg_date(ole), where)]
+        docs = _message(subject, body, _msg_date(ole))
         storages = sorted({e[0] for e in ole.listdir(streams=True, storages=True)
                            if e and e[0].startswith('__attach_version1.0_#')})
         for k, st in enumerate(storages[:MAX_ATTACHMENTS]):
@@ -157,7 +166,7 @@ def read_msg(data: bytes, where: str) -> list[dict]:
             data_stream = f'{st}/__substg1.0_37010102'
             if kind and ole.exists(data_stream):
                 docs.extend(_attachment(name, kind, ole.openstream(data_stream).read(), where))
-    return docs
+    return _some(docs, where)
 
 
 def read(data: bytes, where: str, kind: str) -> list[dict]:
