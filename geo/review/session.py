@@ -39,6 +39,15 @@ def is_open(result: Result, k: int, decided: set) -> bool:
     return p.approximate or p.confidence < LOW_CONFIDENCE
 
 
+def country_at(lat: float, lon: float) -> str:
+    """The ISO code of the country at a point (Natural Earth's outlines), '' at sea or on a border."""
+    from ..maps.basemap import countries_in
+
+    d = 1e-4
+    codes = {str(c) for c in countries_in((lon - d, lat - d, lon + d, lat + d)).iso2 if c and str(c) != '-99'}
+    return codes.pop() if len(codes) == 1 else ''
+
+
 class Review:
     def __init__(self, documents: list[Document], store: Store, geoparser, lang: str | None = None):
         self.documents = documents
@@ -151,6 +160,8 @@ class Review:
             raise ValueError('the span holds no word')
         if action == 'place':
             place = clean_place(place)
+            if not place['country']:
+                place['country'] = country_at(place['lat'], place['lon'])
             if not place.get('id'):
                 place['id'] = pin_id(place['name'] or place['name_ar'], place['lat'], place['lon'])
         return self.store.add(doc.id, start, end, surface, action, place, via)

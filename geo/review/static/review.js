@@ -5,6 +5,8 @@
 (function () {
   'use strict';
   var $ = function (s) { return document.querySelector(s); };
+  var TYPES = ['neighbourhood', 'village', 'town', 'city', 'camp', 'landmark', 'facility', 'airport', 'crossing',
+               'oilfield', 'mountain', 'water', 'admin2', 'admin1'];
   var wide = ['country', 'region', 'continent'];     // areas: no point of the frame, no permanent label
   var state = {view: null, sel: null, placing: false, map: null, layers: null, baseBox: null, pollTimer: null};
 
@@ -213,6 +215,12 @@
     }
     var row = el('div', {'class': 'row'});
     if (p && !m.decision) { row.appendChild(button('Confirm', '', function () { decide('place', placeOf(p), 'confirm'); }, 'confirm')); }
+    if (!p) {          // a name without a place: the type it gets when put on the map
+      var sel = el('select', {id: 'ptype', title: 'type of the place you put on the map'});
+      TYPES.forEach(function (t) { sel.appendChild(el('option', {value: t}, t)); });
+      sel.value = 'neighbourhood';
+      row.appendChild(sel);
+    }
     row.appendChild(button('Put on the map', '', function () { setPlacing(!state.placing); }, 'place-on-map'));
     if (m) { row.appendChild(button('Not a place', 'danger', function () { decide('not_place', null, ''); }, 'not-place')); }
     if (m && m.decision && m.decision.action === 'place') {
@@ -276,7 +284,7 @@
   function pinned(lat, lng, p) {
     var s = state.sel;
     return {id: '', name: p && p.name && !p.approximate ? p.name : s.text, name_ar: p ? p.name_ar : '',
-            lat: lat, lon: lng, type: p ? p.type : 'landmark', country: p ? p.country : '',
+            lat: lat, lon: lng, type: p ? p.type : ($('#ptype') ? $('#ptype').value : 'landmark'), country: p ? p.country : '',
             admin1: p ? p.admin1 : '', population: 0};
   }
 
