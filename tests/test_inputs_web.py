@@ -57,6 +57,9 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path
         if path == '/news/convoy':
             self.send(200, ARTICLE.encode('utf-8'))
+        elif path == '/cp1256':        # an Arabic page in the Windows code page, said by the header only
+            body = ARTICLE.replace('<meta charset="utf-8">', '').replace('©', '(c)').encode('cp1256')
+            self.send(200, body, 'text/html; charset=windows-1256')
         elif path == '/old':
             self.send(301, b'', Location='/news/convoy')
         elif path == '/loop':
@@ -157,3 +160,9 @@ def test_a_batch_fetches_records_with_a_url_and_no_text(site, env, tmp_path):
     p = geo(['batch', src, '-o', out, '--formats', 'geojson', '--workers', '1', '--resume'],
             dict(env, GEO_TEXTMAP_FETCH_SECONDS='0.1'), timeout=120)
     assert 'story' not in p.stderr
+
+
+def test_a_page_in_windows_1256_is_read(site):
+    from geo.inputs import read_url
+    item = read_url(f'{site}/cp1256')
+    assert item.ok and item.meta['title'] == 'وصول قافلة مساعدات إلى الموصل' and 'قادمة من أربيل' in item.text
