@@ -165,3 +165,12 @@ def test_gold_jsonl_is_the_eval_format(store):
     untouched.id = 'other'
     lines = gold_dumps([out, apply(untouched, [])]).splitlines()
     assert [json.loads(x)['id'] for x in lines] == ['doc']
+
+
+def test_one_decision_for_every_mention_of_a_name_is_one_step_to_undo(store):
+    a, b = span('عمان'), span('الحويقة')
+    store.add('doc', *b, 'الحويقة', 'not_place')
+    got = store.add_many('doc', [(a[0], a[1], 'عمان'), (a[0] + 50, a[1] + 50, 'عمان')], 'place', AMMAN, 'candidate')
+    assert len(got) == 2 and len(store.active('doc')) == 3
+    store.undo('doc')
+    assert [d.surface for d in store.active('doc')] == ['الحويقة']

@@ -74,7 +74,7 @@ def decide(state, request, body) -> Response:
         raise Bad('action must be place or not_place')
     try:
         state.review.decide(n, _int(body, 'start'), _int(body, 'end'), action, body.get('place'),
-                            str(body.get('via') or ''))
+                            str(body.get('via') or ''), every=body.get('every') is True)
     except ValueError as e:
         raise Bad(str(e)) from None
     return JSONResponse(state.review.view(n))

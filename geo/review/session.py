@@ -118,9 +118,15 @@ class Review:
         r = as_written(self.reviewed(n))
         review = r.meta['review']
         by_span = {(d['start'], d['end']): d for d in review['decisions']}
+        from gazetteer.keys import fold
+
+        same: dict[str, int] = {}
+        for m in r.mentions:
+            same[fold(m.surface)] = same.get(fold(m.surface), 0) + 1
         mentions = []
         for k, m in enumerate(r.mentions):
             mentions.append({'k': k, 'start': m.start, 'end': m.end, 'text': m.surface, 'place': m.place,
+                             'same': same[fold(m.surface)],
                              'score': m.score, 'how': m.how, 'open': is_open(r, k, set(by_span)),
                              'decision': by_span.get((m.start, m.end))})
         places = []
@@ -147,9 +153,12 @@ class Review:
     # --- what the analyst does -------------------------------------------------------------------
 
     def decide(self, n: int, start: int, end: int, action: str, place: dict | None = None,
-               via: str = '') -> Decision:
-        """Store a decision on a span of document n.  Raises ValueError for a span outside the text,
-        a span of white space, or a bad place."""
+               via: str = '', every: bool = False) -> list[Decision]:
+        """Store a decision on a span of document n, and with `every` on each other mention of the
+        same name (the same folded words).  Raises ValueError for a span outside the text, a span
+        of white space, or a bad place."""
+        from gazetteer.keys import fold
+
         doc = self.document(n)
         if doc.text is None:
             raise KeyError(n)
@@ -164,7 +173,12 @@ class Review:
                 place['country'] = country_at(place['lat'], place['lon'])
             if not place.get('id'):
                 place['id'] = pin_id(place['name'] or place['name_ar'], place['lat'], place['lon'])
-        return self.store.add(doc.id, start, end, surface, action, place, via)
+        spans = [(start, end, surface)]
+        if every:
+            key = fold(surface)
+            spans += [(m.start, m.end, m.surface) for m in self.reviewed(n).mentions
+                      if (m.start, m.end) != (start, end) and fold(m.surface) == key]
+        return self.store.add_many(doc.id, spans, action, place, via)
 
     def undo(self, n: int) -> Decision | None:
         return self.store.undo(self.document(n).id)

@@ -4,7 +4,8 @@ A row says: in this document, this span (offsets into the text, and the words it
 analyst decided this (`place`: it names this place; `not_place`: it names none), how (`via`: a
 candidate, a gazetteer search, the map, a confirmation, a name added by selecting it), and when.
 Nothing is ever overwritten: a new decision on a span is a new row, and the latest row of a span
-is the one that counts; undo marks the document's latest row undone.  So the file is also the
+is the one that counts; undo marks the document's latest row undone (with the rows made in the
+same step: a decision taken for every mention of a name is one step).  So the file is also the
 history of the review."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import json
 import math
 import sqlite3
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -39,7 +40,8 @@ CREATE TABLE IF NOT EXISTS decision (
   place TEXT,
   remembered INTEGER NOT NULL DEFAULT 0,
   undone INTEGER NOT NULL DEFAULT 0,
-  time TEXT NOT NULL
+  time TEXT NOT NULL,
+  step INTEGER
 );
 CREATE INDEX IF NOT EXISTS decision_document ON decision (document, id);
 """
@@ -58,12 +60,10 @@ class Decision:
     remembered: bool = False
     time: str = ''
     undone: bool = False
-    extra: dict = field(default_factory=dict)
+    step: int | None = None       # the id of the step's first row (one decision on several spans)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop('extra')
-        return d
+        return asdict(self)
 
 
 def clean_place(d) -> dict:
@@ -135,36 +135,46 @@ class Store:
 
     def add(self, document: str, start: int, end: int, surface: str, action: str, place: dict | None = None,
             via: str = '') -> Decision:
+        return self.add_many(document, [(start, end, surface)], action, place, via)[0]
+
+    def add_many(self, document: str, spans: list[tuple[int, int, str]], action: str, place: dict | None = None,
+                 via: str = '') -> list[Decision]:
+        """One decision on several spans (every mention of a name), one row each, one step for undo."""
         if action not in ACTIONS:
             raise ValueError(f'unknown action {action!r}')
         if via and via not in VIAS:
             raise ValueError(f'unknown way of deciding {via!r}')
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+        if not spans or not all(isinstance(s, int) and isinstance(e, int) and 0 <= s < e for s, e, _ in spans):
             raise ValueError('a span needs 0 <= start < end')
-        if action == 'place':
-            place = clean_place(place)
-        else:
-            place = None
+        place = clean_place(place) if action == 'place' else None
+        blob = json.dumps(place, ensure_ascii=False) if place else None
         now = datetime.now(timezone.utc).isoformat(timespec='milliseconds')
+        out = []
         with self._lock:
-            cur = self._db.execute(
-                'INSERT INTO decision (document, start, "end", surface, action, via, place, time) '
-                'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-                (document, start, end, surface, action, via, json.dumps(place, ensure_ascii=False) if place else None,
-                 now))
+            step = None
+            for start, end, surface in spans:
+                cur = self._db.execute(
+                    'INSERT INTO decision (document, start, "end", surface, action, via, place, time, step) '
+                    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', (document, start, end, surface, action, via, blob, now, step))
+                step = step or cur.lastrowid
+                out.append(Decision(cur.lastrowid, document, start, end, surface, action, via, place, False, now))
+            self._db.execute('UPDATE decision SET step = ? WHERE id = ?', (step, step))
             self._db.commit()
-            return Decision(cur.lastrowid, document, start, end, surface, action, via, place, False, now)
+        return out
 
     def undo(self, document: str) -> Decision | None:
-        """Mark the document's latest decision undone; returns it (None when there is none)."""
+        """Mark the document's latest step undone (its rows); returns its first decision (None
+        when there is none)."""
         with self._lock:
             row = self._db.execute('SELECT * FROM decision WHERE document = ? AND undone = 0 ORDER BY id DESC LIMIT 1',
                                    (document,)).fetchone()
             if row is None:
                 return None
-            self._db.execute('UPDATE decision SET undone = 1 WHERE id = ?', (row[0],))
+            d = _decision(row)
+            self._db.execute('UPDATE decision SET undone = 1 WHERE document = ? AND (id = ? OR step = ?)',
+                             (document, d.id, d.step or d.id))
             self._db.commit()
-        return _decision(row)
+        return d
 
     def mark_remembered(self, decision_id: int) -> None:
         with self._lock:
@@ -207,6 +217,6 @@ def latest(decisions: list[Decision]) -> list[Decision]:
 
 
 def _decision(row) -> Decision:
-    (did, document, start, end, surface, action, via, place, remembered, undone, time) = row
+    (did, document, start, end, surface, action, via, place, remembered, undone, time, step) = row
     return Decision(did, document, start, end, surface, action, via, json.loads(place) if place else None,
-                    bool(remembered), time, bool(undone))
+                    bool(remembered), time, bool(undone), step)

@@ -158,8 +158,10 @@
   // --- the panel: what the analyst can do with the selected name -----------------------------------
   function decide(action, place, via) {
     var s = state.sel;
+    var every = $('#every');
     return api('/api/doc/' + state.view.n + '/decide',
-               {start: s.start, end: s.end, action: action, place: place || null, via: via || ''})
+               {start: s.start, end: s.end, action: action, place: place || null, via: via || '',
+                every: !!(every && every.checked)})
       .then(function (v) { status(''); render(v); }).catch(fail);
   }
 
@@ -197,6 +199,14 @@
         : 'Not placed: search for its place, or put it on the map.';
     }
     panel.appendChild(now);
+    if (m && m.same > 1) {      // one decision for every mention of the name (one step to undo)
+      var lab = el('label', {'class': 'm'});
+      var cb = el('input', {type: 'checkbox', id: 'every'});
+      cb.checked = true;
+      lab.appendChild(cb);
+      lab.appendChild(document.createTextNode(' all ' + m.same + ' mentions of this name'));
+      panel.appendChild(lab);
+    }
     // the candidates, with their probabilities
     if (p && (p.candidates.length || !m.decision)) {
       var ul = el('ul', {id: 'candidates'});
