@@ -48,3 +48,21 @@ def test_countries_are_cut_to_the_box_and_coarse_for_small_scales():
     assert fine > 2 * sum(shapely.get_num_coordinates(coarse))
     _, world = basemap.country_geoms((-180, -90, 180, 90), 0.1)
     assert len(world) > 150 and sum(shapely.get_num_coordinates(world)) < 60_000
+
+
+def test_the_html_maps_fine_layers_reach_the_sides_of_a_wide_page():
+    """The page's map is wide: around a tall focus (Mosul to Baghdad) the fine countries, rivers
+    and province lines span a box at least 1.8 times as wide as it is tall, so the view does not
+    end in coarse borders left and right of the middle."""
+    import json
+
+    import folium
+    import shapely
+
+    from geo.maps import style
+    from geo.maps.html_basemap import basemap_layers
+    layers = basemap_layers(folium.Map(tiles=None), (43.0, 33.0, 44.5, 36.5), style.WORDS['en'])
+    rivers = [text for _, text, st in layers if st.get('color') == style.RIVER]
+    geoms = [shapely.geometry.shape(f['geometry']) for f in json.loads(rivers[0])['features']]
+    w, s, e, n = shapely.total_bounds(geoms)
+    assert (e - w) >= 1.7 * (n - s)

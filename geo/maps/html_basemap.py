@@ -38,6 +38,7 @@ def basemap_layers(fmap, focus_box, words) -> list[tuple[str, str, dict]]:
     w, s, e, n = focus_box
     cx, cy = (w + e) / 2, (s + n) / 2
     hw, hh = max((e - w) * 1.6, 2.0), max((n - s) * 1.6, 1.5)
+    hw = max(hw, 1.8 * hh)      # the page's map is wide: the fine layers reach its sides, not only its middle
     fine_box = (max(-180, cx - hw), max(-85, cy - hh), min(180, cx + hw), min(85, cy + hh))
     tol = max(fine_box[2] - fine_box[0], fine_box[3] - fine_box[1]) / 1500
     rect = shapely.box(*fine_box)
