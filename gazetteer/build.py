@@ -38,6 +38,7 @@ from .keys import fold_uncached as fold, squash
 from .place import NAME_KINDS, TYPES, Place
 from .scripts import NameStats
 from .sources import Source, default_sources
+from .sources.crossscript_names import DERIVED
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
     """Merge the records of all sources by id.  Returns the places and per-source counts."""
     by_id: dict[str, Place] = {}
     stats: dict[str, dict] = {}
+    sources = list(sources)
     for src in sources:
         t0 = time.time()
         made = merged = dropped = 0
@@ -113,6 +115,15 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
                 progress(src.name, made + merged)
         stats[src.name] = {**src.describe(), 'places': made, 'merged': merged, 'dropped': dropped,
                            **names.as_dict(), 'seconds': round(time.time() - t0, 2)}
+    for src in sources:   # sources that derive names from the places of the others run last
+        if hasattr(src, 'derive'):
+            t0 = time.time()
+            named = 0
+            for p in src.derive(by_id.values()):
+                if p.id in by_id:
+                    by_id[p.id].merge(p)
+                    named += 1
+            stats[src.name].update(merged=named, seconds=round(stats[src.name]['seconds'] + time.time() - t0, 2))
     _spell_units_like_their_capitals(by_id)
     return list(by_id.values()), stats
 
@@ -130,7 +141,7 @@ def _keys_of(places: list[Place], start: int) -> tuple[list, list]:
     records, nnames = [], []
     for row, p in enumerate(places, start=start):
         keys = place_keys(p)
-        nnames.append(min(len(keys), 65535))
+        nnames.append(min(len(keys) - _derived_only(p, keys), 65535))
         records.extend((k, (row, kind)) for k, kind in keys.items())
     return records, nnames
 
@@ -149,6 +160,17 @@ def _start_blocks(keys: Iterable[str], dest: Path, fresh_process: bool):
             log.info('building the blocking tables here (%s)', e)
     blocks.write(keys, dest)
     return None
+
+
+def _derived_only(p: Place, keys: dict[str, int]) -> int:
+    """How many of the place's keys come only from names a source derived from the others
+    (sources.crossscript_names): the number of names stays a measure of how well known a place
+    is, which derived spellings are not."""
+    derived = p.extra.get(DERIVED)
+    if not derived:
+        return 0
+    own = {fold(n) for n in (p.name, p.name_ar, *p.aliases, *(n for n in p.names if n not in derived))}
+    return len({fold(n) for n in derived} & keys.keys() - own)
 
 
 _WORK: list[Place] = []  # handed to forked workers without pickling

