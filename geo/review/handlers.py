@@ -125,7 +125,7 @@ def remember(state, request, body) -> Response:
         place = rem.place(row)
     except Exception as e:         # a row the gazetteer refuses (GazetteerError): say why
         raise Bad(f'cannot remember this place: {e}') from None
-    state.review.gp.index.add_places([place])
+    state.review.remember(place)
     state.review.store.mark_remembered(d.id)
     with state.job_lock:
         state.pending.append(row)

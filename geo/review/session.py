@@ -83,9 +83,11 @@ class Review:
                     got.meta['offsets'] = doc.meta['offsets']
         return got
 
-    def reparse(self) -> None:
-        """Forget the parser's Results (after the gazetteer changed): the next view parses again."""
+    def remember(self, place) -> None:
+        """Lay a gazetteer Place over the open index at once (the user's store gets it for good
+        aside, geo.review.remember) and forget the parser's Results: the next views parse again."""
         with self._lock:
+            self.gp.index.add_places([place])
             self._parsed.clear()
 
     def reviewed(self, n: int) -> Result:
@@ -190,4 +192,5 @@ class Review:
         query = ' '.join(str(query).split())[:100]
         if not query:
             return []
-        return lookup(self.gp.index, query, limit)
+        with self._lock:            # the index's memos are not shared with a parse in another thread
+            return lookup(self.gp.index, query, limit)
