@@ -5,8 +5,8 @@ and boilerplate.
 
 The text of the document, which the offsets count (meta['offsets'] = 'article-text'): the
 headline, a blank line, the article's text as trafilatura gives it.  meta: url (the address
-given), final_url (after redirects, when it differs), title, date, and `page`, the file the
-fetched page was saved to when a cache folder is given (so the page can be read again as it
+given, also when it redirected), title, date, and `cached`, the file the fetched page was saved
+to when a cache folder is given (so the page can be read again as it
 was; `geo batch --resume` reads it instead of fetching again).
 
 What fails, each with one line naming the address: a timeout (GEO_TEXTMAP_FETCH_SECONDS, default
@@ -126,21 +126,19 @@ def read_url(url: str, doc_id: str | None = None, cache: Path | None = None, reu
     saved = cache / page_file(url) if cache is not None else None
     try:
         if reuse and saved is not None and saved.is_file():
-            body, final = saved.read_bytes(), url
+            body = saved.read_bytes()
         else:
-            body, _, final = fetch(url)
+            body, _, _ = fetch(url)
             if saved is not None:
                 from ..export.files import atomic_write_bytes
                 saved.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(saved, body)
-        text, found = article(body, final)
+        text, found = article(body, url)      # the address given: a resume reads the same
     except InputError as e:
         return Item(id=doc_id, error=str(e), where=url, meta=dict(meta or {}, url=url))
     found['url'] = url
-    if final != url:
-        found['final_url'] = final
     if saved is not None:
-        found['page'] = str(saved)
+        found['cached'] = str(saved)
     for k, v in (meta or {}).items():        # what the record says wins over what the page says
         if v:
             found[k] = v
