@@ -174,3 +174,12 @@ def test_one_decision_for_every_mention_of_a_name_is_one_step_to_undo(store):
     assert len(got) == 2 and len(store.active('doc')) == 3
     store.undo('doc')
     assert [d.surface for d in store.active('doc')] == ['الحويقة']
+
+
+@pytest.mark.parametrize('words, name', [('حي الحويقة', 'الحويقة'), ('مخيم الهول', 'مخيم الهول'),
+                                         ('الحويقة', 'الحويقة'), ('city of Hope', 'Hope'), ('حي', 'حي')])
+def test_a_remembered_place_is_named_without_a_cue_word_that_is_not_part_of_names(words, name):
+    from geo.review.remember import row_of
+
+    row = row_of(words, dict(name=words, name_ar='', lat=35.3, lon=40.1, type='neighbourhood', country='SY'))
+    assert row['name'] == name and row['country'] == 'SY' and row['id'].startswith('review-')

@@ -29,10 +29,32 @@ def stored_rows() -> list[dict]:
         return [dict(r) for r in csv.DictReader(f)]
 
 
-def row_of(name: str, place: dict, parent: str = '') -> dict:
-    """The CSV row of a place remembered under `name` (the text's spelling); the place's other
-    names (the gazetteer's, another script's) become its other spellings."""
+def bare_name(words: str) -> str:
+    """The name in the words decided on, without a leading cue word that is not part of names
+    (حي الحويقة -> الحويقة; مخيم الهول and جبل الشيخ keep theirs)."""
     from gazetteer.keys import fold
+
+    from ..lexicon import load
+
+    lex = load('ar' if any('\u0600' <= c <= '\u06ff' for c in words) else 'en')
+    parts = ' '.join(words.split()).split(' ')
+    for k in (2, 1):
+        head = fold(' '.join(parts[:k]))
+        if len(parts) > k and head in lex.cues and lex.cues[head] not in lex.cue_in_name:
+            rest = parts[k:]
+            if len(rest) > 1 and rest[0].lower() == 'of':       # city of Hope
+                rest = rest[1:]
+            return ' '.join(rest)
+    return ' '.join(parts)
+
+
+def row_of(name: str, place: dict, parent: str = '') -> dict:
+    """The CSV row of a place remembered under `name` (the text's spelling, a leading cue word
+    left out); the place's other names (the gazetteer's, another script's) become its other
+    spellings."""
+    from gazetteer.keys import fold
+
+    name = bare_name(name)
 
     others = [n for n in (place.get('name'), place.get('name_ar')) if n and fold(n) != fold(name)]
     key = f"{fold(name)}|{place.get('country') or ''}"
