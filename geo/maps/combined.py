@@ -197,8 +197,9 @@ def _controls(agg) -> str:
     w, rtl = style.CORPUS_UI[leg], leg == 'ar'
     box = ('position:fixed;top:8px;right:10px;z-index:1000;background:#fffe;padding:6px 9px;border-radius:4px;'
            'box-shadow:0 1px 4px #0004;font:12px sans-serif;max-width:260px')
+    counts = style.WORDS[leg]['corpus_summary'].format(docs=agg.documents, places=len(agg.places))
     parts = [f'<div id="geo-corpus-legend" dir="{"rtl" if rtl else "ltr"}" style="{box}">',
-             f'<div style="font-weight:bold">{safe(style.WORDS[leg]["corpus_summary"].format(docs=agg.documents, places=len(agg.places)))}</div>',
+             f'<div style="font-weight:bold">{safe(counts)}</div>',
              (f'<div style="font-weight:bold;white-space:nowrap"><bdi dir="ltr">{safe(min(agg.days))} – '
               f'{safe(max(agg.days))}</bdi></div>' if agg.days else ''),
              '<div class="places" style="margin:2px 0 4px"></div>',
