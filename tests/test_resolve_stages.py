@@ -19,6 +19,17 @@ def test_candidates_group_one_name_and_keep_its_parent(tiny_index):
     assert paris.parent == 1 and texas.parent is None
 
 
+def test_a_parent_state_marks_the_candidates_inside_it_and_its_cue_word_links_it(tiny_index):
+    """Paris, Texas: the Paris whose own admin1 is Texas is inside Texas, however far from its
+    point; باريس بولاية تكساس links through the cue word ولاية behind ب."""
+    doc = doc_after(tiny_index, 'The storm hit Paris, Texas on Monday.', 'candidates')
+    paris, texas = doc.groups
+    inside = {tiny_index.place(c.row).id for c in paris.cands if c.inside}
+    assert inside == {'u:paris-tx'} and texas.cands[0].row in next(c.inside for c in paris.cands if c.inside)
+    doc = doc_after(tiny_index, 'ضربت العاصفة باريس بولاية تكساس أمس', 'links')
+    assert [(doc.text[s.start:s.end], s.parent) for s in doc.mentions] == [('باريس', 1), ('تكساس', None)]
+
+
 def test_solve_gives_each_group_a_distribution_best_first(tiny_index):
     doc = doc_after(tiny_index, 'The storm hit Paris, Texas on Monday.', 'solve')
     paris = doc.groups[0]

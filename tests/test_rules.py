@@ -8,7 +8,7 @@ from geo.recognize.cues import cue_spans
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
                                  is_calendar_word, is_common_word, is_cue_word, is_definite_adjective, is_first_name,
                                  is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
-                                 told_outlet)
+                                 names_a_street, told_outlet)
 
 
 def span_of(index, text, surface, occurrence=0):
@@ -34,6 +34,9 @@ def span_of(index, text, surface, occurrence=0):
     (is_definite_adjective, 'وصل الوفد بالمدينة الرقة صباحا', 'الرقة', False),       # a cue word behind ب
     (in_organisation_name, 'قال مجلس شورى مجاهدي حلب إن القتال توقف', 'حلب', True),
     (in_organisation_name, 'قال مجلس محافظة حلب إن القتال توقف', 'حلب', False),
+    (in_organisation_name, 'قصفت الطائرات مواقع تنظيم داعش شرقي سوريا', 'سوريا', False),   # after a direction
+    (names_a_street, 'A fire broke out on Springfield Street last night.', 'Springfield', True),
+    (names_a_street, 'A fire broke out in Springfield last night.', 'Springfield', False),
     (follows_title, 'وقال الوزير موسكو إن الوفد وصل', 'موسكو', True),
     (follows_title, 'وقال الوزير في موسكو إن الوفد وصل', 'موسكو', False),
     (is_first_name, 'قال سيرجي رودسكوي إن الطائرات عادت', 'سيرجي', True),

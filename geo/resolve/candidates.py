@@ -23,6 +23,7 @@ class Scored:
     prior: float
     score: float = 0.0
     prob: float = 0.0
+    inside: frozenset = frozenset()    # rows of the parent's candidates (states, provinces) it lies in
 
 
 @dataclass
@@ -33,6 +34,9 @@ class Group:
     implied: str = ''              # the type a cue implies for these mentions
     parent: int | None = None      # index of the group the text names as parent
     extra: dict = field(default_factory=dict)
+
+
+PARENT_KM = 800       # a place inside a state or province the text names lies this near its point
 
 
 def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
@@ -53,8 +57,9 @@ def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
     return s
 
 
-def score_candidates(index: Index, span: Span, lang: str) -> list[Scored]:
-    """The best-scored candidates of a span, best first (each row once, under its best name kind)."""
+def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1) -> list[Scored]:
+    """The best-scored candidates of a span, best first (each row once, under its best name kind):
+    the first `limit` (default: max_candidates; None: all)."""
     best: dict[int, str] = {}
     for row, kind in span.rows:
         name = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
@@ -65,7 +70,7 @@ def score_candidates(index: Index, span: Span, lang: str) -> list[Scored]:
     out.sort(key=lambda c: -c.prior)
     _homonym_admin(out)
     out.sort(key=lambda c: -c.prior)
-    return out[:WEIGHTS['max_candidates']]
+    return out[:WEIGHTS['max_candidates'] if limit == -1 else limit]
 
 
 def _homonym_admin(cands: list[Scored]) -> None:
@@ -104,8 +109,43 @@ def link_groups(doc: Doc, groups: list[Group]) -> None:
             groups[gi].parent = pj
 
 
+def _keep(index: Index, groups: list[Group]) -> None:
+    """Each group keeps its best candidates, and those beyond that lie where the text puts
+    them: in the country of its parent's candidates and, under a state or province, within
+    PARENT_KM of it (Paris, Texas is the 30th Paris by prior)."""
+    n = WEIGHTS['max_candidates']
+    full = [g.cands for g in groups]
+    for g in groups:
+        g.cands = g.cands[:n]
+    for g, cands in zip(groups, full):
+        if g.parent is None or len(cands) <= n:
+            continue
+        parents = groups[g.parent].cands[:3]
+        inside = [c for c in cands[n:] if any(
+            c.core.country == p.core.country and (p.core.type == 'country' or km(
+                c.core.lat, c.core.lon, p.core.lat, p.core.lon) <= PARENT_KM) for p in parents)]
+        g.cands = g.cands + inside[:n]
+    for g in groups:
+        if g.parent is not None:
+            _mark_inside(index, g.cands, groups[g.parent].cands[:3])
+
+
+def _mark_inside(index: Index, cands: list[Scored], parents: list[Scored]) -> None:
+    """Scored.inside: which of the parent's first-level units each candidate lies in, by the
+    gazetteer's own admin1 of the candidate (a state is far wider than any distance says)."""
+    units = {p.row: index.place(p.row) for p in parents if p.core.type == 'admin1'}
+    if not units:
+        return
+    for c in cands:
+        place = index.place(c.row)
+        within = {place.admin1, place.parent} - {''}
+        c.inside = frozenset(r for r, u in units.items()
+                             if place.country == u.country and within & {u.name, u.admin1, u.id})
+
+
 def candidates(doc: Doc) -> None:
     """Stage: doc.groups, with their scored candidates and the parent groups the text names."""
-    cands = [score_candidates(doc.index, s, doc.lang) for s in doc.mentions]
+    cands = [score_candidates(doc.index, s, doc.lang, limit=None) for s in doc.mentions]
     doc.groups = group_spans(doc.mentions, cands)
     link_groups(doc, doc.groups)
+    _keep(doc.index, doc.groups)

@@ -34,10 +34,17 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
         return None
     if len(between) > MAX_GAP_TOKENS or ',' in gap or '،' in gap:
         return None
+    if between and b.cue and _cue_with_link(doc, between[-1].key):
+        return i + 1                  # باريس بولاية تكساس، X في محافظة Y: the parent's own cue word carries the link
     if not between:
         # the parent's own proclitic may carry the link (بريف حلب, في-less بحلب)
         return i + 1 if b.proclitics[-1:] in ('ب', 'ل') or (b.cue in ('ريف', 'باديه')) else None
     return i + 1 if all(t.key in links or t.key.lstrip('وب') in links for t in between) else None
+
+
+def _cue_with_link(doc: Doc, key: str) -> bool:
+    """بولاية, بمحافظة: a cue word behind ب, or right after a linking word (في محافظة)."""
+    return key[:1] == 'ب' and key[1:] in doc.lex.cues
 
 
 def links(doc: Doc) -> None:

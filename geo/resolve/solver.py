@@ -130,7 +130,9 @@ def _hierarchy(groups, flat, gidx, probs, dist) -> np.ndarray:
             best = 0.0
             for j in theirs:
                 pc = flat[j][1]
-                if pc.core.type in ('country', 'admin1', 'admin2', 'region'):
+                if pc.row in c.inside:
+                    near = 1.0
+                elif pc.core.type in ('country', 'admin1', 'admin2', 'region'):
                     near = 1.0 if c.core.country == pc.core.country else 0.0
                     if pc.core.type != 'country':
                         near *= math.exp(-dist[k, j] / 250.0)

@@ -7,7 +7,7 @@ HARD filters always drop a span.  SOFT filters are evidence: with a trained scor
 from __future__ import annotations
 
 from .calendar import is_calendar_word
-from .common_words import is_common_word
+from .common_words import is_common_english_word, is_common_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
 from .first_names import follows_first_name, is_first_name
@@ -17,12 +17,13 @@ from .nisba import is_nisba_adjective
 from .organisation_heads import in_organisation_name
 from .outlets import told_outlet
 from .sentence_case import is_sentence_case_word
+from .streets import names_a_street
 from .teams import in_team_name
 from .titles import follows_title
 
 HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective, in_organisation_name,
         follows_title, is_first_name, follows_first_name, told_outlet, is_sentence_case_word, in_team_name,
-        is_joined_word)
+        is_joined_word, names_a_street, is_common_english_word)
 SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 
