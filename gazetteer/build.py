@@ -361,12 +361,13 @@ def build(root: Path, sources: list[Source] | None = None, progress: Progress | 
     """The build of these sources (default: the embedded ones and the user's) under `root`,
     made unless a complete one exists.  Builds of other fingerprints stay (pruned by age, see
     cache.py); a build of the same fingerprint running in another process is waited for, not
-    repeated.  `notice` (default: stderr) hears one line when a build starts and one at its end."""
+    repeated.  `notice` hears one line when a build starts and one at its end (default: the progress
+    callback's `notice` when it has one, as a quiet command's has; else stderr)."""
     root = Path(root)
     custom = sources is not None
     sources = default_sources() + user_sources() if sources is None else sources
     fp = fingerprint(sources)
-    notice = notice or say
+    notice = notice or getattr(progress, 'notice', None) or say
     found = None if force else cache.latest(root, fp)
     if found is None:
         with cache.fingerprint_lock(root, fp, on_wait=lambda: notice(

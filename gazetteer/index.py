@@ -65,8 +65,7 @@ def _choose(root: Path, build_if_missing: bool, check_fresh: bool, progress) -> 
         if cur is not None:
             return cur
         raise GazetteerError(f'no gazetteer index under {root}; run `geo gazetteer build`')
-    # a progress callback may carry `notice`, which then hears the build's lines instead of stderr
-    return build(root, progress=progress, notice=getattr(progress, 'notice', None))
+    return build(root, progress=progress)     # a quiet progress callback silences its notice too
 
 
 class Index:

@@ -36,3 +36,13 @@ def test_quiet_silences_the_build_notice(tmp_path):
     assert p.returncode == 0, p.stderr
     assert p.stderr == ''
     assert list((tmp_path / 'home' / 'index').glob('b-*'))      # it did build
+
+
+def test_quiet_silences_a_rebuild_asked_for_too(tmp_path):
+    home = tmp_path / 'home'
+    assert _geo(home, '-q', 'gazetteer', 'info').returncode == 0
+    loud = _geo(home, 'gazetteer', 'build', '--force')
+    assert loud.returncode == 0 and 'building the place index (rebuilding as asked' in loud.stderr
+    p = _geo(home, '-q', 'gazetteer', 'build', '--force')
+    assert p.returncode == 0, p.stderr
+    assert p.stderr == ''
