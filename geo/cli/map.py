@@ -110,7 +110,7 @@ def _attachments(items: list, gp, settings, args, formats: list[str], written: l
         result = with_decisions(note_offsets(gp.parse(item.text, item.id, lang=settings.lang), item.meta), review)
         try:
             written += write_outputs(result, args.output, formats, title=args.title, dpi=args.dpi,
-                                     size=args.size, label_lang=args.label_lang, meta=item.meta)
+                                     size=args.size, label_lang=args.label_lang, meta=item.meta, gazetteer=gp.index)
         except OSError as e:
             raise OutputError(f'{e.filename or args.output}: cannot write ({e.strerror or e})') from None
     return failed
