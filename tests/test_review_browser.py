@@ -27,6 +27,10 @@ HOSTILE = ('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scri
            'قصف على دير الزور {{7*7}} "><svg onload="window.__pwned=3"></svg> ثم <b>عاد</b> الهدوء.\n')
 
 
+# a town and its district at one spot
+ONE_SPOT = 'وصلت قافلة المساعدات إلى بلدة الميادين، وقال مسؤول في منطقة الميادين إنها ستوزع اليوم.\n'
+
+
 @pytest.fixture(scope='module')
 def setup(tmp_path_factory):
     home = tmp_path_factory.mktemp('review-home')
@@ -34,6 +38,7 @@ def setup(tmp_path_factory):
     folder = tmp_path_factory.mktemp('review-docs')
     shutil.copy(EXAMPLE, folder / EXAMPLE.name)
     (folder / 'zz-hostile.txt').write_text(HOSTILE, encoding='utf-8')
+    (folder / 'zzz-one-spot.txt').write_text(ONE_SPOT, encoding='utf-8')
     return home, env, folder
 
 
@@ -49,7 +54,7 @@ def test_a_whole_review(browser, setup, tmp_path):
         page = open_page(browser, server.url)
         page.wait_for_function('() => window.geoReviewReady === "list"')
         rows = page.locator('#docs tbody tr')
-        assert rows.count() == 2
+        assert rows.count() == 3
         assert 'قوافل إغاثة' in rows.nth(0).inner_text()
         assert int(rows.nth(0).locator('td').nth(3).inner_text()) >= 1        # an open question: الحويقة
         rows.nth(0).click()
@@ -196,5 +201,25 @@ def test_markup_in_a_document_never_runs(browser, setup):
         assert '{{7*7}}' in page.inner_text('#text')
         assert page.inner_text('#doc-title').startswith('<img')
         assert page.geo['dialogs'] == [] and page.geo['foreign'] == []
+    finally:
+        server.stop()
+
+
+def test_no_symbol_hides_another(browser, setup):
+    home, env, folder = setup
+    server = Server(folder, env)
+    try:
+        page = open_page(browser, server.url + '#doc/2')
+        wait_doc(page, 2, 0)
+        ids = {'u:may', 'u:mayd'}
+        boxes = {i: page.locator(f'.geo-place[data-place="{i}"] > svg:last-child').bounding_box() for i in ids}
+        a, b = boxes['u:may'], boxes['u:mayd']
+        assert a['x'] + a['width'] <= b['x'] or b['x'] + b['width'] <= a['x'] or \
+            a['y'] + a['height'] <= b['y'] or b['y'] + b['height'] <= a['y'], boxes
+        page.click('.leaflet-control-zoom-in')
+        page.wait_for_timeout(600)
+        a2 = page.locator('.geo-place[data-place="u:may"] > svg:last-child').bounding_box()
+        b2 = page.locator('.geo-place[data-place="u:mayd"] > svg:last-child').bounding_box()
+        assert abs((a2['x'] - b2['x'])) + abs(a2['y'] - b2['y']) >= min(a2['width'], b2['width'])   # apart at every zoom
     finally:
         server.stop()

@@ -8,7 +8,7 @@
   var TYPES = ['neighbourhood', 'village', 'town', 'city', 'camp', 'landmark', 'facility', 'airport', 'crossing',
                'oilfield', 'mountain', 'water', 'admin2', 'admin1'];
   var wide = ['country', 'region', 'continent'];     // areas: no point of the frame, no permanent label
-  var state = {view: null, sel: null, placing: false, map: null, layers: null, baseBox: null, pollTimer: null};
+  var state = {markers: [], view: null, sel: null, placing: false, map: null, layers: null, baseBox: null, pollTimer: null};
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -304,6 +304,7 @@
     map.attributionControl.setPrefix('Leaflet');
     map.attributionControl.addAttribution('GeoNames (CC-BY 4.0) · Natural Earth · GSHHG (LGPL)');
     map.createPane('base').style.zIndex = 200;
+    map.on('zoomend', function () { spread(); });
     state.layers = {fine: L.layerGroup().addTo(map),
                     circles: L.layerGroup().addTo(map), places: L.layerGroup().addTo(map)};
     map.on('click', function (ev) {
@@ -337,13 +338,13 @@
     if (!state.map) { initMap(); }
     var map = state.map, L_ = state.layers, pts = [];
     L_.places.clearLayers(); L_.circles.clearLayers();
+    state.markers = [];
     view.places.forEach(function (p) {
       if (p.approximate && p.uncertainty_km > 0) {
         L.circle([p.lat, p.lon], {radius: p.uncertainty_km * 1000, color: p.colour, weight: 1.2, opacity: 0.6,
                                   dashArray: '4 4', fillOpacity: 0.04, interactive: false}).addTo(L_.circles);
       }
-      var icon = L.divIcon({html: p.svg, iconSize: [p.size, p.size], iconAnchor: [p.size / 2, p.size / 2],
-                            className: 'geo-place geo-type-' + p.type + (p.approximate ? ' geo-approx' : '')});
+      var icon = iconOf(p, 0, 0);
       // an approximate place sits on its parent: drawn above it, labelled on the other side, so it
       // can be picked up and dragged to its real spot
       var mk = L.marker([p.lat, p.lon], {icon: icon, draggable: true, keyboard: false, riseOnHover: true, title: '',
@@ -359,6 +360,7 @@
       });
       mk.on('add', function () { mk.getElement().setAttribute('data-place', p.id); });
       mk.addTo(L_.places);
+      state.markers.push({mk: mk, p: p, dx: 0, dy: 0});
       if (wide.indexOf(p.type) < 0) { pts.push([p.lat, p.lon]); }
     });
     if (!pts.length) { view.places.forEach(function (p) { pts.push([p.lat, p.lon]); }); }
@@ -372,6 +374,52 @@
       }
     }
     map.invalidateSize();
+    spread();
+  }
+
+  function iconOf(p, dx, dy) {
+    // a symbol moved aside (another sits at its spot) keeps a short leader to its true point
+    var html = p.svg;
+    if (dx || dy) {
+      html = '<svg class="geo-leader" width="' + p.size + '" height="' + p.size + '"><line x1="' + p.size / 2 + '" y1="'
+        + p.size / 2 + '" x2="' + (p.size / 2 - dx) + '" y2="' + (p.size / 2 - dy) + '" stroke="#777" stroke-width="1"/></svg>' + html;
+    }
+    return L.divIcon({html: html, iconSize: [p.size, p.size], iconAnchor: [p.size / 2 - dx, p.size / 2 - dy],
+                      tooltipAnchor: [dx, dy], className: 'geo-place geo-type-' + p.type + (p.approximate ? ' geo-approx' : '')});
+  }
+
+  // no symbol hides another: located places first, bigger types first; a later one that would sit
+  // on one placed before goes to the first free slot on a ring round it (approximate places stay on
+  // their parent, above it, to be dragged to their spot)
+  function spread() {
+    var rtl = state.view && state.view.dir === 'rtl';
+    // the first slots away from the labels (on the left in Arabic, on the right otherwise)
+    var map = state.map, done = [], slots = rtl ? [0, 90, 270, 45, 315, 180, 135, 225] : [180, 90, 270, 135, 225, 0, 45, 315];
+    if (!map || !state.markers.length || !state.markers[0].mk.getElement()) { return; }   // not drawn yet
+    state.markers.filter(function (x) { return !x.p.approximate && wide.indexOf(x.p.type) < 0; })
+      .sort(function (a, b) { return a.p.rank - b.p.rank || b.p.mentions.length - a.p.mentions.length || a.p.i - b.p.i; })
+      .forEach(function (x) {
+        var at = map.latLngToContainerPoint([x.p.lat, x.p.lon]), dx = 0, dy = 0, s = x.p.size;
+        var free = function (px, py) { return done.every(function (d) { return Math.hypot(d.x - px, d.y - py) >= (d.s + s) / 2 + 1; }); };
+        if (!free(at.x, at.y)) {
+          search: for (var ring = 1; ring <= 3; ring++) {
+            for (var k = 0; k < slots.length; k++) {
+              var a = slots[k] * Math.PI / 180, r = ring * (s + 4);
+              if (free(at.x + r * Math.cos(a), at.y - r * Math.sin(a))) { dx = Math.round(r * Math.cos(a)); dy = Math.round(-r * Math.sin(a)); break search; }
+            }
+          }
+        }
+        done.push({x: at.x + dx, y: at.y + dy, s: s});
+        if (dx !== x.dx || dy !== x.dy) {
+          x.dx = dx; x.dy = dy;
+          x.mk.setIcon(iconOf(x.p, dx, dy));
+          x.mk.getElement().setAttribute('data-place', x.p.id);
+          var tip = x.mk.getTooltip(), right = dx ? dx > 0 : !rtl;     // the label on the side it moved to
+          tip.options.direction = right ? 'right' : 'left';
+          tip.options.offset = [right ? x.p.size / 2 : -x.p.size / 2, 0];
+          if (x.mk.isTooltipOpen()) { x.mk.openTooltip(); }       // the label follows its symbol
+        }
+      });
   }
 
   // --- export --------------------------------------------------------------------------------------
