@@ -138,3 +138,17 @@ def test_reference_names_in_plain_letters():
     from geo.maps.reference import plain
     assert [plain(n) for n in ("'Ākra", 'Al ‘Ashārah', 'Mūḩ Ḩasan', "Ma'arrat an Nu‘man")] == \
         ['Akra', 'Al Asharah', 'Muh Hasan', "Ma'arrat an Numan"]
+
+
+def test_geo_map_draws_the_indexs_places_around_the_texts(geo_env, tmp_path):
+    """The whole way: `geo map` on the fixture index; the SVG keeps its text, so the reference
+    place (Hatla, which the text does not name) is there as a name, the text's places too."""
+    import subprocess
+    import sys
+    doc = tmp_path / 'raid.ar.txt'
+    doc.write_text('قصفت طائرات مدينة دير الزور وبلدة الميادين في سوريا.\n', encoding='utf-8')
+    p = subprocess.run([sys.executable, '-m', 'geo', 'map', str(doc), '-o', str(tmp_path), '--formats', 'svg'],
+                       capture_output=True, text=True, env=geo_env, timeout=300)
+    assert p.returncode == 0, p.stderr
+    svg = (tmp_path / 'raid.ar.svg').read_text(encoding='utf-8')
+    assert 'الميادين' in svg and 'حطلة' in svg and 'مكان آخر للاستدلال' in svg
