@@ -51,7 +51,10 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in headers.items():
             self.send_header(k, v)
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):      # the client gave up waiting (/slow)
+            pass
 
     def do_GET(self):
         path = self.path
@@ -73,7 +76,10 @@ class Handler(BaseHTTPRequestHandler):
                            b'<script>render()</script></body></html>')
         elif path == '/slow':
             time.sleep(6)           # never answers within the client's timeout
-            self.send(200, ARTICLE.encode('utf-8'))
+            try:
+                self.send(200, ARTICLE.encode('utf-8'))
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         else:
             self.send(404, b'<h1>not found</h1>')
 
