@@ -60,6 +60,8 @@ def test_a_whole_review(browser, setup, tmp_path):
         rows.nth(0).click()
         wait_doc(page, 0, 0)
         assert page.get_attribute('#text', 'dir') == 'rtl'
+        page.click('#next-open')                  # the open question: the neighbourhood left at its city
+        assert page.inner_text('#panel h3') == 'الحويقة' and 'within' in page.inner_text('#panel .now')
 
         # a false place: حلب here is a verb
         page.click('#text mark:text-is("حلب")')

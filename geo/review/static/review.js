@@ -41,7 +41,8 @@
   // --- the list of documents --------------------------------------------------------------------
   function showList() {
     $('#doc-view').hidden = true; $('#list-view').hidden = false;
-    $('#undo').hidden = true; $('#export-open').hidden = true; $('#doc-title').textContent = '';
+    $('#undo').hidden = true; $('#export-open').hidden = true; $('#next-open').hidden = true;
+    $('#doc-title').textContent = '';
     state.view = null;
     api('/api/docs').then(function (d) {
       var tb = $('#docs tbody');
@@ -67,7 +68,7 @@
   // --- one document --------------------------------------------------------------------------------
   function showDoc(n) {
     $('#list-view').hidden = true; $('#doc-view').hidden = false;
-    $('#undo').hidden = false; $('#export-open').hidden = false;
+    $('#undo').hidden = false; $('#export-open').hidden = false; $('#next-open').hidden = false;
     state.sel = null;
     api('/api/doc/' + n).then(render).catch(fail);
   }
@@ -80,6 +81,7 @@
     $('#doc-title').textContent = view.title;
     $('#doc-view').className = view.dir;
     $('#undo').disabled = !view.can_undo;
+    $('#next-open').disabled = !view.mentions.some(function (m) { return m.open; });
     renderText(view);
     renderMap(view, first);
     if (keep) {      // the same span stays selected after a decision on it
@@ -111,7 +113,8 @@
       } else {
         var m = x.m, p = m.place !== null ? view.places[m.place] : null;
         var cls = 'nm' + (p ? '' : ' unres') + (p && (p.confidence < 0.6 || p.approximate) ? ' pale' : '')
-          + (m.open ? ' open' : '') + (m.decision ? ' decided' : '');
+          + (m.open ? ' open' : '') + (m.decision ? ' decided' : '')
+          + (state.sel && state.sel.start === m.start && state.sel.end === m.end ? ' sel' : '');
         var mk = el('mark', {'class': cls, 'data-k': m.k, 'data-s': m.start,
                              title: p ? (p.label + ' · ' + p.type_name) : 'not placed'}, t);
         if (p) { mk.style.setProperty('--c', p.colour); }
@@ -149,10 +152,24 @@
 
   function select(k) {
     var m = state.view.mentions[k];
+    [].forEach.call(document.querySelectorAll('#text mark.sel'), function (e) { e.classList.remove('sel'); });
+    var mk = document.querySelector('#text mark[data-k="' + k + '"]');
+    if (mk) { mk.classList.add('sel'); }
     state.sel = {k: k, start: m.start, end: m.end, text: m.text};
     renderPanel();
     var p = m.place !== null ? state.view.places[m.place] : null;
     if (p && state.map && wide.indexOf(p.type) < 0) { state.map.panTo([p.lat, p.lon]); }
+  }
+
+  function nextOpen() {
+    // the first open question after the selected name, round to the first one
+    var v = state.view, after = state.sel ? state.sel.start : -1;
+    var open = v.mentions.filter(function (m) { return m.open; });
+    if (!open.length) { status('no open question left in this document'); return; }
+    var m = open.find(function (x) { return x.start > after; }) || open[0];
+    select(m.k);
+    var mk = document.querySelector('#text mark[data-k="' + m.k + '"]');
+    if (mk) { mk.scrollIntoView({block: 'center'}); }
   }
 
   // --- the panel: what the analyst can do with the selected name -----------------------------------
@@ -458,11 +475,13 @@
   document.addEventListener('keydown', function (ev) {
     if ((ev.ctrlKey || ev.metaKey) && ev.key === 'z' && state.view && ev.target.tagName !== 'INPUT') { ev.preventDefault(); $('#undo').click(); }
     if (ev.key === 'Escape') { setPlacing(false); }
+    if ((ev.key === 'n' || ev.key === 'N') && state.view && !/INPUT|SELECT|TEXTAREA/.test(ev.target.tagName)) { nextOpen(); }
   });
   $('#undo').addEventListener('click', function () {
     api('/api/doc/' + state.view.n + '/undo', {}).then(render).catch(fail);
   });
   $('#export-open').addEventListener('click', openExport);
+  $('#next-open').addEventListener('click', nextOpen);
   $('#export-go').addEventListener('click', runExport);
   $('#home').addEventListener('click', function (ev) { ev.preventDefault(); location.hash = ''; route(); });
   route();
