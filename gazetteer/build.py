@@ -118,12 +118,14 @@ def collect(sources: Iterable[Source], progress: Progress | None = None) -> tupl
     for src in sources:   # sources that derive names from the places of the others run last
         if hasattr(src, 'derive'):
             t0 = time.time()
-            named = 0
+            named, names = 0, NameStats()
             for p in src.derive(by_id.values()):
                 if p.id in by_id:
                     by_id[p.id].merge(p)
+                    names.add(p)
                     named += 1
-            stats[src.name].update(merged=named, seconds=round(stats[src.name]['seconds'] + time.time() - t0, 2))
+            stats[src.name].update(merged=named, **names.as_dict(),
+                                   seconds=round(stats[src.name]['seconds'] + time.time() - t0, 2))
     _spell_units_like_their_capitals(by_id)
     return list(by_id.values()), stats
 

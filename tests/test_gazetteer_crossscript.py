@@ -81,6 +81,7 @@ def test_the_source_adds_names_and_makes_no_place(units_index):
     assert len(units_index) == sum(1 for _ in open(FIXTURE, encoding='utf-8')) - 1
     src = units_index.meta['sources']['cross-script-names']
     assert src['places'] == 0 and src['merged'] == 5 and 'CC BY-SA' in src['licence']
+    assert src['with_arabic'] == 5 and src['scripts'] == {'Arabic': src['names']} and src['names'] >= 5
     # a derived spelling is no sign of fame: the number of names stays what the sources gave
     (texas,) = [r for r, _ in units_index.rows('تكساس')]
     assert units_index.core(texas).nnames == len({'texas', 'state of texas', 'stateoftexas', 'tejas'})
