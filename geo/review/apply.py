@@ -50,7 +50,8 @@ def decided_place(d: dict, alternatives: Iterable[Candidate] = ()) -> Place:
     """The Place of a decision (a dict checked by store.clean_place)."""
     name = d.get('name') or d.get('name_ar') or ''
     pid = d.get('id') or pin_id(name, d['lat'], d['lon'])
-    alts = [a for a in alternatives if a.id != pid]
+    alts = [a for a in alternatives                 # not the place itself, nor one at its very spot
+            if a.id != pid and (abs(a.lat - d['lat']) > 1e-5 or abs(a.lon - d['lon']) > 1e-5)]
     return Place(id=pid, name=name, lat=d['lat'], lon=d['lon'], type=d.get('type') or 'landmark',
                  country=d.get('country') or '', admin1=d.get('admin1') or '', name_ar=d.get('name_ar') or '',
                  geonameid=d.get('geonameid'), population=d.get('population') or 0, confidence=1.0,
