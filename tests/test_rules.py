@@ -8,7 +8,7 @@ from geo.recognize.cues import cue_spans
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
                                  is_calendar_word, is_common_word, is_cue_word, is_definite_adjective, is_first_name,
                                  is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
-                                 names_a_street, told_outlet)
+                                 is_person_name, is_very_common_alternate, names_a_street, told_outlet)
 
 
 def span_of(index, text, surface, occurrence=0):
@@ -35,6 +35,8 @@ def span_of(index, text, surface, occurrence=0):
     (in_organisation_name, 'قال مجلس شورى مجاهدي حلب إن القتال توقف', 'حلب', True),
     (in_organisation_name, 'قال مجلس محافظة حلب إن القتال توقف', 'حلب', False),
     (in_organisation_name, 'قصفت الطائرات مواقع تنظيم داعش شرقي سوريا', 'سوريا', False),   # after a direction
+    (is_person_name, 'وقال كيري إن الوفد وصل', 'كيري', True),
+    (is_person_name, 'وصل الوفد إلى حلب أمس', 'حلب', False),
     (names_a_street, 'A fire broke out on Springfield Street last night.', 'Springfield', True),
     (names_a_street, 'A fire broke out in Springfield last night.', 'Springfield', False),
     (follows_title, 'وقال الوزير موسكو إن الوفد وصل', 'موسكو', True),
@@ -88,6 +90,21 @@ def test_a_proclitic_reading_loses_to_a_common_whole_word(tiny_index):
     assert not is_joined_word(*split('وصل الوفد لسوريا أمس', 'لسوريا'))
 
 
+def test_a_very_common_word_that_is_only_an_alternate_spelling_is_the_word(index_root):
+    """كيف "how" as an alternate spelling of Kyiv (كييف): the word wins; the same word as a
+    place's usual name is left to the scorer."""
+    from gazetteer.index import Index
+    from gazetteer.place import Place
+    alt = Place(id='u:kyiv', name='Kyiv', name_ar='كييف', lat=50.45, lon=30.52, type='city', country='UA',
+                population=2_900_000, names=('كيف',))
+    usual = Place(id='u:how', name='How', name_ar='كيف', lat=1.0, lon=1.0, type='town', country='UA')
+    text = 'لا أعرف كيف وصل الوفد إلى حلب'
+    span, doc = span_of(Index.open(index_root, overlay=[alt]), text, 'كيف')
+    assert span.rows and is_very_common_alternate(span, doc)
+    span, doc = span_of(Index.open(index_root, overlay=[usual]), text, 'كيف')
+    assert span.rows and not is_very_common_alternate(span, doc)
+
+
 def test_frequent_word_against_a_small_foreign_town(tiny_index):
     span, doc = span_of(tiny_index, 'وقال أن الطائرات عادت إلى حلب', 'أن')
     assert is_frequent_word(span, doc)            # أن is among the commonest Arabic words; Ans is small
@@ -102,6 +119,8 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
                  'قصفت الطائرات قاعدة عسكرية قرب الحدود',    # an adjective in -ية
                  'دخل الصحفي قنصلية بلاده في المدينة',       # a noun with a pronoun suffix
                  'نقل المصاب إلى مستشفى محلي للعلاج',          # a masculine adjective
+                 'أضر الرماد بمنطقة يقطنها مليون شخص',          # a verb
+                 'تحولت المدينة إلى ساحة لتطبيق الأفكار',        # ل + a common word
                  'قال إن العاصمة الفرنسية سيستقبلون الوفد'):  # a verb in the future tense
         assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
     for text, name in (('نزحت العائلات إلى بلدة القورية أمس', 'القورية'),

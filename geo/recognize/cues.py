@@ -150,6 +150,10 @@ def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
         return True           # مستشفى محلي، مطار دولي: a masculine adjective
     if text.startswith(('سي', 'ست', 'سن')) and text.endswith(('ون', 'ين', 'ان')) and len(text) >= 6:
         return True           # العاصمة الفرنسية سيستقبلون: a verb in the future tense
+    if text.startswith('ي') and zipf(key, 'ar') >= 3.0:
+        return True           # منطقة يقطنها، مدينة يضرب: a verb (no unknown name is that common)
+    if key.startswith('ل') and len(key) > 3 and zipf(key[1:], 'ar') >= 4.0:
+        return True           # ساحة لتطبيق: ل + a common word
     for suffix in _PRONOUN_SUFFIXES + ('ه',):
         stem = key[:-len(suffix)]
         if text.endswith(suffix) and len(stem) >= 3 and max(

@@ -3,7 +3,7 @@ Split) names a place only when the place is famous enough to outweigh the word, 
 country the document is about.  Frequencies come from `wordfreq` (Zipf scale)."""
 from __future__ import annotations
 
-from ...placetypes import BIG_UNITS
+from ...placetypes import BIG_UNITS, NAME_KINDS
 from ...text.frequency import zipf
 
 # (minimum Zipf frequency, population a place needs to outweigh the word, applies at home too).
@@ -43,3 +43,15 @@ def is_frequent_word(span, doc) -> bool:
         if z >= zmin:
             return pop < popmin and (anywhere or not home)
     return False
+
+
+VERY_COMMON = 5.5
+
+
+def is_very_common_alternate(span, doc) -> bool:
+    """كيف "how" -> Kyiv (كييف): a word among the commonest of the language that a gazetteer has
+    only as an alternate spelling of a place (never as its usual name) is the word."""
+    if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+        return False
+    usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
+    return zipf(span.key, doc.lang) >= VERY_COMMON and not any(k in usual for _, k in span.rows)
