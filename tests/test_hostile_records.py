@@ -41,7 +41,7 @@ HOSTILE_LINES = [
     ('{"id": "cp", "text": "وصل الوفد إلى حلب"}'.encode('cp1256'), 'cp', None),         # one legacy line
     (b'{"id": "crlf", "text": "Raqqa, Syria"}\r', 'crlf', None),
     (b'{"id": "nul", "text": "Mosul\\u0000"}', 'nul', 'binary data'),
-    (json.dumps({'id': 'sep', 'text': 'Mosul\u2028Erbil\u2029Raqqa'}, ensure_ascii=False).encode(), 'sep', None),
+    (json.dumps({'id': 'sep', 'text': 'Mosul\u2028Erbil\u2029Raqqa, Syria'}, ensure_ascii=False).encode(), 'sep', None),
 ]
 
 
@@ -61,7 +61,7 @@ def test_jsonl_with_every_kind_of_broken_line(tmp_path, geo_env):
     assert surfaces(by_id['lone\ufffd']) == ['Mosul', 'Erbil']
     assert by_id['lone\ufffd']['toponyms'][1]['start'] == 8     # the surrogate still counts one character
     assert surfaces(by_id['cp']) == ['حلب']
-    assert surfaces(by_id['sep']) == ['Mosul', 'Erbil', 'Raqqa']
+    assert surfaces(by_id['sep']) == ['Mosul', 'Erbil', 'Raqqa', 'Syria']
 
 
 def test_batch_isolates_the_same_broken_lines(tmp_path, geo_env):

@@ -60,3 +60,13 @@ def test_the_weights_file_must_name_every_weight_the_code_uses(tmp_path):
     broken.write_text(PATH.read_text(encoding='utf-8').replace('proximity_km =', 'proximity_scale ='), encoding='utf-8')
     with pytest.raises(ModelError, match='missing: proximity_km; unknown: proximity_scale'):
         load(broken)
+
+
+def test_a_facility_named_after_a_place_lies_in_the_place_the_text_puts_it_in(tiny_index):
+    """مستشفى باريس بولاية تكساس: the Paris of the hospital's name is the one in Texas."""
+    doc = doc_after(tiny_index, 'نقل المصابون إلى مستشفى باريس بولاية تكساس أمس', 'approximate')
+    hospital = next(s for s in doc.mentions if doc.text[s.start:s.end].startswith('مستشفى'))
+    assert hospital.place is not None and hospital.place.country == 'US'
+    doc = doc_after(tiny_index, 'نقل المصابون إلى مستشفى باريس أمس', 'approximate')
+    hospital = next(s for s in doc.mentions if doc.text[s.start:s.end].startswith('مستشفى'))
+    assert hospital.place is not None and hospital.place.country == 'FR'

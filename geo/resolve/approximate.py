@@ -12,6 +12,7 @@ import bisect
 import math
 from collections import Counter
 
+from gazetteer.geodesy import km
 from gazetteer.index import Index
 from gazetteer.keys import fold
 
@@ -27,6 +28,8 @@ PARENT_TYPES = frozenset({'city', 'town', 'village', 'admin1', 'admin2', 'neighb
 SETTLEMENTS = frozenset({'city', 'town', 'village'})
 # what lies inside a settlement: its parent must be one (the document's city when none is near)
 URBAN = frozenset({'neighbourhood', 'landmark'})
+# how far from the point of the place the text puts a named facility in it may lie
+LINKED_KM = {'admin1': 800.0, 'admin2': 150.0, 'region': 1500.0, 'city': 40.0}
 # how far from its parent a feature of this kind may lie (km): an oil field is not in the town
 # that gives it its name
 FEATURE_KM = {'oilfield': 40.0, 'airport': 15.0, 'camp': 10.0, 'crossing': 20.0, 'mountain': 20.0,
@@ -128,6 +131,9 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
                 parent = same
             else:
                 cands = score_candidates(index, inner, doc.lang)
+                linked = places[span.parent] if span.parent is not None else None
+                if linked is not None:   # مطار سان خوسه بولاية كاليفورنيا: the one inside the place the text names
+                    cands = [c for c in cands if _within(c.core, linked)]
                 if cands:
                     focus = {p.country for p in places if p is not None}
                     top = max(cands, key=lambda c: c.prior + (3.0 if c.core.country in focus else 0.0))
@@ -165,6 +171,17 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
             approximate=True, uncertainty_km=max(radius_km(parent), FEATURE_KM.get(kind, 0.0)),
             source=f'near {parent.name}')
         placed[span.key] = places[i]
+
+
+def _within(core, place: Place) -> bool:
+    """Does a candidate lie in the place the text puts it in (its country; a province's reach;
+    a city's)?"""
+    if core.country != place.country:
+        return False
+    if place.type == 'country':
+        return True
+    reach = LINKED_KM.get(place.type, LINKED_KM['city'])
+    return km(core.lat, core.lon, place.lat, place.lon) <= reach
 
 
 def _mentions_the_city(doc: Doc, span: Span) -> bool:
