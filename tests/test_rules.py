@@ -6,7 +6,7 @@ from doc_helpers import doc_after
 from geo.doc import Span
 from geo.recognize.cues import cue_spans
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
-                                 is_calendar_word, is_common_word, is_cue_word, is_definite_adjective, is_first_name,
+                                 is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word, is_definite_adjective, is_first_name,
                                  is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
                                  is_person_name, is_very_common_alternate, names_a_street, told_outlet)
 
@@ -43,6 +43,7 @@ def span_of(index, text, surface, occurrence=0):
     (follows_title, 'وقال الوزير في موسكو إن الوفد وصل', 'موسكو', False),
     (is_first_name, 'قال سيرجي رودسكوي إن الطائرات عادت', 'سيرجي', True),
     (is_first_name, 'وصل الوفد إلى سيرجي.', 'سيرجي', False),
+    (is_first_name, 'وقال بشار الأسد إن الوفد وصل', 'بشار', True),              # a family name with the article
     (follows_first_name, 'هاجم البرلماني مصطفى حلب الرئيس', 'حلب', True),
     (follows_first_name, 'وصل الوفد إلى حلب أمس', 'حلب', False),
     (told_outlet, 'وقال المسؤول لـ«حلب» إن الأوضاع هادئة', 'حلب', True),
@@ -103,6 +104,24 @@ def test_a_very_common_word_that_is_only_an_alternate_spelling_is_the_word(index
     assert span.rows and is_very_common_alternate(span, doc)
     span, doc = span_of(Index.open(index_root, overlay=[usual]), text, 'كيف')
     assert span.rows and not is_very_common_alternate(span, doc)
+
+
+def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
+    """أشار "he pointed out" -> a hamlet of that name: the word, unless the text names the
+    hamlet's country."""
+    from gazetteer.build import build
+    from gazetteer.index import Index
+    from gazetteer.sources.user import UserFile
+    csv = tmp_path / 'places.csv'
+    csv.write_text('id,name,names,lat,lon,type,country,parent,population\n'
+                   'sy,Syria,سوريا,35.0,38.5,country,SY,,17500000\n'
+                   'ashar,Ashar,أشار,35.1,38.9,village,SY,,0\n', encoding='utf-8')
+    build(tmp_path / 'index', sources=[UserFile(csv)])
+    index = Index.open(tmp_path / 'index')
+    span, doc = span_of(index, 'وكان الوزير قد أشار إلى الاتفاق', 'أشار')
+    assert span.rows and is_common_word_for_a_hamlet(span, doc)
+    span, doc = span_of(index, 'وكان الوزير قد أشار إلى الاتفاق مع سوريا', 'أشار')
+    assert not is_common_word_for_a_hamlet(span, doc)
 
 
 def test_frequent_word_against_a_small_foreign_town(tiny_index):

@@ -9,7 +9,10 @@ def is_first_name(span, doc) -> bool:
     if doc.text[doc.tokens[span.i].end:nxt.start] != ' ':
         return False
     if doc.lang == 'ar':
-        return nxt.arabic and nxt.key not in doc.index and not nxt.key.startswith(('و', 'في', 'ال'))
+        if not nxt.arabic or nxt.key.startswith(('و', 'في')):
+            return False
+        # بشار الأسد، دونالد ترامب: a family name (with the article, or a known person's name)
+        return nxt.key.startswith('ال') or nxt.key in doc.lex.words('person_names') or nxt.key not in doc.index
     return nxt.cap and nxt.key not in doc.lex.common_words
 
 

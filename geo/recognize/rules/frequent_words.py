@@ -45,13 +45,35 @@ def is_frequent_word(span, doc) -> bool:
     return False
 
 
-VERY_COMMON = 5.5
+VERY_COMMON = 4.5
+VERY_COMMON_BIG = 5.5
 
 
 def is_very_common_alternate(span, doc) -> bool:
-    """كيف "how" -> Kyiv (كييف): a word among the commonest of the language that a gazetteer has
-    only as an alternate spelling of a place (never as its usual name) is the word."""
+    """كيف "how" -> Kyiv (كييف), مليشيا "militia" -> Malaysia: a common word of the language that a
+    gazetteer has only as an alternate spelling of a place (never as its usual name) is the word."""
     if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
         return False
     usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
-    return zipf(span.key, doc.lang) >= VERY_COMMON and not any(k in usual for _, k in span.rows)
+    if any(k in usual for _, k in span.rows):
+        return False
+    big = any(doc.index.core(r).type in BIG_UNITS for r, _ in span.rows)
+    # a country's or province's spellings are common words themselves (سورية): only the commonest lose
+    return zipf(span.key, doc.lang) >= (VERY_COMMON_BIG if big or doc.lang != 'ar' else VERY_COMMON)
+
+
+HAMLET = 1_000       # people: a place this small ...
+HAMLET_ZIPF = 4.0    # ... whose name is a word this common
+
+
+def is_common_word_for_a_hamlet(span, doc) -> bool:
+    """أشار "he pointed out" -> Āshār, a hamlet in Iran: a common word that only hamlets abroad
+    answer (none in the countries the text names, none known in more than a few languages) is the
+    word."""
+    if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+        return False
+    if zipf(span.key, doc.lang) < HAMLET_ZIPF:
+        return False
+    cores = [doc.index.core(r) for r, _ in span.rows]
+    return all(c.population < HAMLET and c.type not in BIG_UNITS and c.nnames < 5 and c.country not in doc.focus
+               for c in cores) and not any(doc.index.is_user(r) for r, _ in span.rows)

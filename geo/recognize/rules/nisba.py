@@ -53,15 +53,16 @@ def is_nisba_word(key: str, doc, countries_only: bool = False) -> bool:
 def is_masculine_nisba(span, doc) -> bool:
     """سوري in مسؤول حكومي سوري: an indefinite masculine adjective made from a country's name
     (سوريا), though a gazetteer lists the word (Surrey).  Only countries: many names and words end
-    in ي (هراري، أدى).  Kept after a preposition, or when the word itself names a country or
-    province (مالي، دبي)."""
+    in ي (هراري، أدى).  Kept after a preposition, or when the word itself is the usual name of a
+    country or province (مالي، دبي)."""
     key = span.key
     if not (key.endswith('ي') and not key.startswith('ال') and span.j - span.i == 1) or span.proclitics:
         return False
     if span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions'):
         return False
-    if {doc.index.core(r).type for r, _ in span.rows} & {'country', 'admin1'}:
-        return False
+    usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
+    if any(kind in usual and doc.index.core(r).type in ('country', 'admin1') for r, kind in span.rows):
+        return False              # مالي، دبي: the usual name; تركي، ليبي only some source's spelling
     return is_nisba_word('ال' + key, doc, countries_only=True)
 
 
