@@ -96,3 +96,20 @@ def test_every_answer_forbids_other_sites_scripts(server):
     csp = headers['content-security-policy']
     assert "script-src 'self'" in csp and "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
     assert headers['x-content-type-options'] == 'nosniff'
+
+
+def test_a_failure_is_said_on_the_page_not_a_traceback(tmp_path):
+    env = make_home(tmp_path / 'home')
+    folder = tmp_path / 'docs'
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / EXAMPLE.name)
+    (tmp_path / 'a-file').write_text('not a folder', encoding='utf-8')
+    s = Server(folder, env, '-o', str(tmp_path / 'a-file' / 'exports'))
+    try:
+        request(s, 'GET', '/api/docs')
+        status, headers, data = request(s, 'POST', '/api/doc/0/export', b'{"formats": ["geojson"]}',
+                                        {'X-Geo-Review': '1'})
+        assert status == 500 and headers['content-type'] == 'application/json'
+        assert 'Error' in json.loads(data)['error'] and b'Traceback' not in data
+    finally:
+        s.stop()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import secrets
 import threading
 from pathlib import Path
@@ -26,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+log = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 COOKIE = 'geo_review'
 HEADER = 'x-geo-review'
@@ -120,6 +122,9 @@ def make_app(state: App) -> Starlette:
             resp = JSONResponse({'error': e.why}, status_code=e.status)
         except handlers.Bad as e:
             resp = JSONResponse({'error': str(e)}, status_code=e.status)
+        except Exception as e:           # a bug of ours, or a file that cannot be written: said on the page
+            log.exception('%s %s failed', request.method, request.url.path)
+            resp = JSONResponse({'error': f'{type(e).__name__}: {str(e)[:300]}'}, status_code=500)
         resp.headers['Content-Security-Policy'] = CSP
         resp.headers['X-Content-Type-Options'] = 'nosniff'
         resp.headers['Referrer-Policy'] = 'no-referrer'
