@@ -79,6 +79,16 @@ def test_no_request_reaches_outside_the_folder(server):
         assert b'outside the folder' not in data and b'root:' not in data
 
 
+def test_an_export_is_downloaded_never_shown_on_the_apps_origin(server):
+    status, _, data = request(server, 'POST', '/api/doc/0/export', b'{"formats": ["html", "geojson"]}',
+                              {'X-Geo-Review': '1'})
+    assert status == 200
+    names = [f['name'] for f in json.loads(data)['files']]
+    for name in names:
+        status, headers, body = request(server, 'GET', f'/files/{name}')
+        assert status == 200 and headers['content-disposition'].startswith('attachment') and body
+
+
 def test_bodies_are_small_json(server):
     big = json.dumps({'start': 0, 'end': 5, 'action': 'not_place', 'pad': 'x' * 100_000}).encode()
     assert request(server, 'POST', '/api/doc/0/decide', big,

@@ -6,6 +6,7 @@ import logging
 import re
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.responses import FileResponse, JSONResponse, Response
 
@@ -192,4 +193,7 @@ def download(state, request, body) -> Response:
     path = (folder / name).resolve()
     if path.parent != folder or not path.is_file():
         raise Bad('not found', 404)
-    return file_response(path)
+    resp = file_response(path)
+    # saved, never shown on the app's own origin (an exported HTML map runs its own scripts)
+    resp.headers['Content-Disposition'] = 'attachment; filename*=UTF-8\'\'' + quote(path.name)
+    return resp
