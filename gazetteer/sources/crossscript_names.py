@@ -99,9 +99,10 @@ def min_score(skeleton_length: int) -> float:
 
 def latin_names(p: Place) -> list[str]:
     """The Latin names to compare: all of a unit's or a country's; a town's own name only (the
-    other Latin names of a town of the region are often colonial or foreign ones)."""
+    other Latin names of a town of the region are often colonial or foreign ones).  Never an
+    acronym or an abbreviation (FCT, Calif.)."""
     names = (p.name,) if p.type in ('city', 'town') else (p.name, *p.aliases, *p.names)
-    return list(dict.fromkeys(n for n in names if n and _LATIN_NAME.match(n) and not n.isupper()))
+    return list(dict.fromkeys(n for n in names if n and _LATIN_NAME.match(n) and not n.isupper() and '.' not in n))
 
 
 def derived(word: str, frequent: dict[str, float]) -> bool:
@@ -160,7 +161,12 @@ class CrossScriptNames(Source):
 
     def derive(self, places: Iterable[Place]) -> Iterator[Place]:
         """Name-only records (merged by id) giving places their Arabic names found across scripts."""
-        places = list(places)
+        try:
+            yield from self._derive(list(places))
+        finally:
+            _forget_word_lists()
+
+    def _derive(self, places: list[Place]) -> Iterator[Place]:
         by_skeleton: dict[str, list[tuple[Place, str]]] = defaultdict(list)
         for p in places:
             if is_target(p) and (self.towns or p.type not in ('city', 'town')):
@@ -232,6 +238,17 @@ class CrossScriptNames(Source):
             if len(hits) == 1:
                 out[w] = next(iter(hits.values()))
         return out
+
+
+def _forget_word_lists() -> None:
+    """Drop the word lists wordfreq keeps in memory (the English one is large): the rest of the
+    build allocates a lot, and a million live lists slow every garbage collection down."""
+    import gc
+
+    import wordfreq
+    for f in (wordfreq.get_frequency_list, wordfreq.get_frequency_dict):
+        f.cache_clear()
+    gc.collect()
 
 
 def _biggest_holders(keys: set[str], places: list[Place]) -> dict[str, tuple[str, int, bool]]:
