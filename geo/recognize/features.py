@@ -10,6 +10,7 @@ from functools import lru_cache, partial
 
 from ..doc import Doc, Span
 from ..placetypes import BIG_UNITS, NAME_KINDS, PLACE_CUES, TYPE_GROUPS
+from ..text.dictionary import is_word
 from ..text.frequency import zipf
 from ..text.sentences import END_MARKS
 from .context import in_range, topic_positions
@@ -106,6 +107,7 @@ def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, fl
         flip = zipf(key[2:] if key.startswith('ال') else 'ال' + key, lang)
         f['flip_zipf'] = flip / 7.0
         f['flip_high'] = float(flip >= 4.0)
+        f['dictionary_word'] = float(is_word(key, lang))
     f['zipf_high'] = float(z >= 5.0)
     f['zipf_mid'] = float(4.0 <= z < 5.0)
     f['key_len'] = min(len(key), 20) / 20.0
@@ -228,7 +230,7 @@ _BASE = ('zipf', 'zipf_high', 'zipf_mid', 'key_len', 'short_key', 'known', 'log_
          'cue_settlement', 'cue_only', 'fuzzy_span', 'inner_known', 'conj', 'prep_clitic', 'definite',
          'prep_said', 'hashtag', 'hashtag_compound', 'all_caps', 'sentence_start', 'sentence_case',
          'common_word', 'frequent_word', 'definite_adjective', 'famous_prev_word', 'short_prev_word',
-         'short_known', 'repeats', 'sport_sentence', 'sport_doc', 'cue_name_zipf', 'cue_name_first_zipf', 'flip_zipf', 'flip_high') \
+         'short_known', 'repeats', 'sport_sentence', 'sport_doc', 'cue_name_zipf', 'cue_name_first_zipf', 'flip_zipf', 'flip_high', 'dictionary_word') \
     + tuple(f'type_{t}' for t in sorted(set(TYPE_GROUPS.values()) | {'other'})) \
     + tuple(f'cue_type_{t}' for t in CUE_TYPES) + tuple(f'prev_{c}' for c in PREV_CLASSES) + tuple(f'next_{c}' for c in NEXT_CLASSES)
 FEATURES = tuple(sorted(_BASE + ('short_doc', 'doc_len') + tuple(f's_{k}' for k in _BASE)))

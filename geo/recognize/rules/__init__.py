@@ -16,7 +16,7 @@ from .joined_word import is_joined_word
 from .nisba import is_nisba_adjective
 from .organisation_heads import in_organisation_name
 from .outlets import told_outlet
-from .people import is_person_name
+from .people import is_people_plural, is_person_name
 from .sentence_case import is_sentence_case_word
 from .streets import names_a_street
 from .teams import in_team_name
@@ -25,7 +25,7 @@ from .titles import follows_title
 HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective, in_organisation_name,
         follows_title, is_first_name, follows_first_name, told_outlet, is_sentence_case_word, in_team_name,
         is_joined_word, names_a_street, is_common_english_word, is_person_name, is_very_common_alternate,
-        is_common_word_for_a_hamlet)
+        is_common_word_for_a_hamlet, is_people_plural)
 SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 

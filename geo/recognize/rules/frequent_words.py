@@ -3,7 +3,8 @@ Split) names a place only when the place is famous enough to outweigh the word, 
 country the document is about.  Frequencies come from `wordfreq` (Zipf scale)."""
 from __future__ import annotations
 
-from ...placetypes import BIG_UNITS, NAME_KINDS
+from ...placetypes import ARAB_WORLD, BIG_UNITS, NAME_KINDS
+from ...text.dictionary import is_word
 from ...text.frequency import zipf
 
 # (minimum Zipf frequency, population a place needs to outweigh the word, applies at home too).
@@ -57,23 +58,27 @@ def is_very_common_alternate(span, doc) -> bool:
     usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
     if any(k in usual for _, k in span.rows):
         return False
-    big = any(doc.index.core(r).type in BIG_UNITS for r, _ in span.rows)
-    # a country's or province's spellings are common words themselves (سورية): only the commonest lose
+    big = any(c.type in BIG_UNITS and (c.country in ARAB_WORLD or c.country in doc.focus)
+              for c in (doc.index.core(r) for r, _ in span.rows))
+    # the spellings of a country or province of the region are common words themselves (سورية):
+    # only the commonest lose; نووي "nuclear" as a spelling of Niue loses from 4.5
     return zipf(span.key, doc.lang) >= (VERY_COMMON_BIG if big or doc.lang != 'ar' else VERY_COMMON)
 
 
-HAMLET = 1_000       # people: a place this small ...
-HAMLET_ZIPF = 4.0    # ... whose name is a word this common
+HAMLET = 10_000      # people: places this small, far from the Arab world ...
+HAMLET_ZIPF = 4.0    # ... whose name is an Arabic word this common
+DICTIONARY_ZIPF = 3.0   # (or a word of the dictionary this common)
 
 
 def is_common_word_for_a_hamlet(span, doc) -> bool:
-    """أشار "he pointed out" -> Āshār, a hamlet in Iran: a common word that only hamlets abroad
-    answer (none in the countries the text names, none known in more than a few languages) is the
-    word."""
-    if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+    """أشار "he pointed out" -> Āshār (a village in Iran), ترى "you see" -> Tri-City (Oregon): an
+    Arabic word that only small places outside the Arab world and the countries the text names
+    answer is the word."""
+    if doc.lang != 'ar' or span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
         return False
-    if zipf(span.key, doc.lang) < HAMLET_ZIPF:
+    z, word = zipf(span.key, doc.lang), is_word(span.key, doc.lang)
+    if (z < HAMLET_ZIPF and not (word and z >= DICTIONARY_ZIPF)) or any(doc.index.is_user(r) for r, _ in span.rows):
         return False
-    cores = [doc.index.core(r) for r, _ in span.rows]
-    return all(c.population < HAMLET and c.type not in BIG_UNITS and c.nnames < 5 and c.country not in doc.focus
-               for c in cores) and not any(doc.index.is_user(r) for r, _ in span.rows)
+    # a word of the dictionary loses even where the text names the country (أشار in a text on Iran)
+    return all(c.population < HAMLET and c.type not in BIG_UNITS and c.country not in ARAB_WORLD
+               and (word or c.country not in doc.focus) for c in (doc.index.core(r) for r, _ in span.rows))

@@ -1,0 +1,74 @@
+"""Is a word an ordinary word of the language?  Arabic: the nouns (with their broken plurals),
+verbs and particles of the Arramooz dictionary (package `arramooz-pysqlite`, by Taha Zerrouki,
+GPL: we read its installed data files and ship none of them), folded like gazetteer keys.  The folded set is written once per
+package version into the cache directory as a marisa trie, then memory-mapped.
+
+Classical dictionaries also hold old place names (مصر، حلب، دمشق): a dictionary word is evidence
+against a place, never proof."""
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import sqlite3
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import marisa_trie
+
+from gazetteer.keys import fold_uncached
+
+PACKAGE = 'arramooz-pysqlite'
+
+
+def _path() -> Path:
+    import platformdirs
+
+    version = importlib.metadata.version(PACKAGE)
+    base = os.environ.get('GEO_TEXTMAP_WORDFREQ') or platformdirs.user_cache_dir('geo-textmap')
+    return Path(base) / f'arramooz-{version}.marisa'
+
+
+def _rows():
+    from importlib.resources import files
+
+    data = files('arramooz') / 'data'
+    with sqlite3.connect(f"file:{data / 'arabicdictionary.sqlite'}?mode=ro", uri=True) as db:
+        for word, plural in db.execute('SELECT unvocalized, broken_plural FROM nouns'):
+            yield word
+            if plural:
+                yield plural
+        for (word,) in db.execute('SELECT unvocalized FROM verbs'):
+            yield word
+    with sqlite3.connect(f"file:{data / 'stopwords.sqlite'}?mode=ro", uri=True) as db:
+        for (word,) in db.execute('SELECT unvocalized FROM STOPWORDS'):
+            yield word
+
+
+def build() -> marisa_trie.Trie:
+    keys = {fold_uncached(w) for w in _rows() if w}
+    return marisa_trie.Trie(k for k in keys if k)
+
+
+@lru_cache(maxsize=None)
+def _trie() -> marisa_trie.Trie:
+    path = _path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        trie = build()
+        fd, tmp = tempfile.mkstemp(prefix='.arramooz-', dir=path.parent)
+        os.close(fd)
+        trie.save(tmp)
+        os.replace(tmp, path)
+    trie = marisa_trie.Trie()
+    trie.mmap(str(path))
+    return trie
+
+
+@lru_cache(maxsize=65536)
+def is_word(key: str, lang: str) -> bool:
+    """A folded key that is an ordinary word (with or without the article) of the language."""
+    if lang != 'ar' or not key or ' ' in key:
+        return False
+    trie = _trie()
+    return key in trie or (key.startswith('ال') and key[2:] in trie)
