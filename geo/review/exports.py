@@ -32,9 +32,10 @@ def geojson_text(result: Result, meta: dict | None = None) -> str:
 
 def export(result: Result, folder: Path, formats: list[str], title: str = '', subtitle: str = '',
            size: str = 'A4', label_lang: str | None = None, meta: dict | None = None, dpi: int = 200,
-           gold: list[Result] | None = None, decided_only: bool = False) -> list[Path]:
+           gold: list[Result] | None = None, decided_only: bool = False, gazetteer=None) -> list[Path]:
     """Write the chosen files of one reviewed document into `folder`; 'gold' writes the gold of
-    the `gold` Results (every reviewed document of the review)."""
+    the `gold` Results (every reviewed document of the review); `gazetteer` (the parser's index)
+    gives the static maps their reference places."""
     from ..outputs import map_title, write_outputs
 
     bad = [f for f in formats if f not in FORMATS]
@@ -49,7 +50,7 @@ def export(result: Result, folder: Path, formats: list[str], title: str = '', su
     plain = [f for f in formats if f in ('png', 'svg', 'pdf', 'html', 'csv')]
     if plain:
         written += write_outputs(result, folder, plain, title=title, dpi=dpi, size=size, label_lang=label_lang,
-                                 meta=meta)
+                                 meta=meta, gazetteer=gazetteer)
     if 'geojson' in formats:
         written.append(atomic_write_text(folder / f'{safe_stem(result.id)}.geojson', geojson_text(result, meta)))
     if 'gold' in formats:

@@ -181,7 +181,7 @@ def export(state, request, body) -> Response:
     with state.export_lock:           # one export at a time (matplotlib draws one figure at a time)
         written = write(result, state.exports, formats, title=title, subtitle=subtitle, size=size,
                         label_lang=label_lang, meta=review.documents[n].meta, gold=gold,
-                        decided_only=bool(body.get('decided_only')))
+                        decided_only=bool(body.get('decided_only')), gazetteer=review.gp.index)
     return JSONResponse({'files': [{'name': p.name, 'url': f'/files/{p.name}'} for p in written]})
 
 
