@@ -1,40 +1,49 @@
-"""What a document and a sentence are about, as counts of topic words (sport: مباراة، الدوري،
-match, league).  A city in a sentence about a match is as often a team as a place (برشلونة،
+"""What a document and a sentence are about, as counts of topic words (sport: مباراة، الدوري,
+match, league).  A city in a sentence about a match is as often a team as a place (برشلونة,
 Liverpool), so the learned scorer sees these counts beside a span's other features."""
 from __future__ import annotations
 
 import bisect
 
 from ..doc import Doc
+from ..lexicon import Lexicon
 
 TOPICS = ('sport',)
+_PROCLITICS = ('', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك')
+
+
+def _forms(lex: Lexicon, topic: str) -> frozenset[str]:
+    """Every written form of the topic's words: in Arabic behind one or two proclitics, لل
+    standing for ل + ال (والمباراة، للفريق).  Kept with the lexicon's other derived sets."""
+    key = (topic, lex.words(f'{topic}_words'))
+    got = _FORMS.get(key)
+    if got is None:
+        got = _FORMS[key] = _all_forms(lex.lang, key[1])
+    return got
+
+
+_FORMS: dict = {}
+
+
+def _all_forms(lang: str, words: frozenset[str]) -> frozenset[str]:
+    if lang != 'ar':
+        return frozenset(words)
+    out = set()
+    for w in words:
+        for p in _PROCLITICS:
+            out.add(p + w)
+            if w.startswith('ال') and p.endswith('ل'):
+                out.add(p + w[1:])           # ل + الفريق -> للفريق
+    return frozenset(out)
 
 
 def topic_positions(doc: Doc) -> dict[str, list[int]]:
-    """{topic: the start offsets of its words in the text}, in order (a proclitic or two and
-    a definite article are looked through: والمباراة، للفريق)."""
+    """{topic: the start offsets of its words in the text}, in order."""
     out = {}
     for topic in TOPICS:
-        words = doc.lex.words(f'{topic}_words')
-        if not words:
-            out[topic] = []
-            continue
-        starts = []
-        for t in doc.tokens:
-            k = t.key
-            if k in words or (doc.lang == 'ar' and any(r in words for r in _readings(k))):
-                starts.append(t.start)
-        out[topic] = starts
+        forms = _forms(doc.lex, topic)
+        out[topic] = [t.start for t in doc.tokens if t.key in forms] if forms else []
     return out
-
-
-def _readings(k: str):
-    """The word behind one or two proclitics (و ف ب ل ك), لل standing for ل + ال."""
-    for n in (1, 2):
-        if len(k) > n + 2 and all(c in 'وفبلك' for c in k[:n]):
-            yield k[n:]
-            if k[n - 1] == 'ل' and k[n] == 'ل':
-                yield 'ا' + k[n:]
 
 
 def in_range(starts: list[int], lo: int, hi: int) -> int:
