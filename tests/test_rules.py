@@ -6,7 +6,8 @@ from doc_helpers import doc_after
 from geo.doc import Span
 from geo.recognize.cues import cue_spans
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
-                                 is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word, is_definite_adjective, is_first_name,
+                                 is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word,
+                                 is_function_word_name, is_definite_adjective, is_first_name,
                                  is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
                                  is_person_name, is_very_common_alternate, names_a_street, told_outlet)
 
@@ -117,15 +118,20 @@ def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
     csv.write_text('id,name,names,lat,lon,type,country,parent,population\n'
                    'ir,Iran,إيران,32.0,53.0,country,IR,,80000000\n'
                    'ashar,Ashar,أشار,34.1,49.9,village,IR,,3786\n'
-                   'yuma,Yuma,يوما,34.2,49.8,village,IR,,3596\n', encoding='utf-8')
+                   'yuma,Yuma,يوما,34.2,49.8,village,IR,,3596\n'
+                   'passe,La Passe,لا بأس,-4.3,55.8,village,SC,,500\n'
+                   'bay,Bay,باي,2.5,43.5,admin1,SO,,177631\n', encoding='utf-8')
     build(tmp_path / 'index', sources=[UserFile(csv)])
     index = Index.open(tmp_path / 'index')
     for text, word, dropped in (('وكان الوزير قد أشار إلى الاتفاق', 'أشار', True),
+                                ('ربحوا أموالا لا بأس بها', 'لا بأس', True),     # every word common
                                 ('وكان الوزير قد أشار إلى الاتفاق مع إيران', 'أشار', True),
                                 ('بقي الوفد يوما واحدا هناك', 'يوما', True),
                                 ('بقي الوفد يوما واحدا في إيران', 'يوما', False)):
         span, doc = span_of(index, text, word)
         assert span.rows and is_common_word_for_a_hamlet(span, doc) is dropped, text
+    span, doc = span_of(index, 'لم تأت المحاولات بأي نتيجة', 'بأي')     # ب + أي "with any": a particle
+    assert span.rows and is_function_word_name(span, doc)
 
 
 def test_frequent_word_against_a_small_foreign_town(tiny_index):
@@ -144,6 +150,7 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
                  'نقل المصاب إلى مستشفى محلي للعلاج',          # a masculine adjective
                  'أضر الرماد بمنطقة يقطنها مليون شخص',          # a verb
                  'تحولت المدينة إلى ساحة لتطبيق الأفكار',        # ل + a common word
+                 'فهناك منطقة فيها أغلب القصور',                   # a preposition with a pronoun
                  'قال إن العاصمة الفرنسية سيستقبلون الوفد'):  # a verb in the future tense
         assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
     for text, name in (('نزحت العائلات إلى بلدة القورية أمس', 'القورية'),

@@ -21,41 +21,43 @@ from gazetteer.keys import fold_uncached
 PACKAGE = 'arramooz-pysqlite'
 
 
-def _path() -> Path:
+def _path(part: str) -> Path:
     import platformdirs
 
     version = importlib.metadata.version(PACKAGE)
     base = os.environ.get('GEO_TEXTMAP_WORDFREQ') or platformdirs.user_cache_dir('geo-textmap')
-    return Path(base) / f'arramooz-{version}.marisa'
+    return Path(base) / f'arramooz-{part}-{version}.marisa'
 
 
-def _rows():
+def _rows(part: str):
+    """The unvocalized forms of the dictionary ('words') or of its function words ('function')."""
     from importlib.resources import files
 
     data = files('arramooz') / 'data'
-    with sqlite3.connect(f"file:{data / 'arabicdictionary.sqlite'}?mode=ro", uri=True) as db:
-        for word, plural in db.execute('SELECT unvocalized, broken_plural FROM nouns'):
-            yield word
-            if plural:
-                yield plural
-        for (word,) in db.execute('SELECT unvocalized FROM verbs'):
-            yield word
+    if part == 'words':
+        with sqlite3.connect(f"file:{data / 'arabicdictionary.sqlite'}?mode=ro", uri=True) as db:
+            for word, plural in db.execute('SELECT unvocalized, broken_plural FROM nouns'):
+                yield word
+                if plural:
+                    yield plural
+            for (word,) in db.execute('SELECT unvocalized FROM verbs'):
+                yield word
     with sqlite3.connect(f"file:{data / 'stopwords.sqlite'}?mode=ro", uri=True) as db:
-        for (word,) in db.execute('SELECT unvocalized FROM STOPWORDS'):
+        for (word,) in db.execute('SELECT unvocalized FROM STOPWORDS'):   # with their clitics: بأي، منها
             yield word
 
 
-def build() -> marisa_trie.Trie:
-    keys = {fold_uncached(w) for w in _rows() if w}
+def build(part: str) -> marisa_trie.Trie:
+    keys = {fold_uncached(w) for w in _rows(part) if w}
     return marisa_trie.Trie(k for k in keys if k)
 
 
 @lru_cache(maxsize=None)
-def _trie() -> marisa_trie.Trie:
-    path = _path()
+def _trie(part: str = 'words') -> marisa_trie.Trie:
+    path = _path(part)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        trie = build()
+        trie = build(part)
         fd, tmp = tempfile.mkstemp(prefix='.arramooz-', dir=path.parent)
         os.close(fd)
         trie.save(tmp)
@@ -72,3 +74,9 @@ def is_word(key: str, lang: str) -> bool:
         return False
     trie = _trie()
     return key in trie or (key.startswith('ال') and key[2:] in trie)
+
+
+@lru_cache(maxsize=65536)
+def is_function_word(key: str, lang: str) -> bool:
+    """A folded key that is a particle, pronoun or preposition, with its clitics (بأي، منا، فيها)."""
+    return lang == 'ar' and bool(key) and key in _trie('function')

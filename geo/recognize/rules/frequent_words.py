@@ -4,7 +4,7 @@ country the document is about.  Frequencies come from `wordfreq` (Zipf scale).""
 from __future__ import annotations
 
 from ...placetypes import ARAB_WORLD, BIG_UNITS, NAME_KINDS
-from ...text.dictionary import is_word
+from ...text.dictionary import is_function_word, is_word
 from ...text.frequency import zipf
 
 # (minimum Zipf frequency, population a place needs to outweigh the word, applies at home too).
@@ -71,14 +71,24 @@ DICTIONARY_ZIPF = 3.0   # (or a word of the dictionary this common)
 
 
 def is_common_word_for_a_hamlet(span, doc) -> bool:
-    """أشار "he pointed out" -> Āshār (a village in Iran), ترى "you see" -> Tri-City (Oregon): an
-    Arabic word that only small places outside the Arab world and the countries the text names
-    answer is the word."""
-    if doc.lang != 'ar' or span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+    """أشار "he pointed out" -> Āshār (a village in Iran), ترى "you see" -> Tri-City (Oregon), لا بأس
+    "no harm" -> La Passe: Arabic words that only small places outside the Arab world and the
+    countries the text names answer are the words."""
+    if doc.lang != 'ar' or span.cue or span.how != 'gazetteer' or not span.rows:
         return False
-    z, word = zipf(span.key, doc.lang), is_word(span.key, doc.lang)
+    keys = span.key.split(' ')       # لا بأس -> La Passe, دي ليون -> De Leon: every word common
+    z = min(zipf(k, doc.lang) for k in keys)
+    word = all(is_word(k, doc.lang) for k in keys)
     if (z < HAMLET_ZIPF and not (word and z >= DICTIONARY_ZIPF)) or any(doc.index.is_user(r) for r, _ in span.rows):
         return False
     # a word of the dictionary loses even where the text names the country (أشار in a text on Iran)
     return all(c.population < HAMLET and c.type not in BIG_UNITS and c.country not in ARAB_WORLD
                and (word or c.country not in doc.focus) for c in (doc.index.core(r) for r, _ in span.rows))
+
+
+def is_function_word_name(span, doc) -> bool:
+    """بأي "with any" -> Bay (Somalia), أن "that" -> Ans: a particle, pronoun or preposition of the
+    language (with its clitics) is never a place."""
+    if doc.lang != 'ar' or span.cue or span.j - span.i != 1 or not span.rows:
+        return False
+    return is_function_word(doc.tokens[span.i].key, doc.lang)
