@@ -38,9 +38,10 @@ def map_title(result: Result, meta: dict | None = None) -> str:
 
 def write_outputs(result: Result, folder: Path, formats: list[str], title: str | None = None, dpi: int = 200,
                   size: str = 'A4', label_lang: str | None = None, meta: dict | None = None,
-                  gazetteer=None) -> list[Path]:
+                  gazetteer=None, subtitle: str = '') -> list[Path]:
     """`gazetteer` (the parser's Index): the static maps' reference places, the largest places in
-    their frame that the text does not name; None draws none."""
+    their frame that the text does not name; None draws none.  `subtitle`: a line under the static
+    maps' title."""
     from .maps.spelling import as_written
 
     folder = Path(folder)
@@ -62,7 +63,7 @@ def write_outputs(result: Result, folder: Path, formats: list[str], title: str |
         elif fmt in ('png', 'svg', 'pdf'):
             from .maps import static
             written.append(static.write(labelled, target, title=title, dpi=dpi, size=size, label_lang=label_lang,
-                                        gazetteer=gazetteer))
+                                        gazetteer=gazetteer, subtitle=subtitle))
         elif fmt == 'csv':
             from .export.csv import write
             written.append(write([result], target, [meta or {}]))

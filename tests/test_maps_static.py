@@ -301,3 +301,18 @@ def test_the_detail_map_enlarges_what_it_shows(dz, dz_map):
     main_w = dz_map.view.frame[2] - dz_map.view.frame[0]
     detail_w = dz_map.detail.frame[2] - dz_map.detail.frame[0]
     assert detail_w * MIN_ENLARGEMENT <= main_w * DETAIL_WIDTH * 1.01
+
+
+def test_a_subtitle_is_its_own_line_under_the_title(dz):
+    """A report's subtitle (geo review's export) goes on the line under the title, before the
+    count of places; the title stays as given."""
+    import matplotlib.pyplot as plt
+
+    from geo.maps.static import draw
+    fig = draw(dz, title='Air strikes', subtitle='checked by the analyst', dpi=72)
+    try:
+        lines = [t.get_text() for t in fig.texts]
+        assert 'Air strikes' in lines
+        assert any(line.startswith('checked by the analyst · ') for line in lines)
+    finally:
+        plt.close(fig)

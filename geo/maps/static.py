@@ -46,8 +46,9 @@ class StaticMap:
     string drawn (for the SVG's embedded fonts), `placed` the main map's labels."""
 
     def __init__(self, result: Result, title: str | None = None, size='A4', dpi: int = 200,
-                 label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None):
+                 label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None, subtitle: str = ''):
         self.result = result
+        self.subtitle = ' '.join(str(subtitle or '').split())   # the user's line under the title
         self.gazetteer = gazetteer      # where the reference places come from (None: none drawn)
         self.references = []
         self.title = title if title else result.id
@@ -311,6 +312,8 @@ class StaticMap:
             sub = f'{n} place{"s" if n != 1 else ""} mapped'
             if unresolved:
                 sub += f' · {unresolved} name{"s" if unresolved != 1 else ""} not located'
+        if self.subtitle:
+            sub = f'{self.subtitle} · {sub}'
         fig.text(x, y - 0.33 * s / page.h, sub, ha=ha, va='top', fontsize=8.5 * s, fontfamily=fonts.families(sub),
                  color='#555555')
         credit = basemap.credits(self.layers, self.result.places) + ' · Projection: ' + proj.describe()
@@ -335,11 +338,12 @@ def _fit_line(text, width_px: float, min_size: float) -> None:
 
 
 def draw(result: Result, title: str | None = None, size='A4', dpi: int = 200, label_lang: str | None = None,
-         gazetteer: reference.PlaceSource | None = None):
+         gazetteer: reference.PlaceSource | None = None, subtitle: str = ''):
     """The matplotlib Figure of a Result's static map (its StaticMap is `fig.geo_map`)."""
     import matplotlib
     matplotlib.use('Agg', force=False)
-    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang, gazetteer=gazetteer)
+    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang, gazetteer=gazetteer,
+                  subtitle=subtitle)
     with matplotlib.rc_context(RC):
         fig = m.draw()
     fig.geo_map = m
@@ -347,8 +351,9 @@ def draw(result: Result, title: str | None = None, size='A4', dpi: int = 200, la
 
 
 def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, size='A4',
-           label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None) -> bytes:
-    """The map as PNG, SVG or PDF bytes; `gazetteer` (an Index) gives the reference places."""
+           label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None, subtitle: str = '') -> bytes:
+    """The map as PNG, SVG or PDF bytes; `gazetteer` (an Index) gives the reference places;
+    `subtitle` a line of the user's under the title (before the count of places)."""
     import matplotlib
     matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
@@ -356,7 +361,8 @@ def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, s
     fmt = fmt.lower()
     if fmt not in ('png', 'svg', 'pdf'):
         raise ValueError(f'static maps are png, svg or pdf, not {fmt!r}')
-    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang, gazetteer=gazetteer)
+    m = StaticMap(result, title=title, size=size, dpi=dpi, label_lang=label_lang, gazetteer=gazetteer,
+                  subtitle=subtitle)
     buf = io.BytesIO()
     with matplotlib.rc_context(RC):
         fig = m.draw()
@@ -378,10 +384,10 @@ def render(result: Result, fmt: str, title: str | None = None, dpi: int = 200, s
 
 
 def write(result: Result, path: str | Path, title: str | None = None, dpi: int = 200, size='A4',
-          label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None) -> Path:
+          label_lang: str | None = None, gazetteer: reference.PlaceSource | None = None, subtitle: str = '') -> Path:
     from ..export.files import atomic_write_bytes
 
     path = Path(path)
     fmt = path.suffix.lstrip('.').lower() or 'png'
     return atomic_write_bytes(path, render(result, fmt, title=title, dpi=dpi, size=size, label_lang=label_lang,
-                                           gazetteer=gazetteer))
+                                           gazetteer=gazetteer, subtitle=subtitle))

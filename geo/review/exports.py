@@ -43,14 +43,12 @@ def export(result: Result, folder: Path, formats: list[str], title: str = '', su
         raise ValueError(f'unknown export format(s): {", ".join(bad)}')
     title = ' '.join(str(title or '').split()) or map_title(result, meta)
     subtitle = ' '.join(str(subtitle or '').split())
-    if subtitle:                                   # the static map's title line carries both
-        title = f'{title} — {subtitle}'
     folder = Path(folder)
     written: list[Path] = []
     plain = [f for f in formats if f in ('png', 'svg', 'pdf', 'html', 'csv')]
     if plain:
         written += write_outputs(result, folder, plain, title=title, dpi=dpi, size=size, label_lang=label_lang,
-                                 meta=meta, gazetteer=gazetteer)
+                                 meta=meta, gazetteer=gazetteer, subtitle=subtitle)
     if 'geojson' in formats:
         written.append(atomic_write_text(folder / f'{safe_stem(result.id)}.geojson', geojson_text(result, meta)))
     if 'gold' in formats:
