@@ -109,8 +109,8 @@ def test_a_very_common_word_that_is_only_an_alternate_spelling_is_the_word(index
 
 def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
     """أشار "he pointed out" -> a village of that name in Iran: the word, even in a text on Iran
-    (a word of the dictionary); a common word outside the dictionary (يوما "a day") loses only
-    where the text does not name the village's country."""
+    (a word of the dictionary, يوما "a day" too); a common word outside the dictionary (نوبل) loses
+    only where the text does not name the village's country."""
     from gazetteer.build import build
     from gazetteer.index import Index
     from gazetteer.sources.user import UserFile
@@ -119,6 +119,7 @@ def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
                    'ir,Iran,إيران,32.0,53.0,country,IR,,80000000\n'
                    'ashar,Ashar,أشار,34.1,49.9,village,IR,,3786\n'
                    'yuma,Yuma,يوما,34.2,49.8,village,IR,,3596\n'
+                   'nobel,Nobel,نوبل,34.3,49.7,village,IR,,2000\n'
                    'passe,La Passe,لا بأس,-4.3,55.8,village,SC,,500\n'
                    'bay,Bay,باي,2.5,43.5,admin1,SO,,177631\n', encoding='utf-8')
     build(tmp_path / 'index', sources=[UserFile(csv)])
@@ -126,8 +127,9 @@ def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
     for text, word, dropped in (('وكان الوزير قد أشار إلى الاتفاق', 'أشار', True),
                                 ('ربحوا أموالا لا بأس بها', 'لا بأس', True),     # every word common
                                 ('وكان الوزير قد أشار إلى الاتفاق مع إيران', 'أشار', True),
-                                ('بقي الوفد يوما واحدا هناك', 'يوما', True),
-                                ('بقي الوفد يوما واحدا في إيران', 'يوما', False)):
+                                ('بقي الوفد يوما واحدا في إيران', 'يوما', True),   # يوم in the accusative
+                                ('فاز بجائزة نوبل للسلام', 'نوبل', True),
+                                ('فاز بجائزة نوبل وزار إيران', 'نوبل', False)):    # not a dictionary word
         span, doc = span_of(index, text, word)
         assert span.rows and is_common_word_for_a_hamlet(span, doc) is dropped, text
     span, doc = span_of(index, 'لم تأت المحاولات بأي نتيجة', 'بأي')     # ب + أي "with any": a particle

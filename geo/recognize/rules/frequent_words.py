@@ -68,6 +68,7 @@ def is_very_common_alternate(span, doc) -> bool:
 HAMLET = 10_000      # people: places this small, far from the Arab world ...
 HAMLET_ZIPF = 4.0    # ... whose name is an Arabic word this common
 DICTIONARY_ZIPF = 3.0   # (or a word of the dictionary this common)
+TOWN, TOWN_ZIPF = 200_000, 5.0   # a dictionary word this common outweighs a foreign town this big
 
 
 def is_common_word_for_a_hamlet(span, doc) -> bool:
@@ -78,12 +79,19 @@ def is_common_word_for_a_hamlet(span, doc) -> bool:
         return False
     keys = span.key.split(' ')       # لا بأس -> La Passe, دي ليون -> De Leon: every word common
     z = min(zipf(k, doc.lang) for k in keys)
-    word = all(is_word(k, doc.lang) for k in keys)
+    word = all(_dictionary_word(k) for k in keys) or span.key in doc.lex.first_names
     if (z < HAMLET_ZIPF and not (word and z >= DICTIONARY_ZIPF)) or any(doc.index.is_user(r) for r, _ in span.rows):
         return False
-    # a word of the dictionary loses even where the text names the country (أشار in a text on Iran)
-    return all(c.population < HAMLET and c.type not in BIG_UNITS and c.country not in ARAB_WORLD
+    # a word of the dictionary (or a first name) loses even where the text names the country (أشار
+    # in a text on Iran, دونالد in one on the United States); the commonest words outweigh towns too
+    bar = TOWN if word and z >= TOWN_ZIPF else HAMLET
+    return all(c.population < bar and c.type not in BIG_UNITS and c.country not in ARAB_WORLD
                and (word or c.country not in doc.focus) for c in (doc.index.core(r) for r, _ in span.rows))
+
+
+def _dictionary_word(key: str) -> bool:
+    """A word of the Arabic dictionary, also in the accusative (يوما "a day": يوم + ا)."""
+    return is_word(key, 'ar') or (key.endswith('ا') and len(key) > 3 and is_word(key[:-1], 'ar'))
 
 
 def is_function_word_name(span, doc) -> bool:
