@@ -126,3 +126,23 @@ def test_the_view_frames_the_points_and_the_located_place_keeps_its_spot():
     assert 'geo-uncertainty' in page and '"weight": 1.3' in page
     order = html.spread_order(r.places)          # the page moves the later of two markers aside
     assert order.index(1) < order.index(0)       # the located town keeps its spot, the field moves
+
+
+def test_a_paged_source_gives_each_sentence_its_page_and_a_fetched_one_its_address():
+    """A map made from a PDF says on which page each sentence is; one made from an article says
+    where the article is (a link only for http(s) addresses, escaped)."""
+    from maps_samples import deir_ez_zor
+
+    from geo.maps.html_panel import panel
+    from geo.maps.html_popup import popup_html
+    from geo.maps.style import WORDS
+    r = deir_ez_zor()
+    for k in r.places[0].mentions:
+        r.mentions[k].page = 3
+    assert '(p. 3)' in popup_html(r, 0, lang='en') and '(ص 3)' in popup_html(r, 0)
+    assert 'p. ' not in popup_html(r, 1, lang='en')
+    r.meta['url'] = 'https://news.example/a?x=1&y="2"'
+    side = panel(r, 'T', 'en', WORDS['en'], rtl=False)
+    assert 'href="https://news.example/a?x=1&amp;y=&quot;2&quot;"' in side
+    r.meta['url'] = 'javascript:alert(1)'
+    assert 'javascript:' not in panel(r, 'T', 'en', WORDS['en'], rtl=False)

@@ -81,6 +81,10 @@ def panel(result: Result, title: str, lang: str, words: dict, rtl: bool) -> str:
         out.append(f'<h2>{safe(words["not_located"])}</h2><ul>')
         out += [f'<li class="geo-unres" dir="auto">{safe(s)}</li>' for s in seen[:MAX_UNRESOLVED]]
         out.append('</ul>')
+    url = str(result.meta.get('url') or '')
+    if url.startswith(('http://', 'https://')):     # the article the map was made from
+        out.append(f'<p class="geo-ty">{safe(words["source"])}: <a href="{safe(url)}" rel="noopener noreferrer" '
+                   f'target="_blank" dir="ltr">{safe(url)}</a></p>')
     out.append(f'<p class="geo-ty" dir="ltr">{safe(basemap.credits(None, places))}</p></div>')
     return ''.join(out)
 

@@ -1,5 +1,6 @@
 """The popup of a place on the HTML map: its names, type, country and area, coordinates and
-confidence, and each sentence that names it, the name highlighted (right to left when Arabic).
+confidence, and each sentence that names it, the name highlighted (right to left when Arabic),
+with its page when the source has pages.
 Every string from the document or the gazetteer goes through `safe()`."""
 from __future__ import annotations
 
@@ -59,8 +60,10 @@ def popup_html(result: Result, i: int, lang: str | None = None) -> str:
                 continue
             before, name, after = snippet(result, k)
             ar = style.has_arabic(before + name + after)
+            page = result.mentions[k].page      # where a paged source (a PDF) has the sentence
+            where = f' <span class="geo-pop-page">({safe(words["page"].format(n=page))})</span>' if page else ''
             out.append(f'<li dir="{"rtl" if ar else "ltr"}"{" lang=ar" if ar else ""}>'
-                       f'{safe(before)}<mark>{safe(name)}</mark>{safe(after)}</li>')
+                       f'{safe(before)}<mark>{safe(name)}</mark>{safe(after)}{where}</li>')
         out.append('</ol>')
         if len(p.mentions) > MAX_SENTENCES:
             out.append(f'<div class="geo-pop-meta">+{len(p.mentions) - MAX_SENTENCES} {safe(words["more"])}</div>')
