@@ -12,7 +12,7 @@ weights go to geo/models/recognizer-LANG.json with the corpora credited.
 
 Training data (development splits, not shipped): IDRISI-D and IDRISI-R Arabic (CC BY 4.0,
 Mahmoud et al.), Arabic conflict news annotated by the geo-textmap team on ANT corpus and
-SaudiNewsNet articles, GeoWebNews (Gritta et al. 2019), LGL (Lieberman et al. 2010), TR-News
+SaudiNewsNet articles, Arabic news of every section (ANT corpus) annotated the same way, GeoWebNews (Gritta et al. 2019), LGL (Lieberman et al. 2010), TR-News
 (Kamalloo & Rafiei 2018)."""
 from __future__ import annotations
 
