@@ -12,6 +12,9 @@ AR = 'قصفت الطائرات مدينة حلب، ثم وصل الوفد إل�
 AR_PLACES = ['حلب', 'الموصل', 'أربيل']
 EN = 'Aid convoys reached Mosul and Erbil in Iraq on Monday.'
 EN_PLACES = ['Mosul', 'Erbil', 'Iraq']
+# EN and AR in one document: the text is Arabic, and its bare Latin town names are weighed by the
+# Arabic scorer, near its threshold on the fixture; the country shows the English part was read
+MIXED_PLACES = AR_PLACES + ['Iraq']
 
 
 def geo(args, env, timeout=300):

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from hostile_helpers import AR, AR_PLACES, EN, EN_PLACES, check_offsets, geo, parse_one, records, refused, surfaces
+from hostile_helpers import AR, AR_PLACES, EN, EN_PLACES, MIXED_PLACES, check_offsets, geo, parse_one, records, refused, surfaces
 
 # ---- empty, blank, binary --------------------------------------------------------------------------
 
@@ -53,7 +53,7 @@ def test_utf8_with_bom_and_crlf_keeps_offsets_into_the_decoded_text(tmp_path, ge
     text = f'{EN}\r\n{AR}\r\n'
     f.write_bytes(codecs.BOM_UTF8 + text.encode())
     rec = parse_one(f, geo_env)
-    assert set(EN_PLACES + AR_PLACES) <= set(surfaces(rec))
+    assert set(MIXED_PLACES) <= set(surfaces(rec))
     check_offsets(rec, text)          # the BOM is not part of the text; each CR counts one
 
 
@@ -67,7 +67,7 @@ def test_utf16_and_utf32_are_decoded(tmp_path, geo_env, encoding):
     f = tmp_path / 'wide.txt'
     f.write_bytes(data)
     rec = parse_one(f, geo_env)
-    assert set(EN_PLACES + AR_PLACES) <= set(surfaces(rec))
+    assert set(MIXED_PLACES) <= set(surfaces(rec))
     check_offsets(rec, text)
 
 
@@ -123,7 +123,7 @@ def test_damaged_utf8_document_keeps_its_places(tmp_path, geo_env):
     f.write_bytes(raw)
     rec = parse_one(f, geo_env)
     text = raw.decode('utf-8', errors='replace')
-    assert set(AR_PLACES + EN_PLACES) <= set(surfaces(rec))
+    assert set(MIXED_PLACES) <= set(surfaces(rec))
     check_offsets(rec, text)
 
 
