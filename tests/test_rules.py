@@ -7,7 +7,7 @@ from geo.doc import Span
 from geo.recognize.cues import cue_spans
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
                                  is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word,
-                                 is_function_word_name, is_definite_adjective, is_first_name,
+                                 is_function_word_name, is_word_with_far_fetched_places, is_definite_adjective, is_first_name,
                                  is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
                                  is_person_name, is_very_common_alternate, names_a_street, told_outlet)
 
@@ -134,6 +134,25 @@ def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
         assert span.rows and is_common_word_for_a_hamlet(span, doc) is dropped, text
     span, doc = span_of(index, 'لم تأت المحاولات بأي نتيجة', 'بأي')     # ب + أي "with any": a particle
     assert span.rows and is_function_word_name(span, doc)
+
+
+def test_a_dictionary_word_whose_places_are_all_far_fetched_is_the_word(tmp_path):
+    """نووي "nuclear": a Russian hamlet's name and an alternate spelling of Niue; the word wins.
+    The same word as the usual name of a country (or anything in the Arab world) stays a candidate."""
+    from gazetteer.build import build
+    from gazetteer.index import Index
+    from gazetteer.sources.user import UserFile
+    csv = tmp_path / 'places.csv'
+    csv.write_text('id,name,names,lat,lon,type,country,parent,population\n'
+                   'nu,Niue,نيوي|نووي,-19.0,-169.9,country,NU,,2166\n'
+                   'nv,Nuvvy,نووي,55.0,40.0,village,RU,,1278\n'
+                   'hw,Huwiya,هوية,34.0,36.0,village,LB,,900\n', encoding='utf-8')
+    build(tmp_path / 'index', sources=[UserFile(csv)])
+    index = Index.open(tmp_path / 'index')
+    span, doc = span_of(index, 'قال إن برنامج إيران نووي بالكامل', 'نووي')
+    assert span.rows and is_word_with_far_fetched_places(span, doc)
+    span, doc = span_of(index, 'وأعلن عن هوية المهاجم', 'هوية')       # a village of the Arab world
+    assert span.rows and not is_word_with_far_fetched_places(span, doc)
 
 
 def test_frequent_word_against_a_small_foreign_town(tiny_index):

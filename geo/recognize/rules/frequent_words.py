@@ -100,3 +100,22 @@ def is_function_word_name(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue or span.j - span.i != 1 or not span.rows:
         return False
     return is_function_word(doc.tokens[span.i].key, doc.lang)
+
+
+def is_word_with_far_fetched_places(span, doc) -> bool:
+    """نووي "nuclear": a word of the Arabic dictionary whose every reading as a place is far-fetched
+    (a small place outside the Arab world, or a place outside it that the gazetteer spells so only
+    as an alternate: Niue) is the word."""
+    if doc.lang != 'ar' or span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+        return False
+    if not _dictionary_word(span.key) or zipf(span.key, doc.lang) < HAMLET_ZIPF:
+        return False
+    usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
+    for r, kind in span.rows:
+        c = doc.index.core(r)
+        if c.country in ARAB_WORLD or doc.index.is_user(r):
+            return False
+        small = c.population < HAMLET and c.type not in BIG_UNITS
+        if kind in usual and not small:
+            return False
+    return True
