@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
+from test_maps_browser import browser  # noqa: F401  (the one Chromium fixture of the browser tests)
 
 FIXTURES = Path(__file__).parent / 'fixtures'
 EXAMPLE = FIXTURES / 'review' / 'deir-ez-zor-aid.ar.txt'
-ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage']
 
 
 def make_home(root: Path) -> dict:
@@ -62,35 +59,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(10)
-
-
-def chromium() -> str | None:
-    for cand in (os.environ.get('GEO_CHROMIUM'), shutil.which('chromium'), shutil.which('chromium-browser'),
-                 '/usr/bin/chromium'):
-        if cand and Path(cand).exists():
-            return cand
-    return None
-
-
-@pytest.fixture(scope='module')
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip('playwright is not installed (pip install -e ".[test]")')
-    exe = chromium()
-    if exe is None:
-        pytest.skip('Chromium is not installed: `make test` installs Debian\'s chromium when run as root with apt; '
-                    'or set GEO_CHROMIUM to a Chromium binary')
-    pw = sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=exe, headless=True, args=ARGS)
-    except Exception as e:      # a Chromium that cannot start here is an environment problem: say so
-        pw.stop()
-        pytest.skip(f'Chromium at {exe} does not start: {e}')
-    yield b
-    b.close()
-    pw.stop()
 
 
 def open_page(browser, url: str):
