@@ -1,16 +1,15 @@
 """Is a word an ordinary word of the language?  Arabic: the nouns (with their broken plurals),
 verbs and particles of the Arramooz dictionary (package `arramooz-pysqlite`, by Taha Zerrouki,
-GPL: we read its installed data files and ship none of them), folded like gazetteer keys.  The folded set is written once per
-package version into the cache directory as a marisa trie, then memory-mapped.
+GPL: we read its installed data files and ship none of them), folded like gazetteer keys.  The
+folded sets are written once per package version into the cache directory as marisa tries
+(geo.text.frequency.cached_trie), then memory-mapped.
 
 Classical dictionaries also hold old place names (مصر، حلب، دمشق): a dictionary word is evidence
 against a place, never proof."""
 from __future__ import annotations
 
 import importlib.metadata
-import os
 import sqlite3
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,15 +17,13 @@ import marisa_trie
 
 from gazetteer.keys import fold_uncached
 
+from .frequency import cache_dir, cached_trie
+
 PACKAGE = 'arramooz-pysqlite'
 
 
 def _path(part: str) -> Path:
-    import platformdirs
-
-    version = importlib.metadata.version(PACKAGE)
-    base = os.environ.get('GEO_TEXTMAP_WORDFREQ') or platformdirs.user_cache_dir('geo-textmap')
-    return Path(base) / f'arramooz-{part}-{version}.marisa'
+    return cache_dir() / f'arramooz-{part}-{importlib.metadata.version(PACKAGE)}.marisa'
 
 
 def _rows(part: str):
@@ -54,17 +51,7 @@ def build(part: str) -> marisa_trie.Trie:
 
 @lru_cache(maxsize=None)
 def _trie(part: str = 'words') -> marisa_trie.Trie:
-    path = _path(part)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        trie = build(part)
-        fd, tmp = tempfile.mkstemp(prefix='.arramooz-', dir=path.parent)
-        os.close(fd)
-        trie.save(tmp)
-        os.replace(tmp, path)
-    trie = marisa_trie.Trie()
-    trie.mmap(str(path))
-    return trie
+    return cached_trie(_path(part), lambda: build(part), marisa_trie.Trie())
 
 
 @lru_cache(maxsize=65536)

@@ -13,14 +13,17 @@ import marisa_trie
 from gazetteer.keys import fold_uncached
 
 
-def _path(lang: str):
-    """In the user's cache (shared by every index, tests included: it only depends on wordfreq)."""
+def cache_dir():
+    """Where word tables derived from installed packages go: the user's cache (shared by every
+    index, tests included: they only depend on the packages), or GEO_TEXTMAP_WORDFREQ."""
     import platformdirs
     from pathlib import Path
 
-    version = importlib.metadata.version('wordfreq')
-    base = os.environ.get('GEO_TEXTMAP_WORDFREQ') or platformdirs.user_cache_dir('geo-textmap')
-    return Path(base) / f'wordfreq-{lang}-{version}.marisa'
+    return Path(os.environ.get('GEO_TEXTMAP_WORDFREQ') or platformdirs.user_cache_dir('geo-textmap'))
+
+
+def _path(lang: str):
+    return cache_dir() / f"wordfreq-{lang}-{importlib.metadata.version('wordfreq')}.marisa"
 
 
 def build(lang: str) -> marisa_trie.RecordTrie:
@@ -39,19 +42,23 @@ def build(lang: str) -> marisa_trie.RecordTrie:
     return marisa_trie.RecordTrie('<B', ((k, (v,)) for k, v in best.items()))
 
 
-@lru_cache(maxsize=None)
-def table(lang: str) -> marisa_trie.RecordTrie:
-    path = _path(lang)
+def cached_trie(path, make, empty):
+    """The trie saved at `path`, memory-mapped into `empty`; `make()` builds it first when it is
+    not there (written beside it and renamed into place, so a reader never sees half a file)."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        trie = build(lang)
-        fd, tmp = tempfile.mkstemp(prefix='.wordfreq-', dir=path.parent)
+        trie = make()
+        fd, tmp = tempfile.mkstemp(prefix=f'.{path.stem}-', dir=path.parent)
         os.close(fd)
         trie.save(tmp)
         os.replace(tmp, path)
-    trie = marisa_trie.RecordTrie('<B')
-    trie.mmap(str(path))
-    return trie
+    empty.mmap(str(path))
+    return empty
+
+
+@lru_cache(maxsize=None)
+def table(lang: str) -> marisa_trie.RecordTrie:
+    return cached_trie(_path(lang), lambda: build(lang), marisa_trie.RecordTrie('<B'))
 
 
 @lru_cache(maxsize=131072)    # asked about the same words over and over
