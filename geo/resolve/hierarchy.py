@@ -43,7 +43,8 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
 
 
 def _cue_with_link(doc: Doc, key: str) -> bool:
-    """بولاية, بمحافظة: a cue word behind ب, or right after a linking word (في محافظة)."""
+    """بولاية, بمحافظة: the parent's cue word behind ب ("X في محافظة Y" links through the list of
+    linking words instead)."""
     return key[:1] == 'ب' and key[1:] in doc.lex.cues
 
 

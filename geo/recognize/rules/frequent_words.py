@@ -17,6 +17,14 @@ TIERS = {
 FAMOUS_NAMES = 40
 
 
+USUAL = (NAME_KINDS['name'], NAME_KINDS['alias'])     # a place's own name, not some source's spelling
+
+
+def _one_gazetteer_word(span) -> bool:
+    """A one-word span the gazetteer found, with candidates and no cue word."""
+    return not span.cue and span.how == 'gazetteer' and span.j - span.i == 1 and bool(span.rows)
+
+
 def best_candidate(span, doc):
     index = doc.index
     cores = [index.core(r) for r, _ in span.rows]
@@ -26,7 +34,7 @@ def best_candidate(span, doc):
 
 
 def is_frequent_word(span, doc) -> bool:
-    if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+    if not _one_gazetteer_word(span):
         return False
     z = zipf(span.key, doc.lang)
     if z < 3.5:
@@ -53,15 +61,14 @@ VERY_COMMON_BIG = 5.5
 def is_very_common_alternate(span, doc) -> bool:
     """كيف "how" -> Kyiv (كييف), مليشيا "militia" -> Malaysia: a common word of the language that a
     gazetteer has only as an alternate spelling of a place (never as its usual name) is the word."""
-    if span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+    if not _one_gazetteer_word(span):
         return False
-    usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
-    if any(k in usual for _, k in span.rows):
+    if any(k in USUAL for _, k in span.rows):
         return False
     big = any(c.type in BIG_UNITS and (c.country in ARAB_WORLD or c.country in doc.focus)
               for c in (doc.index.core(r) for r, _ in span.rows))
     # the spellings of a country or province of the region are common words themselves (سورية):
-    # only the commonest lose; نووي "nuclear" as a spelling of Niue loses from 4.5
+    # only the commonest lose; مليشيا "militia" as a spelling of Malaysia loses from 4.5
     return zipf(span.key, doc.lang) >= (VERY_COMMON_BIG if big or doc.lang != 'ar' else VERY_COMMON)
 
 
@@ -106,16 +113,15 @@ def is_word_with_far_fetched_places(span, doc) -> bool:
     """نووي "nuclear": a word of the Arabic dictionary whose every reading as a place is far-fetched
     (a small place outside the Arab world, or a place outside it that the gazetteer spells so only
     as an alternate: Niue) is the word."""
-    if doc.lang != 'ar' or span.cue or span.how != 'gazetteer' or span.j - span.i > 1 or not span.rows:
+    if doc.lang != 'ar' or not _one_gazetteer_word(span):
         return False
     if not _dictionary_word(span.key) or zipf(span.key, doc.lang) < HAMLET_ZIPF:
         return False
-    usual = (NAME_KINDS['name'], NAME_KINDS['alias'])
     for r, kind in span.rows:
         c = doc.index.core(r)
         if c.country in ARAB_WORLD or doc.index.is_user(r):
             return False
         small = c.population < HAMLET and c.type not in BIG_UNITS
-        if kind in usual and not small:
+        if kind in USUAL and not small:
             return False
     return True
