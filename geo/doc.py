@@ -33,9 +33,8 @@ from gazetteer.index import Index
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .model import Place
-from .text.lang import detect
 from .text.sentences import SentenceIndex
-from .text.tokens import Token, tokenize
+from .text.tokens import Token, scan
 
 
 @dataclass(slots=True)
@@ -104,6 +103,6 @@ class Doc:
 
 def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
     """The one way to start a Doc: language, tokens and sentences, once."""
-    lang = lang or detect(text)
-    return Doc(text=text, tokens=tokenize(text), lang=lang, lex=load_lexicon(lang), index=index,
+    tokens, lang = scan(text, lang)
+    return Doc(text=text, tokens=tokens, lang=lang, lex=load_lexicon(lang), index=index,
                sentences=SentenceIndex(text))

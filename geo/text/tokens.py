@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from gazetteer.keys import fold
+
+from .lang import SAMPLE, by_letters, detect, letters
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 # invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
@@ -19,10 +22,14 @@ _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 _INVISIBLE = '\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u0300-\u036f'
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"                          # U.S.  D.C.  U.A.E.
-    # words, with inner marks / invisible characters / apostrophes; possessive (*+): no
-    # backtracking state per character, so a 20 MB run of letters takes no memory
-    rf"|[^\W_](?:[^\W_]|[{_MARKS}]|[{_INVISIBLE}]+(?=[^\W_])|['’](?=[^\W\d_]))*+"
+    # words: a run of letters and digits, then inner marks / invisible characters / apostrophes,
+    # each with the letters after it; possessive (*+): no backtracking state, so a 20 MB run of
+    # letters takes no memory (the runs [^\W_]+ are what makes the scan fast)
+    rf"|[^\W_]+(?:(?:[{_MARKS}]|[{_INVISIBLE}]+(?=[^\W_])|['’](?=[^\W\d_]))[^\W_]*)*+"
 )
+# the same, as one group: re.split gives gap, word, gap, word, ..., gap (TOKEN_RE has no group of
+# its own and never matches the empty string, so the words are exactly what finditer would find)
+_SPLIT_RE = re.compile(f'({TOKEN_RE.pattern})')
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
 
@@ -39,25 +46,60 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    out: list[Token] = []
-    append, word = out.append, _word
-    for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
-        w, cut, key, arabic, cap, upper = word(m.group())
-        append(Token(s, e - cut, w, key, arabic, cap, upper))
-    return out
+    return _words(text)[0]
 
 
-@lru_cache(maxsize=65536)   # news repeats its words: each is read once
-def _word(w: str) -> tuple[str, int, str, bool, bool, bool]:
-    """(word, characters cut off its end, key, arabic, cap, upper) of a matched word."""
-    cut = 0
+def scan(text: str, lang: str | None = None) -> tuple[list[Token], str]:
+    """The tokens of a text and its language (`lang`, or what geo.text.lang.detect answers).
+    The language of a text of at most SAMPLE characters is counted from the letters of its words
+    (kept in the per-word memo) and of its gaps (stray marks, signs such as ×), so it is detect's
+    answer without two more scans of the text; a longer text asks detect."""
+    tokens, parts, infos = _words(text)
+    if not lang:
+        if len(text) > SAMPLE:
+            lang = detect(text)
+        else:
+            gap_ar, gap_latin = letters(''.join(parts[0::2]))
+            lang = by_letters(sum(map(itemgetter(6), infos)) + gap_ar, sum(map(itemgetter(7), infos)) + gap_latin)
+    return tokens, lang
+
+
+def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
+    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word).
+    Fast path: one re.split finds every word and the gaps between them (offsets are the running
+    sum of their lengths), and what depends on the word alone (its key, script and letters) is read
+    from a per-word memo, worked out once per word."""
+    parts = _SPLIT_RE.split(text)
+    ends = list(accumulate(map(len, parts)))      # where each part ends
+    words = parts[1::2]
+    infos = list(map(_WORDS.get, words))
+    if None in infos:
+        for k, info in enumerate(infos):
+            if info is None:
+                infos[k] = _word(words[k])
+    tokens = [Token(s, e - cut, w, key, arabic, cap, upper)
+              for s, e, (cut, w, key, arabic, cap, upper, _, _) in zip(ends[0::2], ends[1::2], infos)]
+    return tokens, parts, infos
+
+
+# matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters,
+# Latin letters); news repeats its words: each is read once
+_WORDS: dict[str, tuple] = {}
+WORD_MEMO_MAX = 100_000
+
+
+def _word(m: str) -> tuple[int, str, str, bool, bool, bool, int, int]:
+    """The memo entry of a matched word (see _WORDS), made and kept."""
+    w, cut = m, 0
     if len(w) > 3 and _POSSESSIVE.search(w):
         cut, w = 2, w[:-2]
     arabic = _ARABIC_LETTER.match(w) is not None
     cap = not arabic and w[0].isupper()
     upper = cap and w.isupper() and len(w) > 1
-    return w, cut, fold(w), arabic, cap, upper
+    if len(_WORDS) >= WORD_MEMO_MAX:
+        _WORDS.clear()
+    got = _WORDS[m] = (cut, w, fold(w), arabic, cap, upper, *letters(m))
+    return got
 
 
 def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
