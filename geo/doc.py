@@ -77,6 +77,7 @@ class Doc:
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
     _lower: set[str] | None = None
     _words: list[str] | None = None
+    _keys: list[str] | None = None
     _sentences: SentenceIndex | None = None
 
     @property
@@ -92,6 +93,13 @@ class Doc:
         if self._words is None:
             self._words = [t.text for t in self.tokens]
         return self._words
+
+    @property
+    def keys(self) -> list[str]:
+        """The key of every token."""
+        if self._keys is None:
+            self._keys = [t.key for t in self.tokens]
+        return self._keys
 
     @property
     def lower_words(self) -> set[str]:
@@ -112,5 +120,6 @@ class Doc:
 
 def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
     """The one way to start a Doc: language and tokens, once (sentences when first asked for)."""
-    tokens, lang = scan(text, lang)
-    return Doc(text=text, tokens=tokens, lang=lang, lex=load_lexicon(lang), index=index)
+    got = scan(text, lang)
+    return Doc(text=text, tokens=got.tokens, lang=got.lang, lex=load_lexicon(got.lang), index=index,
+               _words=got.words, _keys=got.keys)

@@ -36,3 +36,9 @@ def test_language_is_detects_answer():
 
 def test_a_given_language_is_kept():
     assert scan('قصف دمشق', 'en')[1] == 'en'
+
+
+def test_scan_lists_the_text_and_key_of_every_token():
+    got = scan("Syria's east; وبالرقة U.S.")
+    assert got.words == [t.text for t in got.tokens] == ['Syria', 'east', 'وبالرقة', 'U.S.']
+    assert got.keys == [t.key for t in got.tokens]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
+from typing import NamedTuple
 
 from gazetteer.keys import fold
 
@@ -49,11 +50,19 @@ def tokenize(text: str) -> list[Token]:
     return _words(text)[0]
 
 
-def scan(text: str, lang: str | None = None) -> tuple[list[Token], str]:
-    """The tokens of a text and its language (`lang`, or what geo.text.lang.detect answers).
-    The language of a text of at most SAMPLE characters is counted from the letters of its words
-    (kept in the per-word memo) and of its gaps (stray marks, signs such as ×), so it is detect's
-    answer without two more scans of the text; a longer text asks detect."""
+class Scan(NamedTuple):
+    tokens: list[Token]
+    lang: str
+    words: list[str]    # the text of every token (the same str objects)
+    keys: list[str]     # the key of every token
+
+
+def scan(text: str, lang: str | None = None) -> Scan:
+    """The tokens of a text, its language (`lang`, or what geo.text.lang.detect answers), and the
+    text and key of every token as lists.  The language of a text of at most SAMPLE characters is
+    counted from the letters of its words (kept in the per-word memo) and of its gaps (stray marks,
+    signs such as ×), so it is detect's answer without two more scans of the text; a longer text
+    asks detect."""
     tokens, parts, infos = _words(text)
     if not lang:
         if len(text) > SAMPLE:
@@ -61,7 +70,7 @@ def scan(text: str, lang: str | None = None) -> tuple[list[Token], str]:
         else:
             gap_ar, gap_latin = letters(''.join(parts[0::2]))
             lang = by_letters(sum(map(itemgetter(6), infos)) + gap_ar, sum(map(itemgetter(7), infos)) + gap_latin)
-    return tokens, lang
+    return Scan(tokens, lang, list(map(itemgetter(1), infos)), list(map(itemgetter(2), infos)))
 
 
 def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
@@ -77,7 +86,7 @@ def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
         for k, info in enumerate(infos):
             if info is None:
                 infos[k] = _word(words[k])
-    tokens = [Token(s, e - cut, w, key, arabic, cap, upper)
+    tokens = [Token(s, e - cut if cut else e, w, key, arabic, cap, upper)    # (e - 0 would be a new int)
               for s, e, (cut, w, key, arabic, cap, upper, _, _) in zip(ends[0::2], ends[1::2], infos)]
     return tokens, parts, infos
 
@@ -98,7 +107,10 @@ def _word(m: str) -> tuple[int, str, str, bool, bool, bool, int, int]:
     upper = cap and w.isupper() and len(w) > 1
     if len(_WORDS) >= WORD_MEMO_MAX:
         _WORDS.clear()
-    got = _WORDS[m] = (cut, w, fold(w), arabic, cap, upper, *letters(m))
+    key = fold(w)
+    if key == w:
+        key = w       # one object for both (most words): less memory to read per token
+    got = _WORDS[m] = (cut, w, key, arabic, cap, upper, *letters(m))
     return got
 
 
