@@ -11,14 +11,14 @@ SAMPLE = 20000    # characters read from the start of a text
 
 def detect(text: str, sample: int = SAMPLE) -> str:
     """'ar' when Arabic letters outnumber Latin ones, else 'en' (our two languages)."""
-    return by_letters(*letters(text[:sample]))
+    return by_balance(balance(text[:sample]))
 
 
-def letters(s: str) -> tuple[int, int]:
-    """(Arabic letters, Latin letters) in s."""
-    return sum(map(len, _AR.findall(s))), sum(map(len, _LATIN.findall(s)))
+def balance(s: str) -> int:
+    """Arabic letters minus Latin letters in s (what detect weighs)."""
+    return sum(map(len, _AR.findall(s))) - sum(map(len, _LATIN.findall(s)))
 
 
-def by_letters(arabic: int, latin: int) -> str:
-    """The language of a text with so many Arabic and Latin letters (see detect)."""
-    return 'ar' if arabic > latin else 'en'
+def by_balance(arabic_minus_latin: int) -> str:
+    """The language of a text with that balance of letters (see detect)."""
+    return 'ar' if arabic_minus_latin > 0 else 'en'

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from gazetteer.keys import fold
 
-from .lang import SAMPLE, by_letters, detect, letters
+from .lang import SAMPLE, balance, by_balance, detect
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 # invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
@@ -33,6 +33,10 @@ TOKEN_RE = re.compile(
 _SPLIT_RE = re.compile(f'({TOKEN_RE.pattern})')
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
+# the letters geo.text.lang counts that are not word characters (× ÷ and three Arabic marks): the
+# only ones a gap between tokens can hold, since every word character is inside a token
+_GAP_LETTERS = re.compile('[%s]' % ''.join(c for c in map(chr, range(0x800))
+                                           if balance(c) and not re.match(r'[^\W_]', c)))
 
 
 @dataclass(slots=True)
@@ -60,16 +64,18 @@ class Scan(NamedTuple):
 def scan(text: str, lang: str | None = None) -> Scan:
     """The tokens of a text, its language (`lang`, or what geo.text.lang.detect answers), and the
     text and key of every token as lists.  The language of a text of at most SAMPLE characters is
-    counted from the letters of its words (kept in the per-word memo) and of its gaps (stray marks,
-    signs such as ×), so it is detect's answer without two more scans of the text; a longer text
-    asks detect."""
+    weighed from its words' letters (each word's balance is in the per-word memo) and, when the
+    text holds one of the few letters a gap can hold (_GAP_LETTERS), from its gaps' letters too:
+    detect's answer without two more scans of the text.  A longer text asks detect."""
     tokens, parts, infos = _words(text)
     if not lang:
         if len(text) > SAMPLE:
             lang = detect(text)
         else:
-            gap_ar, gap_latin = letters(''.join(parts[0::2]))
-            lang = by_letters(sum(map(itemgetter(6), infos)) + gap_ar, sum(map(itemgetter(7), infos)) + gap_latin)
+            arabic_minus_latin = sum(map(itemgetter(6), infos))
+            if _GAP_LETTERS.search(text):
+                arabic_minus_latin += balance(''.join(parts[0::2]))
+            lang = by_balance(arabic_minus_latin)
     return Scan(tokens, lang, list(map(itemgetter(1), infos)), list(map(itemgetter(2), infos)))
 
 
@@ -81,37 +87,34 @@ def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
     parts = _SPLIT_RE.split(text)
     ends = list(accumulate(map(len, parts)))      # where each part ends
     words = parts[1::2]
-    infos = list(map(_WORDS.get, words))
-    if None in infos:
-        for k, info in enumerate(infos):
-            if info is None:
-                infos[k] = _word(words[k])
+    infos = list(map(_WORDS.__getitem__, words))
     tokens = [Token(s, e - cut if cut else e, w, key, arabic, cap, upper)    # (e - 0 would be a new int)
-              for s, e, (cut, w, key, arabic, cap, upper, _, _) in zip(ends[0::2], ends[1::2], infos)]
+              for s, e, (cut, w, key, arabic, cap, upper, _) in zip(ends[0::2], ends[1::2], infos)]
     return tokens, parts, infos
 
 
-# matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters,
-# Latin letters); news repeats its words: each is read once
-_WORDS: dict[str, tuple] = {}
-WORD_MEMO_MAX = 100_000
+class _WordMemo(dict):
+    """Matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters
+    minus Latin letters).  News repeats its words: each is read once, when first missing."""
+
+    def __missing__(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
+        w, cut = m, 0
+        if len(w) > 3 and _POSSESSIVE.search(w):
+            cut, w = 2, w[:-2]
+        arabic = _ARABIC_LETTER.match(w) is not None
+        cap = not arabic and w[0].isupper()
+        upper = cap and w.isupper() and len(w) > 1
+        key = fold(w)
+        if key == w:
+            key = w       # one object for both (most words): less memory to read per token
+        if len(self) >= WORD_MEMO_MAX:
+            self.clear()
+        got = self[m] = (cut, w, key, arabic, cap, upper, balance(m))
+        return got
 
 
-def _word(m: str) -> tuple[int, str, str, bool, bool, bool, int, int]:
-    """The memo entry of a matched word (see _WORDS), made and kept."""
-    w, cut = m, 0
-    if len(w) > 3 and _POSSESSIVE.search(w):
-        cut, w = 2, w[:-2]
-    arabic = _ARABIC_LETTER.match(w) is not None
-    cap = not arabic and w[0].isupper()
-    upper = cap and w.isupper() and len(w) > 1
-    if len(_WORDS) >= WORD_MEMO_MAX:
-        _WORDS.clear()
-    key = fold(w)
-    if key == w:
-        key = w       # one object for both (most words): less memory to read per token
-    got = _WORDS[m] = (cut, w, key, arabic, cap, upper, *letters(m))
-    return got
+WORD_MEMO_MAX = 65_536     # as many words as the lru_cache this memo replaced held
+_WORDS = _WordMemo()
 
 
 def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
