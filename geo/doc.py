@@ -1,9 +1,8 @@
 """Doc and Span: the one object that flows through every stage of the pipeline.
 
 A Doc is made once per text by `make_doc` (tokens are found there, once; sentences when a stage
-first asks); then
-each stage (`stage(doc) -> None`, listed in geo.pipeline) adds what it finds and changes nothing
-it did not create.  Who writes what:
+first asks); then each stage (`stage(doc) -> None`, listed in geo.pipeline) adds what it finds and
+changes nothing it did not create.  Who writes what:
 
   recognition (geo.recognize)
     organisations   doc.blocked     tokens inside organisation and outlet names
@@ -119,7 +118,8 @@ class Doc:
 
 
 def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
-    """The one way to start a Doc: language and tokens, once (sentences when first asked for)."""
+    """The one way to start a Doc: language and tokens (with the text and key of each, as
+    doc.words and doc.keys), once; sentences when first asked for."""
     got = scan(text, lang)
     return Doc(text=text, tokens=got.tokens, lang=got.lang, lex=load_lexicon(got.lang), index=index,
                _words=got.words, _keys=got.keys)
