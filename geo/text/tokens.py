@@ -51,6 +51,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """The tokens of a text (scan gives its language and word lists too)."""
     return _words(text)[0]
 
 
