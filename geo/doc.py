@@ -1,8 +1,8 @@
 """Doc and Span: the one object that flows through every stage of the pipeline.
 
-A Doc is made once per text by `make_doc` (tokens and sentences are found there, once); then
-each stage (`stage(doc) -> None`, listed in geo.pipeline) adds what it finds and changes nothing
-it did not create.  Who writes what:
+A Doc is made once per text by `make_doc` (tokens are found there, once; sentences when a stage
+first asks); then each stage (`stage(doc) -> None`, listed in geo.pipeline) adds what it finds and
+changes nothing it did not create.  Who writes what:
 
   recognition (geo.recognize)
     organisations   doc.blocked     tokens inside organisation and outlet names
@@ -33,9 +33,8 @@ from gazetteer.index import Index
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .model import Place
-from .text.lang import detect
 from .text.sentences import SentenceIndex
-from .text.tokens import Token, tokenize
+from .text.tokens import Token, scan
 
 
 @dataclass(slots=True)
@@ -68,7 +67,6 @@ class Doc:
     lang: str
     lex: Lexicon
     index: Index
-    sentences: SentenceIndex | None = None
     blocked: set[int] = field(default_factory=set)   # token indices inside organisation names
     spans: list[Span] = field(default_factory=list)  # candidate spans, in text order
     focus: set[str] = field(default_factory=set)     # countries the document names
@@ -78,6 +76,15 @@ class Doc:
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
     _lower: set[str] | None = None
     _words: list[str] | None = None
+    _keys: list[str] | None = None
+    _sentences: SentenceIndex | None = None
+
+    @property
+    def sentences(self) -> SentenceIndex:
+        """The sentences of the text, found when a stage first asks (only mentions need them)."""
+        if self._sentences is None:
+            self._sentences = SentenceIndex(self.text)
+        return self._sentences
 
     @property
     def words(self) -> list[str]:
@@ -85,6 +92,13 @@ class Doc:
         if self._words is None:
             self._words = [t.text for t in self.tokens]
         return self._words
+
+    @property
+    def keys(self) -> list[str]:
+        """The key of every token."""
+        if self._keys is None:
+            self._keys = [t.key for t in self.tokens]
+        return self._keys
 
     @property
     def lower_words(self) -> set[str]:
@@ -96,14 +110,16 @@ class Doc:
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The sentence around an offset (or a range: the next sentence too when the range runs
         across a sentence end, so that a snippet always holds a whole name)."""
-        s0, s1 = self.sentences.around(start)
-        if end is not None and s1 < end:
-            s1 = max(self.sentences.around(end - 1)[1], end)
-        return s0, s1
+        sents = self.sentences
+        span = sents.around(start)
+        if end is None or span[1] >= end:
+            return span
+        return span[0], max(sents.around(end - 1)[1], end)
 
 
 def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
-    """The one way to start a Doc: language, tokens and sentences, once."""
-    lang = lang or detect(text)
-    return Doc(text=text, tokens=tokenize(text), lang=lang, lex=load_lexicon(lang), index=index,
-               sentences=SentenceIndex(text))
+    """The one way to start a Doc: language and tokens (with the text and key of each, as
+    doc.words and doc.keys), once; sentences when first asked for."""
+    got = scan(text, lang)
+    return Doc(text=text, tokens=got.tokens, lang=got.lang, lex=load_lexicon(got.lang), index=index,
+               _words=got.words, _keys=got.keys)

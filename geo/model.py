@@ -87,12 +87,14 @@ class Result:
         """Append a mention and its place: a place already here (same id in `by_id`, place id ->
         index in self.places) gains the mention and keeps the higher confidence."""
         if place is not None:
-            if place.id not in by_id:
-                by_id[place.id] = len(self.places)
+            k = by_id.get(place.id)
+            if k is None:
+                k = by_id[place.id] = len(self.places)
                 self.places.append(place)
-            p = self.places[by_id[place.id]]
-            p.confidence = max(p.confidence, place.confidence)
-            m.place = by_id[place.id]
+            p = self.places[k]
+            if place.confidence > p.confidence:     # max(p.confidence, place.confidence)
+                p.confidence = place.confidence
+            m.place = k
             p.mentions.append(len(self.mentions))
         self.mentions.append(m)
 

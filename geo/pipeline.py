@@ -118,9 +118,10 @@ def to_result(doc: Doc, doc_id: str) -> Result:
     """The Result outputs read: one Mention per mention, one Place per distinct place."""
     result = Result(id=doc_id, text=doc.text, lang=doc.lang)
     by_id: dict[str, int] = {}
+    text, sentence, add = doc.text, doc.sentence, result.add
     for span in doc.mentions:
-        m = Mention(start=span.start, end=span.end, surface=doc.text[span.start:span.end], key=span.key,
+        m = Mention(start=span.start, end=span.end, surface=text[span.start:span.end], key=span.key,
                     score=round(span.score, 3), how=span.how, cue=span.cue, implied_type=span.implied_type,
-                    sentence=doc.sentence(span.start, span.end))
-        result.add(m, span.place, by_id)
+                    sentence=sentence(span.start, span.end))
+        add(m, span.place, by_id)
     return result

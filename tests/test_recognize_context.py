@@ -31,3 +31,8 @@ def test_a_cue_word_before_common_words_is_told_from_one_before_a_name(tiny_inde
     assert common['cue_name_zipf'] > 0.6 > name['cue_name_zipf']
     assert common['cue_type_facility'] == 1.0 and name['cue_type_town'] == 1.0
     assert {'sport_sentence', 'cue_name_zipf', 'cue_type_facility'} <= set(FEATURES)
+
+
+def test_no_sport_word_no_positions(tiny_index):
+    doc = doc_after(tiny_index, 'وعاد الوفد إلى موسكو أمس.', 'counts')
+    assert doc.topics == {'sport': []} and doc.keys == [t.key for t in doc.tokens]

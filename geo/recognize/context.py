@@ -42,7 +42,11 @@ def topic_positions(doc: Doc) -> dict[str, list[int]]:
     out = {}
     for topic in TOPICS:
         forms = _forms(doc.lex, topic)
-        out[topic] = [t.start for t in doc.tokens if t.key in forms] if forms else []
+        if not forms or forms.isdisjoint(doc.keys):     # most documents: one C-level pass
+            out[topic] = []
+        else:
+            toks = doc.tokens
+            out[topic] = [toks[i].start for i, key in enumerate(doc.keys) if key in forms]
     return out
 
 

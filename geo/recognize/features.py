@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache, partial
+from operator import attrgetter
 
 from ..doc import Doc, Span
 from ..placetypes import BIG_UNITS, NAME_KINDS, PLACE_CUES, TYPE_GROUPS
@@ -137,10 +138,13 @@ def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, fl
     return tuple(f.items()), countries
 
 
+_KEY = attrgetter('key')
+
+
 def counts(doc: Doc) -> None:
     """Stage: doc.key_counts, how often each candidate key occurs (before any is ruled out), and
     doc.topics, where the words of each topic are (geo.recognize.context)."""
-    doc.key_counts = Counter(s.key for s in doc.spans)
+    doc.key_counts = Counter(map(_KEY, doc.spans))
     doc.topics = topic_positions(doc)
 
 

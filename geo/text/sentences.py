@@ -14,11 +14,14 @@ END_MARKS = frozenset('.!?؟\n')
 # ... and with these, a clause
 CLAUSE_ENDS = END_MARKS | frozenset(';؛')
 _ABBREV = re.compile(r'(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+)\.$')
+# where an _END match can begin: just after an end mark that a quote or a space follows (its
+# look-behind), or at a run of line breaks; one character class first, so the scan is quick
+_MAY_END = re.compile('[.!?؟؛…\n](?:(?<=\n)\n*|(?=[\'"”»)\\s]))')
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for m in _END.finditer(text):
+    for m in _ends(text):
         end = m.start()
         if m.group().strip('\n') and m.end() < len(text) and text[m.end()].islower() \
                 and _ABBREV.search(text, max(start, end - 64), end):
@@ -29,6 +32,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans or [(0, len(text))]
+
+
+def _ends(text: str):
+    """The matches of _END, as _END.finditer finds them.  Fast path: _END is tried only where a
+    match can begin (_MAY_END: after an end mark, at a line break), instead of at every offset of
+    the text."""
+    pos = 0
+    for c in _MAY_END.finditer(text):
+        at = c.start() if text[c.start()] == '\n' else c.end()
+        if at >= pos:
+            m = _END.match(text, at)
+            if m:
+                yield m
+                pos = m.end()
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

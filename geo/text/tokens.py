@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
+from typing import NamedTuple
 
 from gazetteer.keys import fold
+
+from .lang import SAMPLE, balance, by_balance, detect
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 # invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
@@ -19,12 +23,20 @@ _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 _INVISIBLE = '\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u0300-\u036f'
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"                          # U.S.  D.C.  U.A.E.
-    # words, with inner marks / invisible characters / apostrophes; possessive (*+): no
-    # backtracking state per character, so a 20 MB run of letters takes no memory
-    rf"|[^\W_](?:[^\W_]|[{_MARKS}]|[{_INVISIBLE}]+(?=[^\W_])|['’](?=[^\W\d_]))*+"
+    # words: a run of letters and digits, then inner marks / invisible characters / apostrophes,
+    # each with the letters after it; possessive (*+): no backtracking state, so a 20 MB run of
+    # letters takes no memory (the runs [^\W_]+ are what makes the scan fast)
+    rf"|[^\W_]+(?:(?:[{_MARKS}]|[{_INVISIBLE}]+(?=[^\W_])|['’](?=[^\W\d_]))[^\W_]*)*+"
 )
+# the same, as one group: re.split gives gap, word, gap, word, ..., gap (TOKEN_RE has no group of
+# its own and never matches the empty string, so the words are exactly what finditer would find)
+_SPLIT_RE = re.compile(f'({TOKEN_RE.pattern})')
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
+# the letters geo.text.lang counts that are not word characters (× ÷ and three Arabic marks): the
+# only ones a gap between tokens can hold, since every word character is inside a token
+_GAP_LETTERS = re.compile('[%s]' % ''.join(c for c in map(chr, range(0x800))
+                                           if balance(c) and not re.match(r'[^\W_]', c)))
 
 
 @dataclass(slots=True)
@@ -39,25 +51,71 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    out: list[Token] = []
-    append, word = out.append, _word
-    for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
-        w, cut, key, arabic, cap, upper = word(m.group())
-        append(Token(s, e - cut, w, key, arabic, cap, upper))
-    return out
+    """The tokens of a text (scan gives its language and word lists too)."""
+    return _words(text)[0]
 
 
-@lru_cache(maxsize=65536)   # news repeats its words: each is read once
-def _word(w: str) -> tuple[str, int, str, bool, bool, bool]:
-    """(word, characters cut off its end, key, arabic, cap, upper) of a matched word."""
-    cut = 0
-    if len(w) > 3 and _POSSESSIVE.search(w):
-        cut, w = 2, w[:-2]
-    arabic = _ARABIC_LETTER.match(w) is not None
-    cap = not arabic and w[0].isupper()
-    upper = cap and w.isupper() and len(w) > 1
-    return w, cut, fold(w), arabic, cap, upper
+class Scan(NamedTuple):
+    tokens: list[Token]
+    lang: str
+    words: list[str]    # the text of every token (the same str objects)
+    keys: list[str]     # the key of every token
+
+
+def scan(text: str, lang: str | None = None) -> Scan:
+    """The tokens of a text, its language (`lang`, or what geo.text.lang.detect answers), and the
+    text and key of every token as lists.  The language of a text of at most SAMPLE characters is
+    weighed from its words' letters (each word's balance is in the per-word memo) and, when the
+    text holds one of the few letters a gap can hold (_GAP_LETTERS), from its gaps' letters too:
+    detect's answer without two more scans of the text.  A longer text asks detect."""
+    tokens, parts, infos = _words(text)
+    if not lang:
+        if len(text) > SAMPLE:
+            lang = detect(text)
+        else:
+            arabic_minus_latin = sum(map(itemgetter(6), infos))
+            if _GAP_LETTERS.search(text):
+                arabic_minus_latin += balance(''.join(parts[0::2]))
+            lang = by_balance(arabic_minus_latin)
+    return Scan(tokens, lang, list(map(itemgetter(1), infos)), list(map(itemgetter(2), infos)))
+
+
+def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
+    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word).
+    Fast path: one re.split finds every word and the gaps between them (offsets are the running
+    sum of their lengths), and what depends on the word alone (its key, script and letters) is read
+    from a per-word memo, worked out once per word."""
+    parts = _SPLIT_RE.split(text)
+    ends = list(accumulate(map(len, parts)))      # where each part ends
+    words = parts[1::2]
+    infos = list(map(_WORDS.__getitem__, words))
+    tokens = [Token(s, e - cut if cut else e, w, key, arabic, cap, upper)    # (e - 0 would be a new int)
+              for s, e, (cut, w, key, arabic, cap, upper, _) in zip(ends[0::2], ends[1::2], infos)]
+    return tokens, parts, infos
+
+
+class _WordMemo(dict):
+    """Matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters
+    minus Latin letters).  News repeats its words: each is read once, when first missing."""
+
+    def __missing__(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
+        w, cut = m, 0
+        if len(w) > 3 and _POSSESSIVE.search(w):
+            cut, w = 2, w[:-2]
+        arabic = _ARABIC_LETTER.match(w) is not None
+        cap = not arabic and w[0].isupper()
+        upper = cap and w.isupper() and len(w) > 1
+        key = fold(w)
+        if key == w:
+            key = w       # one object for both (most words): less memory to read per token
+        if len(self) >= WORD_MEMO_MAX:
+            self.clear()
+        got = self[m] = (cut, w, key, arabic, cap, upper, balance(m))
+        return got
+
+
+WORD_MEMO_MAX = 65_536     # as many words as the lru_cache this memo replaced held
+_WORDS = _WordMemo()
 
 
 def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:

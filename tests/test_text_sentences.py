@@ -1,0 +1,32 @@
+"""Sentence spans: the splitter looks for ends only after an end mark or at a line break (its fast
+path); these are the spans the plain scan of every offset gives."""
+import pytest
+
+from geo.text.sentences import SentenceIndex, sentences
+
+CASES = [
+    ('قصف دمشق. ثم حلب؟ نعم', [(0, 9), (10, 17), (18, 21)]),
+    ('He left the U.S. in May. Then he came back.\n\nNew line', [(0, 24), (25, 43), (45, 53)]),
+    ('Gov. smith said: "go." Then.', [(0, 21), (23, 28)]),     # no end after an abbreviation
+    ('a.\n.\nb', [(0, 2), (3, 4), (5, 6)]),
+    ('x...  y', [(0, 4), (6, 7)]),
+    ('end.\n\n', [(0, 4)]),
+    ('\n\nstart\n', [(2, 7)]),
+    ('. . .', [(0, 1), (2, 3), (4, 5)]),
+    ('no end', [(0, 6)]),
+    ('a.b. c', [(0, 4), (5, 6)]),
+    ('“Stop!” she said.', [(0, 6), (8, 17)]),
+    ('....x', [(0, 5)]),
+]
+
+
+@pytest.mark.parametrize('text,spans', CASES)
+def test_sentence_spans(text, spans):
+    assert sentences(text) == spans
+
+
+def test_around_an_offset():
+    text, spans = CASES[0]
+    index = SentenceIndex(text)
+    assert [index.around(s) for s, _ in spans] == spans
+    assert index.around(spans[1][1]) == spans[1]      # the gap after a sentence belongs to it

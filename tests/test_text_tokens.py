@@ -1,0 +1,44 @@
+"""The tokenizer's fast path (one re.split, a per-word memo, the language counted from the words)
+gives what the plain reading gives: TOKEN_RE's matches, and geo.text.lang.detect's language."""
+import random
+
+from geo.text.lang import SAMPLE, detect
+from geo.text.tokens import TOKEN_RE, scan, tokenize
+
+ODD = ["Syria's east", "U.S. D.C. U.A.E.x", 'a\u0670b \u0670\u0670 ×× ÷ x', '#مرفأ_بيروت', "O'Neil’s l’Aquila",
+       '', ' ', 'ب\u064e\u064e\u200d\u200dت', 'e\u0301t\u00e9', '\ufeffسوريا\u200f', '2020م ١٢٣', '×' * 5 + ' ab',
+       '\u06fd\u06fe\u0670 ab']
+
+
+def _texts():
+    rng = random.Random(7)
+    alphabet = "abXY.'’s _#-×÷ \u0670\u064eسوريادمشق\u200c\u200d\u200b\u0301١2\n"
+    return ODD + [''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+
+
+def test_tokens_are_the_matches_of_token_re():
+    for text in _texts():
+        toks, matches = tokenize(text), list(TOKEN_RE.finditer(text))
+        assert [t.start for t in toks] == [m.start() for m in matches], text
+        for t, m in zip(toks, matches):     # a possessive 's is cut off
+            assert t.text == text[t.start:t.end] and m.group() in (t.text, t.text + "'s", t.text + '’s'), text
+
+
+def test_language_is_detects_answer():
+    for text in _texts():
+        assert scan(text)[1] == detect(text), text
+    # signs in the gaps count as detect counts them (× is in its Latin range)
+    assert scan('××××× ب')[1] == detect('××××× ب') == 'en'
+    # past the sample, detect itself is asked
+    long = 'ب' * SAMPLE + ' abc' * 3000
+    assert scan(long)[1] == detect(long) == 'ar'
+
+
+def test_a_given_language_is_kept():
+    assert scan('قصف دمشق', 'en')[1] == 'en'
+
+
+def test_scan_lists_the_text_and_key_of_every_token():
+    got = scan("Syria's east; وبالرقة U.S.")
+    assert got.words == [t.text for t in got.tokens] == ['Syria', 'east', 'وبالرقة', 'U.S.']
+    assert got.keys == [t.key for t in got.tokens]
