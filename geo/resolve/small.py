@@ -1,0 +1,143 @@
+"""The joint solve one number at a time, for small problems (geo.resolve.solver chooses).
+
+numpy costs microseconds per call whatever the size of its arrays, and a round of the joint
+solve makes a few dozen calls: a document with a few dozen candidates is solved faster in plain
+Python.  `solve_small` weighs the same evidence as `solver.solve_numpy` (focus, proximity,
+hierarchy, bias: see there); the probabilities agree to about 1e-15 (numpy's exp and arcsin
+differ from the C library's in the last bit now and then, and a few sums add in another order).
+The groups of one candidate give the same votes and closeness in every round: worked out once."""
+from __future__ import annotations
+
+import math
+from operator import mul
+
+import numpy as np
+
+from gazetteer.geodesy import EARTH_KM, km_matrix
+
+from ..placetypes import ADMIN_UNITS, WIDE_AREAS
+from .problem import Problem, nearness, softmax
+from .weights import WEIGHTS
+
+# more pairs of candidates than this: their distances in one call of km_matrix (measured)
+NUMPY_PAIRS = 40
+
+
+class Points:
+    """Haversine distances between the candidates of a Problem, as gazetteer.geodesy.km_matrix
+    computes them (the same formula, one pair at a time)."""
+
+    def __init__(self, flat):
+        self.flat = flat
+        self.lat = [math.radians(c.core.lat) for c in flat]
+        self.lon = [math.radians(c.core.lon) for c in flat]
+        self.cos = [math.cos(v) for v in self.lat]
+
+    def km(self, k: int, j: int) -> float:
+        la, lo = self.lat, self.lon
+        a, b = math.sin((la[j] - la[k]) / 2), math.sin((lo[j] - lo[k]) / 2)
+        return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a * a + self.cos[k] * self.cos[j] * (b * b))))
+
+    def closeness(self, ks: list[int], js: list[int], scale: float) -> dict[int, list[float]]:
+        """k -> [exp(-km / scale) to every candidate, 0 where not asked for] for k in ks; a pair
+        of two ks is worked out once.  Many pairs: one call of km_matrix instead."""
+        n = len(self.flat)
+        if len(ks) * len(js) > NUMPY_PAIRS:
+            flat = self.flat
+            lat, lon = np.array([c.core.lat for c in flat]), np.array([c.core.lon for c in flat])
+            mask = np.zeros(n)
+            mask[js] = 1.0
+            rows = (np.exp(-km_matrix(lat[ks], lon[ks], lat, lon) / scale) * mask).tolist()
+            return dict(zip(ks, rows))
+        lat, lon, cos = self.lat, self.lon, self.cos
+        sin, asin, sqrt, exp = math.sin, math.asin, math.sqrt, math.exp
+        r2 = 2 * EARTH_KM
+        out = {}
+        for k in ks:
+            la, lo, ck = lat[k], lon[k], cos[k]
+            row = out[k] = [0.0] * n
+            for j in js:
+                if j in out and k in out:
+                    row[j] = out[j][k]
+                    continue
+                a, b = sin((lat[j] - la) / 2), sin((lon[j] - lo) / 2)
+                row[j] = exp(-(r2 * asin(min(1.0, sqrt(a * a + ck * cos[j] * (b * b))))) / scale)
+        return out
+
+
+def solve_small(problem: Problem) -> None:
+    """The joint solve of a Problem in plain Python: Scored.prob and .score, best first."""
+    if problem.settled:
+        problem.settle()
+        return
+    w = WEIGHTS
+    groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
+    point = [c.core.type not in WIDE_AREAS for c in flat]
+    k_top = min(3, max(1, len(groups) - 1))
+    free_set = set(free)
+    pts = Points(flat)
+    # countries by column; the votes of the groups of one candidate, which never change
+    countries = sorted({c.core.country for c in flat if c.core.country})
+    col = {cc: i for i, cc in enumerate(countries)}
+    fixed_votes = [0.0] * len(countries)
+    for gi, (a, _) in enumerate(bounds):
+        c = flat[a].core
+        if gi not in free_set and c.country:
+            fixed_votes[col[c.country]] += 2.0 if c.type == 'country' else 1.0
+    fixed_pts = [a for gi, (a, _) in enumerate(bounds) if gi not in free_set and point[a]]
+    givers = [(gi, a, b) for gi in free for a, b in (bounds[gi],) if any(point[a:b])]
+    ks = [k for gi in free for k in range(*bounds[gi]) if point[k]]
+    close = pts.closeness(ks, fixed_pts + [j for _, a, b in givers for j in range(a, b) if point[j]],
+                          w['proximity_km'])
+    # per group with a choice, per candidate: k, its country's column (-1: none), vote weight,
+    # focus weight, the top k_top closeness to groups of one candidate (None: an area), the
+    # closeness to the candidates of each other group with a choice (0 for its areas), the
+    # nearness to each candidate of the parent group
+    scored = []
+    for gi in free:
+        a, b = bounds[gi]
+        unit_ok = not groups[gi].implied
+        parent = groups[gi].parent
+        rows = []
+        for k in range(a, b):
+            c = flat[k]
+            top, varying = None, []
+            if point[k]:
+                row = close[k]
+                top = sorted([row[j] for j in fixed_pts])[-k_top:]
+                varying = [(gj, row[a2:b2]) for gj, a2, b2 in givers if gj != gi]
+            near = [] if parent is None else [(j, nearness(c, flat[j], pts.km(k, j))) for j in range(*bounds[parent])]
+            rows.append((k, col.get(c.core.country, -1), 2.0 if c.core.type == 'country' else 1.0,
+                         w['focus_country'] + w['focus_unit'] * float(unit_ok and c.core.type in ADMIN_UNITS),
+                         top, varying, near))
+        scored.append((gi, a, b, rows))
+    w_prox, w_hier, prior = w['proximity'], w['hierarchy'], problem.prior
+    probs, score = problem.first_probs(), {}
+    for _ in range(problem.rounds):
+        votes, total_votes = {}, list(fixed_votes)
+        for gi, a, b, rows in scored:
+            v = votes[gi] = [0.0] * len(countries)
+            for k, ci, vw, *_ in rows:
+                if ci >= 0:
+                    v[ci] += probs[k] * vw
+            for i, x in enumerate(v):
+                total_votes[i] += x
+        now = {gi: probs[a:b] for gi, a, b, _ in scored}
+        new = list(probs)
+        for gi, a, b, rows in scored:
+            others = [t - x for t, x in zip(total_votes, votes[gi])]
+            total = sum(others)
+            logits = []
+            for k, ci, _, fw, top, varying, near in rows:
+                s = prior[k] + fw * (others[ci] / total if ci >= 0 and total > 0 else 0.0)
+                if top is not None:
+                    per = top + [sum(map(mul, cl, now[gj])) for gj, cl in varying]
+                    per.sort()
+                    s += w_prox * (sum(per[-k_top:]) / k_top)
+                if near:
+                    s += w_hier * max([probs[j] * x for j, x in near] + [0.0])
+                score[k] = s
+                logits.append(s)
+            new[a:b] = softmax(logits)
+        probs = new
+    problem.finish(probs, score)
