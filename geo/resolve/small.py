@@ -9,6 +9,7 @@ The groups of one candidate give the same votes and closeness in every round: wo
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from operator import mul
 
 import numpy as np
@@ -29,14 +30,17 @@ class Points:
 
     def __init__(self, flat):
         self.flat = flat
-        self.lat = [math.radians(c.core.lat) for c in flat]
-        self.lon = [math.radians(c.core.lon) for c in flat]
-        self.cos = [math.cos(v) for v in self.lat]
+
+    @cached_property
+    def radians(self) -> tuple[list[float], list[float], list[float]]:
+        """Latitudes and longitudes in radians, and the cosines of the latitudes."""
+        lat = [math.radians(c.core.lat) for c in self.flat]
+        return lat, [math.radians(c.core.lon) for c in self.flat], [math.cos(v) for v in lat]
 
     def km(self, k: int, j: int) -> float:
-        la, lo = self.lat, self.lon
+        la, lo, cos = self.radians
         a, b = math.sin((la[j] - la[k]) / 2), math.sin((lo[j] - lo[k]) / 2)
-        return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a * a + self.cos[k] * self.cos[j] * (b * b))))
+        return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a * a + cos[k] * cos[j] * (b * b))))
 
     def closeness(self, ks: list[int], js: list[int], scale: float) -> dict[int, list[float]]:
         """k -> [exp(-km / scale) to every candidate, 0 where not asked for] for k in ks; a pair
@@ -49,7 +53,7 @@ class Points:
             mask[js] = 1.0
             rows = (np.exp(-km_matrix(lat[ks], lon[ks], lat, lon) / scale) * mask).tolist()
             return dict(zip(ks, rows))
-        lat, lon, cos = self.lat, self.lon, self.cos
+        lat, lon, cos = self.radians
         sin, asin, sqrt, exp = math.sin, math.asin, math.sqrt, math.exp
         r2 = 2 * EARTH_KM
         out = {}
@@ -110,28 +114,30 @@ def solve_small(problem: Problem) -> None:
             rows.append((k, col.get(c.core.country, -1), 2.0 if c.core.type == 'country' else 1.0,
                          w['focus_country'] + w['focus_unit'] * float(unit_ok and c.core.type in ADMIN_UNITS),
                          top, varying, near))
-        scored.append((gi, a, b, rows))
+        scored.append((gi, a, b, rows, [(k, ci, vw) for k, ci, vw, *_ in rows if ci >= 0]))
     w_prox, w_hier, prior = w['proximity'], w['hierarchy'], problem.prior
     probs, score = problem.first_probs(), {}
     for _ in range(problem.rounds):
-        votes, total_votes = {}, list(fixed_votes)
-        for gi, a, b, rows in scored:
+        votes, total_votes = {}, fixed_votes
+        for gi, a, b, _, voters in scored:
             v = votes[gi] = [0.0] * len(countries)
-            for k, ci, vw, *_ in rows:
-                if ci >= 0:
-                    v[ci] += probs[k] * vw
-            for i, x in enumerate(v):
-                total_votes[i] += x
-        now = {gi: probs[a:b] for gi, a, b, _ in scored}
+            for k, ci, vw in voters:
+                v[ci] += probs[k] * vw
+            total_votes = [t + x for t, x in zip(total_votes, v)]
+        now = {gi: probs[a:b] for gi, a, b, _, _ in scored}
         new = list(probs)
-        for gi, a, b, rows in scored:
+        for gi, a, b, rows, _ in scored:
             others = [t - x for t, x in zip(total_votes, votes[gi])]
             total = sum(others)
+            share = [x / total for x in others] if total > 0 else [0.0] * len(others)
+            share.append(0.0)         # column -1: no country
             logits = []
             for k, ci, _, fw, top, varying, near in rows:
-                s = prior[k] + fw * (others[ci] / total if ci >= 0 and total > 0 else 0.0)
+                s = prior[k] + fw * share[ci]
                 if top is not None:
-                    per = top + [sum(map(mul, cl, now[gj])) for gj, cl in varying]
+                    per = list(top)
+                    for gj, cl in varying:
+                        per.append(sum(map(mul, cl, now[gj])))
                     per.sort()
                     s += w_prox * (sum(per[-k_top:]) / k_top)
                 if near:
