@@ -29,7 +29,7 @@ from .weights import WEIGHTS
 
 # the plain-Python solve is faster up to about this many (scored candidate, candidate) pairs
 # (benchmarks/bench_solvers.py: on the English dev documents and 1,000 Arabic articles)
-SMALL_PAIRS = 250
+SMALL_PAIRS = 200
 
 
 def solve_groups(groups: list[Group], bias_country: str | None = None,
@@ -43,28 +43,29 @@ def solve_groups(groups: list[Group], bias_country: str | None = None,
 
 
 class _Votes:
-    """Per candidate, its country's share of the evidence the OTHER mentions give (leave one
-    out: a name never votes for its own reading).  Every mention votes for the countries of its
-    candidates in proportion to their probabilities; named countries count double.  `ccol` is
-    each candidate's country column (-1: none).  What does not change between rounds is kept."""
+    """Per scored candidate, its country's share of the evidence the OTHER mentions give (leave
+    one out: a name never votes for its own reading).  Every mention votes for the countries of
+    its candidates in proportion to their probabilities; named countries count double.  `ccol`
+    is each candidate's country column (-1: none); `rows` the scored candidates."""
 
-    def __init__(self, ccol, weight, gidx, n_groups, n_countries):
-        self.n, self.n_groups, self.n_countries = len(ccol), n_groups, n_countries
-        self.has = has = ccol >= 0
+    def __init__(self, ccol, weight, gidx, n_groups, n_countries, rows):
+        self.n_groups, self.n_countries = n_groups, n_countries
+        has = ccol >= 0
         self.cell = gidx[has] * n_countries + ccol[has]
-        self.weight, self.g, self.c = weight[has], gidx[has], ccol[has]
+        self.weight, self.has = weight[has], has
+        self.out = np.zeros(len(rows))
+        self.mine = mine = ccol[rows] >= 0                   # the scored candidates with a country
+        self.g, self.c = gidx[rows][mine], ccol[rows][mine]
 
     def shares(self, probs: np.ndarray) -> np.ndarray:
         if not self.n_countries:
-            return np.zeros(self.n)
-        has = self.has
-        votes = np.bincount(self.cell, weights=probs[has] * self.weight,
+            return self.out
+        votes = np.bincount(self.cell, weights=probs[self.has] * self.weight,
                             minlength=self.n_groups * self.n_countries).reshape(self.n_groups, self.n_countries)
         others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
-        total = others.sum(axis=1)
-        out = np.zeros(self.n)
-        mine = total[self.g]
-        out[has] = np.divide(others[self.g, self.c], mine, out=np.zeros(len(mine)), where=mine > 0)
+        total = others.sum(axis=1)[self.g]
+        out = self.out.copy()
+        out[self.mine] = np.divide(others[self.g, self.c], total, out=np.zeros(len(total)), where=total > 0)
         return out
 
 
@@ -75,70 +76,75 @@ def _group_softmax(x: np.ndarray, gidx: np.ndarray, starts: np.ndarray) -> np.nd
 
 
 def solve_numpy(problem: Problem) -> None:
-    """Joint resolution, every candidate at once in numpy arrays: priors, focus, proximity and
-    hierarchy, in rounds (geo.resolve.small does the same one number at a time)."""
-    if problem.settled:
+    """Joint resolution in numpy arrays: priors, focus, proximity and hierarchy, in rounds
+    (geo.resolve.small does the same one number at a time).  Arrays of every candidate, and
+    matrices with a row per scored candidate (those of the groups with a choice)."""
+    if problem.settled or not problem.free:
         problem.settle()
         return
     w = WEIGHTS
-    groups, flat = problem.groups, problem.flat
-    n, n_groups = len(flat), len(groups)
-    gidx = np.repeat(np.arange(n_groups), [b - a for a, b in problem.bounds])
-    starts = np.array([a for a, _ in problem.bounds])
+    groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
+    n_groups = len(groups)
+    sizes = [b - a for a, b in bounds]
+    gidx = np.repeat(np.arange(n_groups), sizes)
+    starts = np.array([a for a, _ in bounds])
+    rows = np.concatenate([np.arange(*bounds[gi]) for gi in free])
+    # the groups with a choice, numbered among themselves, and where each one's run starts in rows
+    lg = np.repeat(np.arange(len(free)), [sizes[gi] for gi in free])
+    lstarts = np.cumsum([0] + [sizes[gi] for gi in free[:-1]])
     lat = np.array([c.core.lat for c in flat])
     lon = np.array([c.core.lon for c in flat])
-    dist = km_matrix(lat, lon, lat, lon)
-    close = np.exp(-dist / w['proximity_km'])
+    dist = km_matrix(lat[rows], lon[rows], lat, lon)
+    # areas are far from everything; they neither give nor take proximity; nor does a mention's own group
+    point = np.array([c.core.type not in WIDE_AREAS for c in flat], dtype=float)
+    close = np.exp(-dist / w['proximity_km']) * point
+    close[gidx[rows][:, None] == gidx[None, :]] = 0.0
     prior_ = np.array(problem.prior)
     # admin units of the focus country get more of the focus, unless a cue says what the text means
-    unit = np.array([c.core.type in ADMIN_UNITS and not groups[gi].implied for gi, c in zip(gidx.tolist(), flat)],
-                    dtype=float)
-    # areas are far from everything; they neither give nor take proximity
-    point = np.array([c.core.type not in WIDE_AREAS for c in flat], dtype=float)
+    unit = np.array([flat[k].core.type in ADMIN_UNITS and not groups[gi].implied
+                     for gi in free for k in range(*bounds[gi])], dtype=float)
     countries = sorted({c.core.country for c in flat if c.core.country})
     col = {cc: i for i, cc in enumerate(countries)}
     ccol = np.array([col.get(c.core.country, -1) for c in flat])
     weight = np.array([2.0 if c.core.type == 'country' else 1.0 for c in flat])
-    votes = _Votes(ccol, weight, gidx, n_groups, len(countries))
+    votes = _Votes(ccol, weight, gidx, n_groups, len(countries), rows)
     probs = _group_softmax(prior_, gidx, starts)
-    own = np.zeros((n, n_groups), dtype=bool)
-    own[np.arange(n), gidx] = True
     k_top = min(3, max(1, n_groups - 1))
     focus_weight = w['focus_country'] + w['focus_unit'] * unit
-    hierarchy = _Hierarchy(problem, dist)
+    hierarchy = _Hierarchy(problem, rows, dist)
+    prior_, point_rows = prior_[rows], point[rows]
     score = prior_
     for _ in range(problem.rounds):
         focus_ = votes.shares(probs)
         # closeness of each candidate to every other group's likely place
-        contrib = close * (probs * point)[None, :]
-        per_group = np.add.reduceat(contrib, starts, axis=1)
-        per_group[own] = 0.0
-        prox = np.sort(per_group, axis=1)[:, -k_top:].sum(axis=1) / k_top * point
+        per_group = np.add.reduceat(close * probs, starts, axis=1)
+        prox = np.sort(per_group, axis=1)[:, -k_top:].sum(axis=1) / k_top * point_rows
         score = prior_ + focus_weight * focus_ + w['proximity'] * prox + hierarchy.bonus(probs)
-        probs = _group_softmax(score, gidx, starts)
-    free = np.array(problem.free_mask())
-    problem.finish(probs.tolist(), dict(zip(np.flatnonzero(free).tolist(), score[free].tolist())))
+        probs[rows] = _group_softmax(score, lg, lstarts)
+    problem.finish(probs.tolist(), dict(zip(rows.tolist(), score.tolist())))
 
 
 class _Hierarchy:
     """Bonus for candidates near (or inside) the likely place of the parent the text names:
     the hierarchy weight times the best of probs[j] * nearness over the parent's candidates j
-    (geo.resolve.problem.nearness), for each candidate k of a group with a parent."""
+    (geo.resolve.problem.nearness), for each scored candidate of a group with a parent."""
 
-    def __init__(self, problem: Problem, dist: np.ndarray):
+    def __init__(self, problem: Problem, rows: np.ndarray, dist: np.ndarray):
         ks, js, near, self.runs = [], [], [], []
         flat, bounds = problem.flat, problem.bounds
-        for gi, g in enumerate(problem.groups):
-            if g.parent is None:
+        at = {k: i for i, k in enumerate(rows.tolist())}
+        for gi in problem.free:
+            parent = problem.groups[gi].parent
+            if parent is None:
                 continue
-            pa, pb = bounds[g.parent]
+            pa, pb = bounds[parent]
             for k in range(*bounds[gi]):
                 self.runs.append(len(js))
-                ks.append(k)
+                ks.append(at[k])
                 for j in range(pa, pb):
                     js.append(j)
-                    near.append(nearness(flat[k], flat[j], float(dist[k, j])))
-        self.n, self.ks, self.js, self.near = len(flat), np.array(ks, dtype=int), np.array(js, dtype=int), np.array(near)
+                    near.append(nearness(flat[k], flat[j], float(dist[at[k], j])))
+        self.n, self.ks, self.js, self.near = len(rows), np.array(ks, dtype=int), np.array(js, dtype=int), np.array(near)
 
     def bonus(self, probs: np.ndarray) -> np.ndarray | float:
         if not len(self.ks):
