@@ -74,6 +74,9 @@ def solve_small(problem: Problem) -> None:
     if problem.settled:
         problem.settle()
         return
+    if len(problem.free) == 1 and problem.shortcuts:
+        _one_choice(problem)
+        return
     w = WEIGHTS
     groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
     point = [c.core.type not in WIDE_AREAS for c in flat]
@@ -146,4 +149,44 @@ def solve_small(problem: Problem) -> None:
                 logits.append(s)
             new[a:b] = softmax(logits)
         probs = new
+    problem.finish(probs, score)
+
+
+def _one_choice(problem: Problem) -> None:
+    """One group with a choice: all its evidence comes from groups of one candidate, sure of
+    their place in every round, so one softmax of its scores decides (Problem.rounds is 1)."""
+    w = WEIGHTS
+    groups, flat, bounds = problem.groups, problem.flat, problem.bounds
+    gi = problem.free[0]
+    a, b = bounds[gi]
+    votes: dict[str, float] = {}
+    points = []
+    for gj, (k, _) in enumerate(bounds):
+        c = flat[k].core
+        if gj != gi:
+            if c.country:
+                votes[c.country] = votes.get(c.country, 0.0) + (2.0 if c.type == 'country' else 1.0)
+            if c.type not in WIDE_AREAS:
+                points.append(k)
+    total = sum(votes[cc] for cc in sorted(votes))
+    k_top = min(3, max(1, len(groups) - 1))
+    pts = Points(flat)
+    mine = [k for k in range(a, b) if flat[k].core.type not in WIDE_AREAS]
+    close = pts.closeness(mine, points, w['proximity_km']) if points else {}
+    parent = groups[gi].parent
+    unit_ok = not groups[gi].implied
+    score = {}
+    for k in range(a, b):
+        c = flat[k]
+        cc = c.core.country
+        fw = w['focus_country'] + w['focus_unit'] * float(unit_ok and c.core.type in ADMIN_UNITS)
+        s = problem.prior[k] + fw * (votes.get(cc, 0.0) / total if cc and total > 0 else 0.0)
+        if k in close:
+            row = close[k]
+            s += w['proximity'] * (sum(sorted([row[j] for j in points])[-k_top:]) / k_top)
+        if parent is not None:
+            s += w['hierarchy'] * max([nearness(c, flat[j], pts.km(k, j)) for j in range(*bounds[parent])] + [0.0])
+        score[k] = s
+    probs = [1.0] * len(flat)
+    probs[a:b] = softmax([score[k] for k in range(a, b)])
     problem.finish(probs, score)
