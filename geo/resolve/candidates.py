@@ -63,6 +63,12 @@ def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
 def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1) -> list[Scored]:
     """The best-scored candidates of a span, best first (each row once, under its best name kind):
     the first `limit` (default: max_candidates; None: all)."""
+    limit = WEIGHTS['max_candidates'] if limit == -1 else limit
+    if len(span.rows) == 1:         # one candidate (most names): nothing to choose or sort
+        row, kind = span.rows[0]
+        kind = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
+        c = index.core(row)
+        return [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))][:limit]
     best: dict[int, str] = {}
     kinds = _KIND
     for row, kind in span.rows:
@@ -77,7 +83,7 @@ def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1
     out.sort(key=_by_prior)
     if _homonym_admin(out):
         out.sort(key=_by_prior)
-    return out[:WEIGHTS['max_candidates'] if limit == -1 else limit]
+    return out[:limit]
 
 
 def _by_prior(c: Scored) -> float:
