@@ -38,6 +38,10 @@ def nearness(child: Scored, parent: Scored, km: float) -> float:
     return math.exp(-km / 50.0)
 
 
+def _by_prob(c: Scored) -> float:
+    return -c.prob
+
+
 class Problem:
     """The candidates of the groups in one list (`flat`, group by group: group gi holds
     flat[a:b] for (a, b) = bounds[gi]), each with its prior plus the user's bias (`prior`), and
@@ -92,14 +96,17 @@ class Problem:
             out[a:b] = softmax(self.prior[a:b])
         return out
 
-    def finish(self, probs, score: dict[int, float] | None = None) -> None:
-        """Scored.prob and Scored.score (the prior where not scored); each group best first."""
-        score = score or {}
-        prior = self.prior
-        for k, c in enumerate(self.flat):
-            c.score, c.prob = float(score.get(k, prior[k])), float(probs[k])
+    def finish(self, probs: list[float], score: dict[int, float] | None = None) -> None:
+        """Scored.prob and Scored.score (the prior where not scored: Python floats, as are
+        probs); each group best first."""
+        for c, p, s in zip(self.flat, probs, self.prior):
+            c.score, c.prob = s, p
+        if score:
+            flat = self.flat
+            for k, s in score.items():
+                flat[k].score = s
         for gi in self.free:
-            self.groups[gi].cands.sort(key=lambda c: -c.prob)
+            self.groups[gi].cands.sort(key=_by_prob)
 
     def settle(self) -> None:
         self.finish(self.first_probs())
