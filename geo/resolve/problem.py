@@ -45,7 +45,8 @@ def _by_prob(c: Scored) -> float:
 class Problem:
     """The candidates of the groups in one list (`flat`, group by group: group gi holds
     flat[a:b] for (a, b) = bounds[gi]), each with its prior plus the user's bias (`prior`), and
-    the groups with a choice (`free`: more than one candidate).
+    the groups with a choice (`free`: more than one candidate).  Every group has a candidate
+    (geo.resolve.candidates makes no group without).
 
     Only those are scored: a group of one candidate has probability 1 whatever the evidence (a
     softmax of one number), so its score stays its prior; and a group's evidence comes from the
