@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from functools import cached_property
+from itertools import accumulate
 
 from gazetteer.geodesy import km
 from gazetteer.index import Index
@@ -57,10 +59,7 @@ class _Where:
 
     def __init__(self, spans: list[Span]):
         self.starts = [s.start for s in spans]
-        self.max_end, top = [], -1
-        for s in spans:
-            top = max(top, s.end)
-            self.max_end.append(top)
+        self.max_end = list(accumulate([s.end for s in spans], max))
         self.by_key: dict[str, list[int]] = {}
         for k, s in enumerate(spans):
             self.by_key.setdefault(s.key, []).append(k)
@@ -68,6 +67,26 @@ class _Where:
     def between(self, lo: int, hi: int) -> range:
         """Indices of the mentions that may overlap [lo, hi), in order."""
         return range(bisect.bisect_right(self.max_end, lo), bisect.bisect_left(self.starts, hi))
+
+
+class _Known:
+    """What the places found before this stage say, worked out when first asked: where the
+    mentions are, and the document's most-mentioned city and unit."""
+
+    def __init__(self, spans: list[Span], places: list[Place | None]):
+        self.spans, self.places = spans, list(places)
+
+    @cached_property
+    def where(self) -> _Where:
+        return _Where(self.spans)
+
+    @cached_property
+    def city(self) -> Place | None:
+        return main_place(self.places)
+
+    @cached_property
+    def unit(self) -> Place | None:
+        return main_place(self.places, ('admin1', 'admin2'))
 
 
 def _nearest_in_sentence(doc: Doc, places: list[Place | None], spans: list[Span], i: int,
@@ -109,6 +128,8 @@ def approximate(doc: Doc) -> None:
     """Stage: Span.place of the mentions without candidates that the text ties to a known place."""
     spans = doc.mentions
     places = [s.place for s in spans]
+    if all(p is not None for p in places):      # every mention placed (most texts): nothing to do
+        return
     _place_unresolved(doc.index, doc, spans, places)
     for s, p in zip(spans, places):
         s.place = p
@@ -117,16 +138,14 @@ def approximate(doc: Doc) -> None:
 def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Place | None]) -> None:
     """Fill places[i] for spans without candidates that the text ties to a known place."""
     placed: dict[str, Place] = {}
-    where = _Where(spans)
-    city = main_place(places)
-    unit = main_place(places, ('admin1', 'admin2'))
+    known = _Known(spans, places)
     for i, span in enumerate(spans):
         if places[i] is not None:
             continue
         parent = None
         if span.parent_rows:
             inner = Span(0, 0, 0, 0, span.parent_key, rows=span.parent_rows)
-            same = next((places[k] for k in where.by_key.get(span.parent_key, ()) if places[k] is not None), None)
+            same = next((places[k] for k in known.where.by_key.get(span.parent_key, ()) if places[k] is not None), None)
             if same is not None:
                 parent = same
             else:
@@ -149,12 +168,13 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
         link = span.parent
         if parent is None and link is not None and places[link] is not None:
             parent = places[link]
-        if parent is None and (kind in URBAN or _mentions_the_city(doc, span)) and city is not None:
-            parent = city                # a neighbourhood is in the document's city unless linked
+        if parent is None and (kind in URBAN or _mentions_the_city(doc, span)) and known.city is not None:
+            parent = known.city          # a neighbourhood is in the document's city unless linked
         if parent is None:
-            parent = _nearest_in_sentence(doc, places, spans, i, SETTLEMENTS if kind in URBAN else PARENT_TYPES, where)
+            types = SETTLEMENTS if kind in URBAN else PARENT_TYPES
+            parent = _nearest_in_sentence(doc, places, spans, i, types, known.where)
         if parent is None and span.cue:
-            parent = city or unit
+            parent = known.city or known.unit
         if parent is None:
             continue
         name = doc.text[span.start:span.end].strip(LABEL_QUOTES)     # as the text writes it

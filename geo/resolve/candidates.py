@@ -37,14 +37,17 @@ class Group:
 
 
 PARENT_KM = 800       # a place inside a state or province the text names lies this near its point
+# the weights every candidate's prior reads, looked up once
+_TYPE, _KIND, _SEAT = WEIGHTS['type'], WEIGHTS['kind'], WEIGHTS['seat']
+_LOG_POPULATION, _LOG_NAMES = WEIGHTS['log_population'], WEIGHTS['log_names']
 
 
 def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
     w = WEIGHTS
-    s = w['type'].get(core.type, 0.0) + w['seat'] * core.seat
-    s += w['log_population'] * math.log10(core.population + 1)
-    s += w['log_names'] * math.log1p(core.nnames)
-    s += w['kind'].get(kind, 0.0)
+    s = _TYPE.get(core.type, 0.0) + _SEAT * core.seat
+    s += _LOG_POPULATION * math.log10(core.population + 1)
+    s += _LOG_NAMES * math.log1p(core.nnames)
+    s += _KIND.get(kind, 0.0)
     if span.implied_type:
         if core.type in IMPLIED_COMPATIBLE.get(span.implied_type, {span.implied_type}):
             s += w['implied_type']
@@ -60,41 +63,47 @@ def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
 def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1) -> list[Scored]:
     """The best-scored candidates of a span, best first (each row once, under its best name kind):
     the first `limit` (default: max_candidates; None: all)."""
+    limit = WEIGHTS['max_candidates'] if limit == -1 else limit
+    if len(span.rows) == 1:         # one candidate (most names): nothing to choose or sort
+        row, kind = span.rows[0]
+        kind = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
+        c = index.core(row)
+        return [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))][:limit]
     best: dict[int, str] = {}
+    kinds = _KIND
     for row, kind in span.rows:
         name = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
-        if row not in best or WEIGHTS['kind'].get(name, 0) > WEIGHTS['kind'].get(best[row], 0):
+        if row not in best or kinds.get(name, 0) > kinds.get(best[row], 0):
             best[row] = name
-    out = [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))
-           for row, kind in best.items() for c in (index.core(row),)]
-    out.sort(key=lambda c: -c.prior)
-    _homonym_admin(out)
-    out.sort(key=lambda c: -c.prior)
-    return out[:WEIGHTS['max_candidates'] if limit == -1 else limit]
+    core, is_user = index.core, index.is_user
+    out = []
+    for row, kind in best.items():
+        c = core(row)
+        out.append(Scored(row, kind, c, prior(c, kind, span, is_user(row), lang)))
+    out.sort(key=_by_prior)
+    if _homonym_admin(out):
+        out.sort(key=_by_prior)
+    return out[:limit]
 
 
-def _homonym_admin(cands: list[Scored]) -> None:
-    """Aleppo the city over Aleppo Governorate when both answer the name and no cue decides."""
+def _by_prior(c: Scored) -> float:
+    return -c.prior
+
+
+def _homonym_admin(cands: list[Scored]) -> bool:
+    """Aleppo the city over Aleppo Governorate when both answer the name and no cue decides
+    (True when a prior changed)."""
     cities = [c for c in cands if c.core.type in ('city', 'town') and c.core.seat >= 1]
+    if not cities:
+        return False
+    changed = False
     for c in cands:
         if c.core.type in ADMIN_UNITS and any(
                 s.core.country == c.core.country and km(s.core.lat, s.core.lon, c.core.lat, c.core.lon) < 60
                 for s in cities):
             c.prior += WEIGHTS['homonym_admin']
-
-
-def group_spans(spans: list[Span], cands: list[list[Scored]]) -> list[Group]:
-    by_key: dict[tuple, Group] = {}
-    groups: list[Group] = []
-    for i, (s, c) in enumerate(zip(spans, cands)):
-        if not c:
-            continue
-        k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
-        if k not in by_key:
-            by_key[k] = Group([], c, implied=k[1])
-            groups.append(by_key[k])
-        by_key[k].spans.append(i)
-    return groups
+            changed = True
+    return changed
 
 
 def link_groups(doc: Doc, groups: list[Group]) -> None:
@@ -144,8 +153,20 @@ def _mark_inside(index: Index, cands: list[Scored], parents: list[Scored]) -> No
 
 
 def candidates(doc: Doc) -> None:
-    """Stage: doc.groups, with their scored candidates and the parent groups the text names."""
-    cands = [score_candidates(doc.index, s, doc.lang, limit=None) for s in doc.mentions]
-    doc.groups = group_spans(doc.mentions, cands)
+    """Stage: doc.groups, with their scored candidates and the parent groups the text names.
+    The candidates of a group are those of its first mention (one sense per discourse): each
+    group's are scored once."""
+    by_key: dict[tuple, Group] = {}
+    groups: list[Group] = []
+    for i, s in enumerate(doc.mentions):
+        if not s.rows:          # no candidates (score_candidates would find none)
+            continue
+        k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
+        g = by_key.get(k)
+        if g is None:
+            g = by_key[k] = Group([], score_candidates(doc.index, s, doc.lang, limit=None), implied=k[1])
+            groups.append(g)
+        g.spans.append(i)
+    doc.groups = groups
     link_groups(doc, doc.groups)
     _keep(doc.index, doc.groups)

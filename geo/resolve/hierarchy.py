@@ -49,7 +49,10 @@ def _cue_with_link(doc: Doc, key: str) -> bool:
 
 
 def links(doc: Doc) -> None:
-    """Stage: Span.parent of every mention."""
+    """Stage: Span.parent of every mention (None without looking further when the next mention
+    is more than MAX_GAP_TOKENS tokens on: the commonest case)."""
     spans = doc.mentions
-    for i, span in enumerate(spans):
-        span.parent = _parent_after(doc, spans, i)
+    for i, (a, b) in enumerate(zip(spans, spans[1:])):
+        a.parent = None if b.i - a.j > MAX_GAP_TOKENS else _parent_after(doc, spans, i)
+    if spans:
+        spans[-1].parent = None

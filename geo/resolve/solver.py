@@ -7,140 +7,151 @@ is its prior (geo.resolve.candidates) plus named evidence, all weights in weight
   bias        the user's --bias-country / --bias-bbox
 
 Each group's candidates share a softmax; after the last round Scored.prob is the probability a
-user sees as confidence, and each group's candidates are sorted best first."""
-from __future__ import annotations
+user sees as confidence, and each group's candidates are sorted best first.
 
-import math
+Two solves give the same probabilities (to about 1e-15; tests/test_resolve_solvers.py): numpy
+arrays for big problems, plain Python (geo.resolve.small) for small ones, where numpy's cost per
+call outweighs the work.  Only groups with a choice are scored, and one round decides when only
+one group has a choice (geo.resolve.problem says why)."""
+from __future__ import annotations
 
 import numpy as np
 
 from gazetteer.geodesy import km_matrix
-from gazetteer.index import Core
 
 from ..doc import Doc
 from ..placetypes import ADMIN_UNITS, WIDE_AREAS
 from .candidates import Group
+from .problem import Problem, nearness
+from .small import solve_small
 from .weights import WEIGHTS
 
 
-def _in_bbox(c: Core, bbox) -> bool:
-    w, s, e, n = bbox
-    return s <= c.lat <= n and (w <= c.lon <= e if w <= e else (c.lon >= w or c.lon <= e))
-
-
-class _Votes:
-    """Per candidate, its country's share of the evidence the OTHER mentions give (leave one
-    out: a name never votes for its own reading).  Every mention votes for the countries of its
-    candidates in proportion to their probabilities; named countries count double.  `ccol` is
-    each candidate's country column (-1: none).  What does not change between rounds is kept."""
-
-    def __init__(self, ccol, weight, gidx, n_groups, n_countries):
-        self.n, self.n_groups, self.n_countries = len(ccol), n_groups, n_countries
-        self.has = has = ccol >= 0
-        self.cell = gidx[has] * n_countries + ccol[has]
-        self.weight, self.g, self.c = weight[has], gidx[has], ccol[has]
-
-    def shares(self, probs: np.ndarray) -> np.ndarray:
-        if not self.n_countries:
-            return np.zeros(self.n)
-        has = self.has
-        votes = np.bincount(self.cell, weights=probs[has] * self.weight,
-                            minlength=self.n_groups * self.n_countries).reshape(self.n_groups, self.n_countries)
-        others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
-        total = others.sum(axis=1)
-        out = np.zeros(self.n)
-        mine = total[self.g]
-        out[has] = np.divide(others[self.g, self.c], mine, out=np.zeros(len(mine)), where=mine > 0)
-        return out
-
-
-def _group_softmax(x: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Softmax within each group; groups are contiguous runs of `counts` starting at `starts`."""
-    m = np.maximum.reduceat(x, starts)
-    e = np.exp(x - np.repeat(m, counts))
-    return e / np.repeat(np.add.reduceat(e, starts), counts)
+# the plain-Python solve is faster up to about this many (scored candidate, candidate) pairs
+# (benchmarks/bench_solvers.py: on the English dev documents and 1,000 Arabic articles)
+SMALL_PAIRS = 200
 
 
 def solve_groups(groups: list[Group], bias_country: str | None = None,
                  bias_bbox: tuple[float, float, float, float] | None = None) -> None:
-    """Joint resolution: priors, focus, proximity and hierarchy, in rounds."""
-    w = WEIGHTS
-    flat = [(gi, c) for gi, g in enumerate(groups) for c in g.cands]
-    if not flat:
+    """Joint resolution of the groups: Scored.prob (and .score) of every candidate, best first."""
+    problem = Problem(groups, bias_country, bias_bbox)
+    if problem.n_scored * len(problem.flat) <= SMALL_PAIRS:
+        solve_small(problem)
+    else:
+        solve_numpy(problem)
+
+
+class _Votes:
+    """Per scored candidate, its country's share of the evidence the OTHER mentions give (leave
+    one out: a name never votes for its own reading).  Every mention votes for the countries of
+    its candidates in proportion to their probabilities; named countries count double.  `ccol`
+    is each candidate's country column (-1: none); `rows` the scored candidates."""
+
+    def __init__(self, ccol, weight, gidx, n_groups, n_countries, rows):
+        self.n_groups, self.n_countries = n_groups, n_countries
+        has = ccol >= 0
+        self.cell = gidx[has] * n_countries + ccol[has]
+        self.weight, self.has = weight[has], has
+        self.out = np.zeros(len(rows))
+        self.mine = mine = ccol[rows] >= 0                   # the scored candidates with a country
+        self.g, self.c = gidx[rows][mine], ccol[rows][mine]
+
+    def shares(self, probs: np.ndarray) -> np.ndarray:
+        if not self.n_countries:
+            return self.out
+        votes = np.bincount(self.cell, weights=probs[self.has] * self.weight,
+                            minlength=self.n_groups * self.n_countries).reshape(self.n_groups, self.n_countries)
+        others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
+        total = others.sum(axis=1)[self.g]
+        out = self.out.copy()
+        out[self.mine] = np.divide(others[self.g, self.c], total, out=np.zeros(len(total)), where=total > 0)
+        return out
+
+
+def _group_softmax(x: np.ndarray, gidx: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Softmax within each group; groups are contiguous runs starting at `starts` (gidx: each one's group)."""
+    e = np.exp(x - np.maximum.reduceat(x, starts)[gidx])
+    return e / np.add.reduceat(e, starts)[gidx]
+
+
+def solve_numpy(problem: Problem) -> None:
+    """Joint resolution in numpy arrays: priors, focus, proximity and hierarchy, in rounds
+    (geo.resolve.small does the same one number at a time).  Arrays of every candidate, and
+    matrices with a row per scored candidate (those of the groups with a choice)."""
+    if problem.settled or not problem.free:
+        problem.settle()
         return
-    lat = np.array([c.core.lat for _, c in flat])
-    lon = np.array([c.core.lon for _, c in flat])
-    gidx = np.array([gi for gi, _ in flat])
-    starts = np.flatnonzero(np.r_[True, gidx[1:] != gidx[:-1]])
-    counts = np.diff(np.append(starts, len(flat)))
-    dist = km_matrix(lat, lon, lat, lon)
-    close = np.exp(-dist / w['proximity_km'])
-    prior_ = np.array([c.prior for _, c in flat])
-    if bias_country or bias_bbox:
-        for k, (_, c) in enumerate(flat):
-            if bias_country and c.core.country == bias_country:
-                prior_[k] += w['bias']
-            if bias_bbox and _in_bbox(c.core, bias_bbox):
-                prior_[k] += w['bias']
-    # admin units of the focus country get more of the focus, unless a cue says what the text means
-    unit = np.array([c.core.type in ADMIN_UNITS and not groups[gi].implied for gi, c in flat], dtype=float)
-    # areas are far from everything; they neither give nor take proximity
-    point = np.array([c.core.type not in WIDE_AREAS for _, c in flat], dtype=float)
-    countries = sorted({c.core.country for _, c in flat if c.core.country})
-    col = {cc: i for i, cc in enumerate(countries)}
-    ccol = np.array([col.get(c.core.country, -1) for _, c in flat])
-    weight = np.array([2.0 if c.core.type == 'country' else 1.0 for _, c in flat])
+    w = WEIGHTS
+    groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
     n_groups = len(groups)
-    votes = _Votes(ccol, weight, gidx, n_groups, len(countries))
-    probs = _group_softmax(prior_, starts, counts)
-    own = np.zeros((len(flat), n_groups), dtype=bool)
-    own[np.arange(len(flat)), gidx] = True
+    sizes = [b - a for a, b in bounds]
+    gidx = np.repeat(np.arange(n_groups), sizes)
+    starts = np.array([a for a, _ in bounds])
+    rows = np.concatenate([np.arange(*bounds[gi]) for gi in free])
+    # the groups with a choice, numbered among themselves, and where each one's run starts in rows
+    lg = np.repeat(np.arange(len(free)), [sizes[gi] for gi in free])
+    lstarts = np.cumsum([0] + [sizes[gi] for gi in free[:-1]])
+    lat = np.array([c.core.lat for c in flat])
+    lon = np.array([c.core.lon for c in flat])
+    dist = km_matrix(lat[rows], lon[rows], lat, lon)
+    # areas are far from everything; they neither give nor take proximity; nor does a mention's own group
+    point = np.array([c.core.type not in WIDE_AREAS for c in flat], dtype=float)
+    close = np.exp(-dist / w['proximity_km']) * point
+    close[gidx[rows][:, None] == gidx[None, :]] = 0.0
+    prior_ = np.array(problem.prior)
+    # admin units of the focus country get more of the focus, unless a cue says what the text means
+    unit = np.array([flat[k].core.type in ADMIN_UNITS and not groups[gi].implied
+                     for gi in free for k in range(*bounds[gi])], dtype=float)
+    countries = sorted({c.core.country for c in flat if c.core.country})
+    col = {cc: i for i, cc in enumerate(countries)}
+    ccol = np.array([col.get(c.core.country, -1) for c in flat])
+    weight = np.array([2.0 if c.core.type == 'country' else 1.0 for c in flat])
+    votes = _Votes(ccol, weight, gidx, n_groups, len(countries), rows)
+    probs = _group_softmax(prior_, gidx, starts)
     k_top = min(3, max(1, n_groups - 1))
     focus_weight = w['focus_country'] + w['focus_unit'] * unit
-    parents = any(g.parent is not None for g in groups)
+    hierarchy = _Hierarchy(problem, rows, dist)
+    prior_, point_rows = prior_[rows], point[rows]
     score = prior_
-    for _ in range(int(w['rounds'])):
+    for _ in range(problem.rounds):
         focus_ = votes.shares(probs)
         # closeness of each candidate to every other group's likely place
-        contrib = close * (probs * point)[None, :]
-        per_group = np.add.reduceat(contrib, starts, axis=1)
-        per_group[own] = 0.0
-        prox = np.sort(per_group, axis=1)[:, -k_top:].mean(axis=1) * point
-        score = prior_ + focus_weight * focus_ + w['proximity'] * prox \
-            + (_hierarchy(groups, flat, gidx, probs, dist) if parents else 0.0)
-        probs = _group_softmax(score, starts, counts)
-    for k, (gi, c) in enumerate(flat):
-        c.score, c.prob = float(score[k]), float(probs[k])
-    for g in groups:
-        g.cands.sort(key=lambda c: -c.prob)
+        per_group = np.add.reduceat(close * probs, starts, axis=1)
+        prox = np.sort(per_group, axis=1)[:, -k_top:].sum(axis=1) / k_top * point_rows
+        score = prior_ + focus_weight * focus_ + w['proximity'] * prox + hierarchy.bonus(probs)
+        probs[rows] = _group_softmax(score, lg, lstarts)
+    problem.finish(probs.tolist(), dict(zip(rows.tolist(), score.tolist())))
 
 
-def _hierarchy(groups, flat, gidx, probs, dist) -> np.ndarray:
-    """Bonus for candidates near (or inside) the likely place of the parent the text names."""
-    out = np.zeros(len(flat))
-    for gi, g in enumerate(groups):
-        if g.parent is None:
-            continue
-        mine = np.where(gidx == gi)[0]
-        theirs = np.where(gidx == g.parent)[0]
-        if not len(theirs):
-            continue
-        for k in mine:
-            c = flat[k][1]
-            best = 0.0
-            for j in theirs:
-                pc = flat[j][1]
-                if pc.row in c.inside:
-                    near = 1.0
-                elif pc.core.type in ('country', 'admin1', 'admin2', 'region'):
-                    near = 1.0 if c.core.country == pc.core.country else 0.0
-                    if pc.core.type != 'country':
-                        near *= math.exp(-dist[k, j] / 250.0)
-                else:
-                    near = math.exp(-dist[k, j] / 50.0)
-                best = max(best, probs[j] * near)
-            out[k] = WEIGHTS['hierarchy'] * best
-    return out
+class _Hierarchy:
+    """Bonus for candidates near (or inside) the likely place of the parent the text names:
+    the hierarchy weight times the best of probs[j] * nearness over the parent's candidates j
+    (geo.resolve.problem.nearness), for each scored candidate of a group with a parent."""
+
+    def __init__(self, problem: Problem, rows: np.ndarray, dist: np.ndarray):
+        ks, js, near, self.runs = [], [], [], []
+        flat, bounds = problem.flat, problem.bounds
+        at = {k: i for i, k in enumerate(rows.tolist())}
+        for gi in problem.free:
+            parent = problem.groups[gi].parent
+            if parent is None:
+                continue
+            pa, pb = bounds[parent]
+            for k in range(*bounds[gi]):
+                self.runs.append(len(js))
+                ks.append(at[k])
+                for j in range(pa, pb):
+                    js.append(j)
+                    near.append(nearness(flat[k], flat[j], float(dist[at[k], j])))
+        self.n, self.ks, self.js, self.near = len(rows), np.array(ks, dtype=int), np.array(js, dtype=int), np.array(near)
+
+    def bonus(self, probs: np.ndarray) -> np.ndarray | float:
+        if not len(self.ks):
+            return 0.0
+        out = np.zeros(self.n)
+        out[self.ks] = WEIGHTS['hierarchy'] * np.maximum(np.maximum.reduceat(probs[self.js] * self.near, self.runs), 0.0)
+        return out
 
 
 # the most groups solved jointly (news articles have up to about 40): a longer text is solved in
