@@ -18,7 +18,7 @@ def _joined(doc, a, b) -> bool:
     return doc.text[doc.tokens[a].end:doc.tokens[b].start] == ' '
 
 
-def _city_only(span, doc) -> bool:
+def city_only(span, doc) -> bool:
     return bool(span.rows) and not any(doc.index.core(r).type in BIG_UNITS for r, _ in span.rows)
 
 
@@ -43,7 +43,7 @@ def in_team_name(span, doc) -> bool:
         return False
     if span.key in doc.lex.organisation_tails or (span.proclitics and doc.tokens[span.i].key in doc.lex.words('team_words')):
         return True           # باريس [سان جرمان]؛ [ب]روسيا دورتموند
-    if not _city_only(span, doc):
+    if not city_only(span, doc):
         return False
     toks = doc.tokens
     if span.i > 0 and not span.proclitics and _joined(doc, span.i - 1, span.i):

@@ -1,0 +1,102 @@
+"""What depends only on a name and its candidates, worked out once per name (names recur, in a
+document and across documents) and kept on the index: the span features of the name alone
+(geo.recognize.features), their part of each scorer's logit (geo.recognize.scorer) and the hard
+rules' verdicts on the span's own facts (geo.recognize.select).  A memo, never a source of truth:
+each user checks in a test that it gives what the reference computation gives."""
+from __future__ import annotations
+
+import math
+from functools import lru_cache, partial
+
+from ..placetypes import BIG_UNITS, NAME_KINDS, TYPE_GROUPS
+from ..text.dictionary import is_word
+from ..text.frequency import zipf
+from .rules import OwnVerdicts
+
+NAME, ALT, ALIAS, SQUASHED, FUZZY = (NAME_KINDS[k] for k in ('name', 'alt', 'alias', 'squashed', 'fuzzy'))
+
+
+class NameFacts:
+    """The facts of one (key, candidates, language): `known`, the name's own features in their
+    order; `countries`, its candidates' countries; `logits` and `rules`, memos the scorer and
+    the filters fill (keyed by scorer, and by the span's own facts)."""
+    __slots__ = ('known', 'countries', 'values', 'logits', 'rules')
+
+    def __init__(self, known: tuple[tuple[str, float], ...], countries: frozenset[str]):
+        self.known = known
+        self.countries = countries
+        self.values = dict(known)
+        self.logits: dict = {}
+        self.rules: dict = {}
+
+
+def name_facts(index, key: str, rows: tuple, lang: str) -> NameFacts:
+    """The memoised NameFacts of a name and its candidates (rows: a tuple of (row, kind))."""
+    memo = getattr(index, '_name_facts_memo', None)
+    if memo is None:
+        # kept on the index: a module-level cache keyed by the index would keep every index ever
+        # opened (and its open files) alive
+        memo = index._name_facts_memo = lru_cache(maxsize=20_000)(partial(_name_facts, index))
+    return memo(key, rows, lang)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def own_verdicts(span, doc, facts: NameFacts):
+    """The rules' verdicts on the span's own facts (geo.recognize.rules.OwnVerdicts), memoised in
+    its NameFacts per the rest of its own facts: whether a cue word marks it, how it was found, its
+    proclitics, its token count, its first token's key and which of its candidates' countries the
+    document names (the rules read doc.focus only for the candidates' countries)."""
+    countries, focus = facts.countries, doc.focus
+    home = countries & focus if countries and focus and not countries.isdisjoint(focus) else _NONE
+    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, doc.tokens[span.i].key, home)
+    got = facts.rules.get(own)
+    if got is None:
+        got = facts.rules[own] = OwnVerdicts(span, doc)
+    return got
+
+
+def _name_facts(index, key: str, rows: tuple, lang: str) -> NameFacts:
+    return NameFacts(*known_features(index, key, rows, lang))
+
+
+def known_features(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
+    """The features that depend only on the name and its candidates, and the candidates' countries."""
+    f: dict[str, float] = {}
+    z = zipf(key, lang) if ' ' not in key else 0.0
+    f['zipf'] = z / 7.0
+    if lang == 'ar' and ' ' not in key:
+        # a common noun takes the article and drops it (ميدان / الميدان، الأشهر / أشهر); a name
+        # keeps its one form (حلب, الموصل): how common the other form is
+        flip = zipf(key[2:] if key.startswith('ال') else 'ال' + key, lang)
+        f['flip_zipf'] = flip / 7.0
+        f['flip_high'] = float(flip >= 4.0)
+        f['dictionary_word'] = float(is_word(key, lang))
+    f['zipf_high'] = float(z >= 5.0)
+    f['zipf_mid'] = float(4.0 <= z < 5.0)
+    f['key_len'] = min(len(key), 20) / 20.0
+    f['short_key'] = float(len(key.replace(' ', '')) <= 3)
+    f['known'] = float(bool(rows))
+    countries: frozenset[str] = frozenset()
+    if rows:
+        cores = [index.core(r) for r, _ in rows]
+        best = max(cores, key=lambda c: (c.type in BIG_UNITS, c.population))
+        f['log_pop'] = math.log10(max(c.population for c in cores) + 1) / 7.0
+        f['log_names'] = math.log1p(max(c.nnames for c in cores)) / 5.0
+        f['n_cands'] = math.log1p(len(cores)) / 4.0
+        f[f'type_{TYPE_GROUPS.get(best.type, "other")}'] = 1.0
+        f['seat'] = max(c.seat for c in cores) / 3.0
+        f['capital'] = float(any(c.seat == 3 for c in cores))
+        names = max(c.nnames for c in cores)
+        f['famous'] = float(names >= 40)
+        f['very_famous'] = float(names >= 100)
+        f['big_pop'] = float(max(c.population for c in cores) >= 1_000_000)
+        kinds = {k for _, k in rows}
+        f['kind_name'] = float(NAME in kinds or ALIAS in kinds)
+        f['kind_alt_only'] = float(kinds <= {ALT})
+        f['kind_squashed_only'] = float(kinds <= {SQUASHED})
+        f['kind_fuzzy'] = float(kinds <= {FUZZY})
+        f['user'] = float(any(index.is_user(r) for r, _ in rows))
+        countries = frozenset(c.country for c in cores)
+    return tuple(f.items()), countries
