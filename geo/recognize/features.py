@@ -183,92 +183,104 @@ def _known_terms(facts, w: LogitWeights) -> tuple[float, tuple[float, ...]]:
     return got
 
 
-def span_logit(span: Span, doc: Doc, w: LogitWeights) -> float:
-    """sum(weight * value over span_features(span, doc)), the same float, without building the
-    dict: the name's own terms come memoised (geo.recognize.facts), the others are added in
-    span_features' order (a term whose value is 0.0 adds nothing and is skipped).  Keep the two
-    in step: tests/test_recognize_fast.py compares them over a realistic document."""
-    facts = name_facts(doc.index, span.key, tuple(span.rows), doc.lang)
-    known, short_known = _known_terms(facts, w)
-    lang, text, toks, pre = doc.lang, doc.text, doc.tokens, span.proclitics
-    terms = []                          # (feature, value), value != 0.0, in span_features' order
-    add = terms.append
-    if pre:
-        add(('zipf_joined', zipf(toks[span.i].key, lang) / 7.0))
-    if span.j - span.i > 1:
-        add(('multi_token', 1.0))
-    if span.rows and not facts.countries.isdisjoint(doc.focus):
-        add(('home', 1.0))
-    if span.cue:
-        add(('cue', 1.0))
-        if span.from_list:
-            add(('cue_list', 1.0))
-        if span.implied_type in PLACE_CUES:
-            add(('cue_settlement', 1.0))
-    if span.how == 'cue' and not span.rows:
-        add(('cue_only', 1.0))
-    if span.how == 'fuzzy':
-        add(('fuzzy_span', 1.0))
-    if span.parent_rows:
-        add(('inner_known', 1.0))
-    if pre[:1] in ('و', 'ف'):
-        add(('conj', 1.0))
-    if pre and any(c in pre for c in 'بلك'):
-        add(('prep_clitic', 1.0))
-    if span.key.startswith('ال'):
-        add(('definite', 1.0))
-    prev, nxt = _prev_class(doc, span), _next_class(doc, span)
-    add(('prev_' + prev, 1.0))
-    add(('next_' + nxt, 1.0))
-    if prev == 'prep' and nxt == 'said':
-        add(('prep_said', 1.0))
-    tok = toks[span.i]
-    if text[max(0, span.start - 1):span.start] == '#' or text[max(0, tok.start - 1):tok.start] == '#':
-        add(('hashtag', 1.0))
-    if _in_compound_hashtag(text, span.start, span.end):
-        add(('hashtag_compound', 1.0))
-    rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
-    if lang == 'en':
-        if tok.upper:
-            add(('all_caps', 1.0))
-        if prev == 'start':
-            add(('sentence_start', 1.0))
-        if is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
-            add(('sentence_case', 1.0))
-    if rules.common_word:
-        add(('common_word', 1.0))
-    if rules.frequent_word:
-        add(('frequent_word', 1.0))
-    if is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
-        add(('definite_adjective', 1.0))
+def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
+    """For each span, sum(weight * value over span_features(span, doc)), the same float, without
+    building the dict: the name's own terms come memoised (geo.recognize.facts), the others are
+    added in span_features' order (a term whose value is 0.0 adds nothing and is skipped), what
+    depends only on the document is worked out once.  Keep the two in step:
+    tests/test_recognize_fast.py compares them over realistic documents."""
+    lang, text, toks, index, focus = doc.lang, doc.text, doc.tokens, doc.index, doc.focus
     short = len(text) < 400
-    if short:
-        add(('short_doc', 1.0))
-    if prev == 'word':
-        if facts.values.get('famous'):
-            add(('famous_prev_word', facts.values['famous']))
+    doc_len = math.log10(len(text) + 10) / 5.0
+    hashes = '#' in text                 # (no hashtag features without one)
+    sport = bool(doc.topics.get('sport'))
+    base, ws = w.base, w.short
+    out = []
+    for span in spans:
+        facts = name_facts(index, span.key, tuple(span.rows), lang)
+        known, short_known = _known_terms(facts, w)
+        pre, rows = span.proclitics, span.rows
+        terms = []                      # (feature, value), value != 0.0, in span_features' order
+        add = terms.append
+        if pre:
+            add(('zipf_joined', zipf(toks[span.i].key, lang) / 7.0))
+        if span.j - span.i > 1:
+            add(('multi_token', 1.0))
+        if rows and not facts.countries.isdisjoint(focus):
+            add(('home', 1.0))
+        if span.cue:
+            add(('cue', 1.0))
+            if span.from_list:
+                add(('cue_list', 1.0))
+            if span.implied_type in PLACE_CUES:
+                add(('cue_settlement', 1.0))
+        if span.how == 'cue' and not rows:
+            add(('cue_only', 1.0))
+        if span.how == 'fuzzy':
+            add(('fuzzy_span', 1.0))
+        if span.parent_rows:
+            add(('inner_known', 1.0))
+        if pre:
+            if pre[:1] in ('و', 'ف'):
+                add(('conj', 1.0))
+            if any(c in pre for c in 'بلك'):
+                add(('prep_clitic', 1.0))
+        if span.key.startswith('ال'):
+            add(('definite', 1.0))
+        prev, nxt = _prev_class(doc, span), _next_class(doc, span)
+        add(('prev_' + prev, 1.0))
+        add(('next_' + nxt, 1.0))
+        if prev == 'prep' and nxt == 'said':
+            add(('prep_said', 1.0))
+        tok = toks[span.i]
+        if hashes:
+            if text[max(0, span.start - 1):span.start] == '#' or text[max(0, tok.start - 1):tok.start] == '#':
+                add(('hashtag', 1.0))
+            if _in_compound_hashtag(text, span.start, span.end):
+                add(('hashtag_compound', 1.0))
+        rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
+        if lang == 'en':
+            if tok.upper:
+                add(('all_caps', 1.0))
+            if prev == 'start':
+                add(('sentence_start', 1.0))
+            if is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
+                add(('sentence_case', 1.0))
+        if rules.common_word:
+            add(('common_word', 1.0))
+        if rules.frequent_word:
+            add(('frequent_word', 1.0))
+        if is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
+            add(('definite_adjective', 1.0))
         if short:
-            add(('short_prev_word', 1.0))
-    if short and span.rows:
-        add(('short_known', 1.0))
-    repeats = doc.key_counts.get(span.key, 1)
-    if repeats != 1:
-        add(('repeats', math.log1p(repeats - 1) / 3.0))
-    f: dict[str, float] = {}
-    _context(span, doc, f)
-    _cue_name(span, doc, f)
-    terms.extend(f.items())
-    add(('doc_len', math.log10(len(text) + 10) / 5.0))
-    x, base = known, w.base
-    for k, v in terms:
-        x += base[k] * v
-    if short:
-        for t in short_known:
-            x += t
-        ws = w.short
+            add(('short_doc', 1.0))
+        if prev == 'word':
+            if facts.values.get('famous'):
+                add(('famous_prev_word', facts.values['famous']))
+            if short:
+                add(('short_prev_word', 1.0))
+        if short and rows:
+            add(('short_known', 1.0))
+        repeats = doc.key_counts.get(span.key, 1)
+        if repeats != 1:
+            add(('repeats', math.log1p(repeats - 1) / 3.0))
+        if sport or span.cue or span.how == 'cue':
+            f: dict[str, float] = {}
+            if sport:
+                _context(span, doc, f)
+            _cue_name(span, doc, f)
+            terms.extend(f.items())
+        add(('doc_len', doc_len))
+        x = known
         for k, v in terms:
-            x += ws[k] * v
-    return x
+            x += base[k] * v
+        if short:
+            for t in short_known:
+                x += t
+            for k, v in terms:
+                x += ws[k] * v
+        out.append(x)
+    return out
 
 
 # Every feature span_features can give, by name: the model file lists the names it was trained
