@@ -7,7 +7,7 @@ from doc_helpers import doc_after
 from geo.recognize.facts import name_facts, own_verdicts
 from geo.recognize.features import span_features, span_logits
 from geo.recognize.rules import HARD, first_rule, hard_rule
-from geo.recognize.rules.own import NEEDS
+from geo.recognize.rules.own import LEFT_TO_TEST
 from geo.recognize.scorer import INTERCEPT, load
 
 ARABIC = (
@@ -38,11 +38,13 @@ def test_the_fast_filters_name_the_rule_hard_rule_names(tiny_index, lang, text):
     doc = doc_after(tiny_index, text, 'counts', lang=lang)
     assert doc.spans
     for s in doc.spans:
-        verdicts = own_verdicts(s, doc, name_facts(doc.index, s.key, tuple(s.rows), doc.lang))
+        verdicts = own_verdicts(s, doc, name_facts(doc.index, s.key, s.rows, doc.lang))
         assert first_rule(s, doc, verdicts) == hard_rule(s, doc), text[s.start:s.end]
-        for rule in HARD:                        # a rule fires only where its own test passes
-            if rule in NEEDS and rule(s, doc):
-                assert NEEDS[rule](s, doc) and rule in verdicts.maybe, (rule.__name__, text[s.start:s.end])
+        for rule in HARD:                        # what is left of a rule decides as the rule does
+            if rule in LEFT_TO_TEST:
+                left = LEFT_TO_TEST[rule](s, doc)
+                assert rule(s, doc) == (left is True or bool(left) and left(s, doc)), (rule.__name__, text[s.start:s.end])
+                assert bool(left) == (rule in verdicts.maybe)
     assert any(s.dropped for s in doc_after(tiny_index, text, 'filters', lang=lang).spans)
 
 

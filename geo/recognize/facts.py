@@ -6,7 +6,6 @@ each user checks in a test that it gives what the reference computation gives.""
 from __future__ import annotations
 
 import math
-from functools import lru_cache, partial
 
 from ..placetypes import BIG_UNITS, NAME_KINDS, TYPE_GROUPS
 from ..text.dictionary import is_word
@@ -20,9 +19,10 @@ class NameFacts:
     """The facts of one (key, candidates, language): `known`, the name's own features in their
     order; `countries`, its candidates' countries; `logits` and `rules`, memos the scorer and
     the filters fill (keyed by scorer, and by the span's own facts)."""
-    __slots__ = ('known', 'countries', 'values', 'logits', 'rules')
+    __slots__ = ('rows', 'known', 'countries', 'values', 'logits', 'rules')
 
-    def __init__(self, known: tuple[tuple[str, float], ...], countries: frozenset[str]):
+    def __init__(self, rows: list, known: tuple[tuple[str, float], ...], countries: frozenset[str]):
+        self.rows = rows
         self.known = known
         self.countries = countries
         self.values = dict(known)
@@ -30,14 +30,26 @@ class NameFacts:
         self.rules: dict = {}
 
 
-def name_facts(index, key: str, rows: tuple, lang: str) -> NameFacts:
-    """The memoised NameFacts of a name and its candidates (rows: a tuple of (row, kind))."""
-    memo = getattr(index, '_name_facts_memo', None)
-    if memo is None:
-        # kept on the index: a module-level cache keyed by the index would keep every index ever
-        # opened (and its open files) alive
-        memo = index._name_facts_memo = lru_cache(maxsize=20_000)(partial(_name_facts, index))
-    return memo(key, rows, lang)
+MEMO_MAX = 20_000
+
+
+def name_facts(index, key: str, rows: list, lang: str) -> NameFacts:
+    """The memoised NameFacts of a name and its candidates (rows: a list of (row, kind)).  Kept in
+    index.derived (emptied when places are added to the index), per key, then per candidates."""
+    memo = index.derived.get(__name__)
+    if memo is None or len(memo) >= MEMO_MAX:
+        memo = index.derived[__name__] = {}
+    known = memo.get((key, lang))
+    if known is None:
+        known = memo[(key, lang)] = []
+    if rows.__class__ is not list:       # (compared as lists: a tuple would never match)
+        rows = list(rows)
+    for facts in known:              # (a key has one list of candidates, unless a cue span's differ)
+        if facts.rows == rows:
+            return facts
+    facts = NameFacts(list(rows), *known_features(index, key, tuple(rows), lang))
+    known.append(facts)
+    return facts
 
 
 _NONE: frozenset[str] = frozenset()
@@ -55,10 +67,6 @@ def own_verdicts(span, doc, facts: NameFacts):
     if got is None:
         got = facts.rules[own] = OwnVerdicts(span, doc)
     return got
-
-
-def _name_facts(index, key: str, rows: tuple, lang: str) -> NameFacts:
-    return NameFacts(*known_features(index, key, rows, lang))
 
 
 def known_features(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:

@@ -114,7 +114,7 @@ def _cue_name(span: Span, doc: Doc, f: dict[str, float]) -> None:
 
 
 def span_features(span: Span, doc: Doc) -> dict[str, float]:
-    facts = name_facts(doc.index, span.key, tuple(span.rows), doc.lang)
+    facts = name_facts(doc.index, span.key, span.rows, doc.lang)
     countries = facts.countries
     f: dict[str, float] = dict(facts.known)
     if span.proclitics:     # بحجة: the joined form itself is a frequent word (an idiom)
@@ -197,7 +197,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
     base, ws = w.base, w.short
     out = []
     for span in spans:
-        facts = name_facts(index, span.key, tuple(span.rows), lang)
+        facts = name_facts(index, span.key, span.rows, lang)
         known, short_known = _known_terms(facts, w)
         pre, rows = span.proclitics, span.rows
         terms = []                      # (feature, value), value != 0.0, in span_features' order

@@ -25,7 +25,7 @@ def filters(doc: Doc) -> None:
     context run)."""
     index, lang = doc.index, doc.lang
     for s in doc.spans:
-        s.dropped = first_rule(s, doc, own_verdicts(s, doc, name_facts(index, s.key, tuple(s.rows), lang)))
+        s.dropped = first_rule(s, doc, own_verdicts(s, doc, name_facts(index, s.key, s.rows, lang)))
 
 
 def select(doc: Doc, threshold: float | None = None, use_model: bool = True) -> None:

@@ -17,7 +17,7 @@ from .joined_word import is_joined_word
 from .nisba import is_nisba_adjective
 from .organisation_heads import in_organisation_name
 from .outlets import told_outlet
-from .own import NEEDS, OWN
+from .own import LEFT_TO_TEST, OWN
 from .people import is_people_plural, is_person_name
 from .sentence_case import is_sentence_case_word
 from .streets import names_a_street
@@ -43,22 +43,22 @@ def hard_rule(span, doc) -> str:
 class OwnVerdicts:
     """The rules' verdicts on a span's own facts (rules/own.py), memoised per such facts
     (geo.recognize.facts.own_verdicts).  `hard`: in HARD order, the hard rules that may rule the
-    span out, as (name, None) for a rule that does on own facts alone and (name, rule) for one
-    that must still read the span's context; `maybe`: those rules; `common_word`,
-    `frequent_word`: the soft rules' verdicts (own rules both)."""
+    span out, as (name, None) for a rule that does on own facts alone and (name, test) for one
+    whose test of the span's context is still to run; `maybe`: the rules that read context and
+    may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both)."""
     __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word')
 
     def __init__(self, span, doc):
         hard, maybe, sure = [], set(), False
         for f in HARD:
-            if f in OWN:
-                if not sure and f(span, doc):
-                    hard.append((f.__name__, None))
-                    sure = True         # no later rule can be the first
-            elif NEEDS[f](span, doc):
+            left = bool(f(span, doc)) if f in OWN else LEFT_TO_TEST[f](span, doc)
+            if not left:
+                continue
+            if f not in OWN:
                 maybe.add(f)
-                if not sure:
-                    hard.append((f.__name__, f))
+            if not sure:
+                hard.append((f.__name__, None if left is True else left))
+                sure = left is True         # no later rule can be the first
         self.hard = tuple(hard)
         self.maybe = frozenset(maybe)
         self.common_word = is_common_word(span, doc)
@@ -66,12 +66,13 @@ class OwnVerdicts:
 
 
 def first_rule(span, doc, verdicts: OwnVerdicts) -> str:
-    """hard_rule(span, doc), the same name, from the span's own verdicts: only the rules that
-    read context and pass their own test run."""
-    for name, rule in verdicts.hard:
-        if rule is None or rule(span, doc):
+    """hard_rule(span, doc), the same name, from the span's own verdicts: only the tests of
+    context that are left run."""
+    for name, test in verdicts.hard:
+        if test is None or test(span, doc):
             return name
     return ''
 
 
-assert set(HARD) == OWN | set(NEEDS) and not OWN & set(NEEDS), 'rules/own.py must list every hard rule once'
+assert set(HARD) == OWN | set(LEFT_TO_TEST) and not OWN & set(LEFT_TO_TEST), \
+    'rules/own.py must list every hard rule once'

@@ -38,13 +38,25 @@ def _tail_after(span, doc) -> bool:
     return k + 1 < len(toks) and _joined(doc, k, k + 1) and f'{toks[k].key} {toks[k + 1].key}' in tails
 
 
+def is_team_tail(span, doc) -> bool:
+    """باريس [سان جرمان]؛ [ب]روسيا دورتموند: the span is a club's tail, or a team word wears its
+    proclitic."""
+    return span.key in doc.lex.organisation_tails or bool(
+        span.proclitics and doc.tokens[span.i].key in doc.lex.words('team_words'))
+
+
 def in_team_name(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue:
         return False
-    if span.key in doc.lex.organisation_tails or (span.proclitics and doc.tokens[span.i].key in doc.lex.words('team_words')):
-        return True           # باريس [سان جرمان]؛ [ب]روسيا دورتموند
+    if is_team_tail(span, doc):
+        return True
     if not city_only(span, doc):
         return False
+    return city_in_team_name(span, doc)
+
+
+def city_in_team_name(span, doc) -> bool:
+    """The words around a city (not a country, unit or region) that make it part of a team name."""
     toks = doc.tokens
     if span.i > 0 and not span.proclitics and _joined(doc, span.i - 1, span.i):
         prev = toks[span.i - 1].key
@@ -54,3 +66,13 @@ def in_team_name(span, doc) -> bool:
         return True
     return span.j < len(toks) and _joined(doc, span.j - 1, span.j) \
         and _masculine_country_adjective(toks[span.j].key, doc)
+
+
+def team_left_to_test(span, doc):
+    """What is left of in_team_name after the span's own facts (rules/own.py): True when they
+    decide it, the test of the words around when that decides, False when it cannot hold."""
+    if doc.lang != 'ar' or span.cue:
+        return False
+    if is_team_tail(span, doc):
+        return True
+    return city_in_team_name if city_only(span, doc) else False

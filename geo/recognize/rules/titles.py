@@ -13,14 +13,9 @@ def follows_title(span, doc) -> bool:
         return False
     toks = doc.tokens
     prev = toks[span.i - 1]
-    if doc.text[prev.end:toks[span.i].start].strip(' .') != '':
-        return False
     titles = doc.lex.titles
-    if prev.key in titles:
-        return True
-    # two-word titles (ولي العهد, Prime Minister) and a first name between title and surname
-    if span.i >= 2 and prev.key in _last_words(titles):
-        prev2 = toks[span.i - 2]
-        if f'{prev2.key} {prev.key}' in titles:
-            return True
-    return False
+    # a title, or a two-word one (ولي العهد, Prime Minister), right before
+    if not (prev.key in titles or span.i >= 2 and prev.key in _last_words(titles)
+            and f'{toks[span.i - 2].key} {prev.key}' in titles):
+        return False
+    return doc.text[prev.end:toks[span.i].start].strip(' .') == ''
