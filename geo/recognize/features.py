@@ -29,10 +29,11 @@ def _prev_class(doc: Doc, span: Span) -> str:
     toks = doc.tokens
     prev = toks[span.i - 1]
     gap = doc.text[prev.end:toks[span.i].start]
-    if not END_MARKS.isdisjoint(gap):
-        return 'start'
-    if not _CLAUSE_MARKS.isdisjoint(gap):
-        return 'comma'
+    if gap != ' ':              # (the usual one space is no mark)
+        if not END_MARKS.isdisjoint(gap):
+            return 'start'
+        if not _CLAUSE_MARKS.isdisjoint(gap):
+            return 'comma'
     key, preps = prev.key, doc.lex.words('place_words_before')
     if doc.lang == 'ar':
         if key in preps or (key[:1] in 'وف' and key[1:] in preps):
@@ -58,10 +59,11 @@ def _next_class(doc: Doc, span: Span) -> str:
         return 'end'
     nxt = toks[span.j]
     gap = doc.text[toks[span.j - 1].end:nxt.start]
-    if not END_MARKS.isdisjoint(gap):
-        return 'end'
-    if not _COMMAS.isdisjoint(gap):
-        return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
+    if gap != ' ':              # (the usual one space is no mark)
+        if not END_MARKS.isdisjoint(gap):
+            return 'end'
+        if not _COMMAS.isdisjoint(gap):
+            return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
     if nxt.key in doc.lex.organisation_tails:
         return 'org_tail'
     if doc.lang == 'en':
