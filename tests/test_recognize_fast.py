@@ -1,6 +1,6 @@
 """The fast paths of the filters and score stages give what their references give: the hard rule
 hard_rule names (rules.first_rule over memoised own verdicts), and the logit of span_features'
-dict (features.span_logit), over realistic documents of our own, long and short."""
+dict (features.span_logits), over realistic documents of our own, long and short."""
 import pytest
 from doc_helpers import doc_after
 

@@ -1,8 +1,9 @@
 """What depends only on a name and its candidates, worked out once per name (names recur, in a
-document and across documents) and kept on the index: the span features of the name alone
-(geo.recognize.features), their part of each scorer's logit (geo.recognize.scorer) and the hard
-rules' verdicts on the span's own facts (geo.recognize.select).  A memo, never a source of truth:
-each user checks in a test that it gives what the reference computation gives."""
+document and across documents) and kept in index.derived (emptied when places are added to the
+index): the span features of the name alone (geo.recognize.features), their part of each
+model's logit (features.span_logits) and the hard rules' verdicts on the span's own facts
+(rules.OwnVerdicts, read by the filters and score stages).  A memo, never a source of truth:
+tests/test_recognize_fast.py checks that the fast paths give what the references give."""
 from __future__ import annotations
 
 import math

@@ -166,7 +166,7 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
 
 
 class LogitWeights:
-    """A model's weights as span_logit reads them: `base`, every feature's weight (0.0 when the
+    """A model's weights as span_logits reads them: `base`, every feature's weight (0.0 when the
     model gives it none); `short`, the weight of its copy in short documents (s_NAME)."""
 
     def __init__(self, weights: dict[str, float]):
