@@ -32,14 +32,16 @@ class NameFacts:
 
 
 MEMO_MAX = 20_000
+# its key in index.derived (a tuple: never a word, the keys of the names stage's memo there)
+_MEMO = (__name__, 'name facts')
 
 
 def name_facts(index, key: str, rows: list, lang: str) -> NameFacts:
     """The memoised NameFacts of a name and its candidates (rows: a list of (row, kind)).  Kept in
     index.derived (emptied when places are added to the index), per key, then per candidates."""
-    memo = index.derived.get(__name__)
+    memo = index.derived.get(_MEMO)
     if memo is None or len(memo) >= MEMO_MAX:
-        memo = index.derived[__name__] = {}
+        memo = index.derived[_MEMO] = {}
     known = memo.get((key, lang))
     if known is None:
         known = memo[(key, lang)] = []

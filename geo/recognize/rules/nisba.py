@@ -7,6 +7,8 @@ from __future__ import annotations
 from ...placetypes import NAME_KINDS
 
 SUFFIXES = ('يين', 'يون', 'يات', 'يه', 'ي')
+# its key in index.derived (a tuple: never a word, the keys of the names stage's memo there)
+_MEMO = (__name__, 'nisba words')
 
 
 def stem_places(key: str) -> list[str]:
@@ -46,9 +48,9 @@ def is_nisba_word(key: str, doc, countries_only: bool = False) -> bool:
     country's name only, with countries_only).  Memoised in index.derived (emptied when places
     are added to the index)."""
     index = doc.index
-    memo = index.derived.get(__name__)
+    memo = index.derived.get(_MEMO)
     if memo is None or len(memo) >= 50_000:
-        memo = index.derived[__name__] = {}
+        memo = index.derived[_MEMO] = {}
     got = memo.get((key, countries_only))
     if got is None:
         got = memo[(key, countries_only)] = _is_nisba_word(key, index, countries_only)
