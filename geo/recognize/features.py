@@ -6,21 +6,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import lru_cache, partial
-from operator import attrgetter
+from operator import attrgetter, mul
 
 from ..doc import Doc, Span
-from ..placetypes import BIG_UNITS, NAME_KINDS, PLACE_CUES, TYPE_GROUPS
-from ..text.dictionary import is_word
+from ..placetypes import PLACE_CUES, TYPE_GROUPS
 from ..text.frequency import zipf
 from ..text.sentences import END_MARKS
 from .context import in_range, topic_positions
+from .facts import name_facts, own_verdicts
 from .rules.common_words import is_common_word
 from .rules.definite_adjective import is_definite_adjective
 from .rules.frequent_words import is_frequent_word
 from .rules.sentence_case import is_sentence_case_word
 
-NAME, ALT, ALIAS, SQUASHED, FUZZY = (NAME_KINDS[k] for k in ('name', 'alt', 'alias', 'squashed', 'fuzzy'))
 _CLAUSE_MARKS = frozenset(',،;:')
 _COMMAS = frozenset(',،')
 
@@ -31,10 +29,11 @@ def _prev_class(doc: Doc, span: Span) -> str:
     toks = doc.tokens
     prev = toks[span.i - 1]
     gap = doc.text[prev.end:toks[span.i].start]
-    if not END_MARKS.isdisjoint(gap):
-        return 'start'
-    if not _CLAUSE_MARKS.isdisjoint(gap):
-        return 'comma'
+    if gap != ' ':              # (the usual one space is no mark)
+        if not END_MARKS.isdisjoint(gap):
+            return 'start'
+        if not _CLAUSE_MARKS.isdisjoint(gap):
+            return 'comma'
     key, preps = prev.key, doc.lex.words('place_words_before')
     if doc.lang == 'ar':
         if key in preps or (key[:1] in 'وف' and key[1:] in preps):
@@ -60,10 +59,11 @@ def _next_class(doc: Doc, span: Span) -> str:
         return 'end'
     nxt = toks[span.j]
     gap = doc.text[toks[span.j - 1].end:nxt.start]
-    if not END_MARKS.isdisjoint(gap):
-        return 'end'
-    if not _COMMAS.isdisjoint(gap):
-        return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
+    if gap != ' ':              # (the usual one space is no mark)
+        if not END_MARKS.isdisjoint(gap):
+            return 'end'
+        if not _COMMAS.isdisjoint(gap):
+            return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
     if nxt.key in doc.lex.organisation_tails:
         return 'org_tail'
     if doc.lang == 'en':
@@ -85,57 +85,6 @@ def _in_compound_hashtag(text: str, start: int, end: int) -> bool:
     while right < len(text) and not text[right].isspace() and text[right] != '#':
         right += 1
     return (left < start or right > end) and '_' in text[left:right]
-
-
-def _known_memo(index):
-    """The memo of _known for this index, kept on the index: a module-level cache keyed by the
-    index would keep every index ever opened (and its open files) alive."""
-    memo = getattr(index, '_known_memo', None)
-    if memo is None:
-        memo = index._known_memo = lru_cache(maxsize=20_000)(partial(_known, index))
-    return memo
-
-
-def _known(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
-    """The features that depend only on the name and its candidates (memoised: names recur),
-    and the candidates' countries."""
-    f: dict[str, float] = {}
-    z = zipf(key, lang) if ' ' not in key else 0.0
-    f['zipf'] = z / 7.0
-    if lang == 'ar' and ' ' not in key:
-        # a common noun takes the article and drops it (ميدان / الميدان، الأشهر / أشهر); a name
-        # keeps its one form (حلب, الموصل): how common the other form is
-        flip = zipf(key[2:] if key.startswith('ال') else 'ال' + key, lang)
-        f['flip_zipf'] = flip / 7.0
-        f['flip_high'] = float(flip >= 4.0)
-        f['dictionary_word'] = float(is_word(key, lang))
-    f['zipf_high'] = float(z >= 5.0)
-    f['zipf_mid'] = float(4.0 <= z < 5.0)
-    f['key_len'] = min(len(key), 20) / 20.0
-    f['short_key'] = float(len(key.replace(' ', '')) <= 3)
-    f['known'] = float(bool(rows))
-    countries: frozenset[str] = frozenset()
-    if rows:
-        cores = [index.core(r) for r, _ in rows]
-        best = max(cores, key=lambda c: (c.type in BIG_UNITS, c.population))
-        f['log_pop'] = math.log10(max(c.population for c in cores) + 1) / 7.0
-        f['log_names'] = math.log1p(max(c.nnames for c in cores)) / 5.0
-        f['n_cands'] = math.log1p(len(cores)) / 4.0
-        f[f'type_{TYPE_GROUPS.get(best.type, "other")}'] = 1.0
-        f['seat'] = max(c.seat for c in cores) / 3.0
-        f['capital'] = float(any(c.seat == 3 for c in cores))
-        names = max(c.nnames for c in cores)
-        f['famous'] = float(names >= 40)
-        f['very_famous'] = float(names >= 100)
-        f['big_pop'] = float(max(c.population for c in cores) >= 1_000_000)
-        kinds = {k for _, k in rows}
-        f['kind_name'] = float(NAME in kinds or ALIAS in kinds)
-        f['kind_alt_only'] = float(kinds <= {ALT})
-        f['kind_squashed_only'] = float(kinds <= {SQUASHED})
-        f['kind_fuzzy'] = float(kinds <= {FUZZY})
-        f['user'] = float(any(index.is_user(r) for r, _ in rows))
-        countries = frozenset(c.country for c in cores)
-    return tuple(f.items()), countries
 
 
 _KEY = attrgetter('key')
@@ -170,9 +119,9 @@ def _cue_name(span: Span, doc: Doc, f: dict[str, float]) -> None:
 
 
 def span_features(span: Span, doc: Doc) -> dict[str, float]:
-    index = doc.index
-    known, countries = _known_memo(index)(span.key, tuple(span.rows), doc.lang)
-    f: dict[str, float] = dict(known)
+    facts = name_facts(doc.index, span.key, span.rows, doc.lang)
+    countries = facts.countries
+    f: dict[str, float] = dict(facts.known)
     if span.proclitics:     # بحجة: the joined form itself is a frequent word (an idiom)
         f['zipf_joined'] = zipf(doc.tokens[span.i].key, doc.lang) / 7.0
     f['multi_token'] = float(span.j - span.i > 1)
@@ -217,6 +166,126 @@ def span_features(span: Span, doc: Doc) -> dict[str, float]:
         # short texts (posts, tweets) are another genre: every feature gets a second weight there
         f.update({f's_{k}': v for k, v in list(f.items()) if k not in ('short_doc', 'doc_len')})
     return f
+
+
+class LogitWeights:
+    """A model's weights as span_logits reads them: `base`, every feature's weight (0.0 when the
+    model gives it none); `short`, the weight of its copy in short documents (s_NAME)."""
+
+    def __init__(self, weights: dict[str, float]):
+        self.base = {k: weights.get(k, 0.0) for k in FEATURES}
+        self.short = {k: weights.get(f's_{k}', 0.0) for k in _BASE}
+        self.short['short_doc'] = self.short['doc_len'] = 0.0     # (they have no short copy)
+
+
+def _known_terms(facts, w: LogitWeights) -> tuple[float, tuple[float, ...]]:
+    """The name's part of the logit, memoised per name and model: the sum of its own features'
+    terms, in span_features' order, and the terms of their short-document copies."""
+    got = facts.logits.get(w)
+    if got is None:
+        got = facts.logits[w] = (sum(map(mul, map(w.base.__getitem__, facts.values), facts.values.values())),
+                                 tuple(w.short[k] * v for k, v in facts.known))
+    return got
+
+
+def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
+    """For each span, sum(weight * value over span_features(span, doc)), the same float, without
+    building the dict: the name's own terms come memoised (geo.recognize.facts), the others are
+    added in span_features' order (a term whose value is 0.0 adds nothing and is skipped), what
+    depends only on the document is worked out once.  Keep the two in step:
+    tests/test_recognize_fast.py compares them over realistic documents."""
+    lang, text, toks, index, focus = doc.lang, doc.text, doc.tokens, doc.index, doc.focus
+    short = len(text) < 400
+    doc_len = math.log10(len(text) + 10) / 5.0
+    hashes = '#' in text                 # (no hashtag features without one)
+    sport = bool(doc.topics.get('sport'))
+    base, ws = w.base, w.short
+    out = []
+    for span in spans:
+        facts = name_facts(index, span.key, span.rows, lang)
+        known, short_known = _known_terms(facts, w)
+        pre, rows = span.proclitics, span.rows
+        terms = []                      # (feature, value), value != 0.0, in span_features' order
+        add = terms.append
+        if pre:
+            add(('zipf_joined', zipf(toks[span.i].key, lang) / 7.0))
+        if span.j - span.i > 1:
+            add(('multi_token', 1.0))
+        if rows and not facts.countries.isdisjoint(focus):
+            add(('home', 1.0))
+        if span.cue:
+            add(('cue', 1.0))
+            if span.from_list:
+                add(('cue_list', 1.0))
+            if span.implied_type in PLACE_CUES:
+                add(('cue_settlement', 1.0))
+        if span.how == 'cue' and not rows:
+            add(('cue_only', 1.0))
+        if span.how == 'fuzzy':
+            add(('fuzzy_span', 1.0))
+        if span.parent_rows:
+            add(('inner_known', 1.0))
+        if pre:
+            if pre[:1] in ('و', 'ف'):
+                add(('conj', 1.0))
+            if any(c in pre for c in 'بلك'):
+                add(('prep_clitic', 1.0))
+        if span.key.startswith('ال'):
+            add(('definite', 1.0))
+        prev, nxt = _prev_class(doc, span), _next_class(doc, span)
+        add(('prev_' + prev, 1.0))
+        add(('next_' + nxt, 1.0))
+        if prev == 'prep' and nxt == 'said':
+            add(('prep_said', 1.0))
+        tok = toks[span.i]
+        if hashes:
+            if text[max(0, span.start - 1):span.start] == '#' or text[max(0, tok.start - 1):tok.start] == '#':
+                add(('hashtag', 1.0))
+            if _in_compound_hashtag(text, span.start, span.end):
+                add(('hashtag_compound', 1.0))
+        rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
+        if lang == 'en':
+            if tok.upper:
+                add(('all_caps', 1.0))
+            if prev == 'start':
+                add(('sentence_start', 1.0))
+            if is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
+                add(('sentence_case', 1.0))
+        if rules.common_word:
+            add(('common_word', 1.0))
+        if rules.frequent_word:
+            add(('frequent_word', 1.0))
+        if is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
+            add(('definite_adjective', 1.0))
+        if short:
+            add(('short_doc', 1.0))
+        if prev == 'word':
+            if facts.values.get('famous'):
+                add(('famous_prev_word', facts.values['famous']))
+            if short:
+                add(('short_prev_word', 1.0))
+        if short and rows:
+            add(('short_known', 1.0))
+        repeats = doc.key_counts.get(span.key, 1)
+        if repeats != 1:
+            add(('repeats', math.log1p(repeats - 1) / 3.0))
+        if sport or span.cue or span.how == 'cue':
+            f: dict[str, float] = {}
+            if sport:
+                _context(span, doc, f)
+            _cue_name(span, doc, f)
+            terms.extend(f.items())
+        add(('doc_len', doc_len))
+        x = known
+        for k, v in terms:
+            x += base[k] * v
+        if short:
+            for t in short_known:
+                x += t
+            for k, v in terms:
+                x += ws[k] * v
+        out.append(x)
+    return out
 
 
 # Every feature span_features can give, by name: the model file lists the names it was trained

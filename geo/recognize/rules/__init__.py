@@ -17,6 +17,7 @@ from .joined_word import is_joined_word
 from .nisba import is_nisba_adjective
 from .organisation_heads import in_organisation_name
 from .outlets import told_outlet
+from .own import LEFT_TO_TEST, OWN
 from .people import is_people_plural, is_person_name
 from .sentence_case import is_sentence_case_word
 from .streets import names_a_street
@@ -37,3 +38,41 @@ def hard_rule(span, doc) -> str:
         if f(span, doc):
             return f.__name__
     return ''
+
+
+class OwnVerdicts:
+    """The rules' verdicts on a span's own facts (rules/own.py), memoised per such facts
+    (geo.recognize.facts.own_verdicts).  `hard`: in HARD order, the hard rules that may rule the
+    span out, as (name, None) for a rule that does on own facts alone and (name, test) for one
+    whose test of the span's context is still to run; `maybe`: the rules that read context and
+    may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both)."""
+    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word')
+
+    def __init__(self, span, doc):
+        hard, maybe, sure = [], set(), False
+        for f in HARD:
+            left = bool(f(span, doc)) if f in OWN else LEFT_TO_TEST[f](span, doc)
+            if not left:
+                continue
+            if f not in OWN:
+                maybe.add(f)
+            if not sure:
+                hard.append((f.__name__, None if left is True else left))
+                sure = left is True         # no later rule can be the first
+        self.hard = tuple(hard)
+        self.maybe = frozenset(maybe)
+        self.common_word = is_common_word(span, doc)
+        self.frequent_word = is_frequent_word(span, doc)
+
+
+def first_rule(span, doc, verdicts: OwnVerdicts) -> str:
+    """hard_rule(span, doc), the same name, from the span's own verdicts: only the tests of
+    context that are left run."""
+    for name, test in verdicts.hard:
+        if test is None or test(span, doc):
+            return name
+    return ''
+
+
+assert set(HARD) == OWN | set(LEFT_TO_TEST) and not OWN & set(LEFT_TO_TEST), \
+    'rules/own.py must list every hard rule once'

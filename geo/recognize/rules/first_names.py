@@ -21,6 +21,6 @@ def follows_first_name(span, doc) -> bool:
     if span.cue or span.i == 0 or span.j - span.i > 1:
         return False
     prev = doc.tokens[span.i - 1]
-    if doc.text[prev.end:doc.tokens[span.i].start] != ' ' or prev.key not in doc.lex.first_names:
+    if prev.key not in doc.lex.first_names or doc.text[prev.end:doc.tokens[span.i].start] != ' ':
         return False
     return doc.lang == 'ar' or doc.tokens[span.i].cap

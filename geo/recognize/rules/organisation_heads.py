@@ -4,24 +4,34 @@ part of the organisation's name (مجلس شورى مجاهدي درنة, كتي
 (تنظيم داعش شرقي سوريا) keeps the place."""
 
 MAX_CHAIN = 4
+_QUOTES = ' "«»“”\''
 
 
 def in_organisation_name(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue or span.proclitics:
         return False
-    toks, lex = doc.tokens, doc.lex
-    i = span.i
-    for back in range(1, MAX_CHAIN + 1):
-        k = i - back
-        if k < 0:
+    toks, lex, text = doc.tokens, doc.lex, doc.text
+    heads, cues = lex.organisation_heads, lex.cues
+    before = range(span.i - 1, max(span.i - MAX_CHAIN, 0) - 1, -1)     # the words before, nearest first
+    for k in before:
+        key = toks[k].key
+        if key in heads or key[:1] in 'وفبل' and key[1:] in heads:
+            break
+    else:
+        return False          # (most spans: no head noun before, so no chain to read)
+    breaks, directions = lex.words('chain_breaks'), lex.words('directions')
+    for k in before:
+        t = toks[k]
+        key = t.key
+        if not t.arabic or key in breaks or key in directions or text[t.end:toks[k + 1].start].strip(_QUOTES) != '':
+            return False      # تنظيم داعش شرقي سوريا: a place after a direction
+        if key in cues:
             return False
-        t, nxt = toks[k], toks[k + 1]
-        if doc.text[t.end:nxt.start].strip(' "«»“”\'') != '' or not t.arabic or t.key in doc.lex.words('chain_breaks') \
-                or t.key in doc.lex.words('directions'):      # تنظيم داعش شرقي سوريا: a place after a direction
-            return False
-        if t.key in lex.cues:
-            return False
-        bare = t.key[1:] if t.key[:1] in 'وفبل' and t.key[1:] in lex.organisation_heads else t.key
-        if bare in lex.organisation_heads:
+        if _is_head(key, heads):
             return True
     return False
+
+
+def _is_head(key: str, heads) -> bool:
+    """مجلس, ومجلس, بمجلس: an organisation head noun, also behind و / ف / ب / ل."""
+    return key in heads or key[:1] in 'وفبل' and key[1:] in heads

@@ -8,6 +8,8 @@
 Countries, first-level units and regions are exempt: they are masculine as often as not."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...placetypes import BIG_UNITS
 from .nisba import is_nisba_word
 
@@ -18,7 +20,7 @@ def _joined(doc, a, b) -> bool:
     return doc.text[doc.tokens[a].end:doc.tokens[b].start] == ' '
 
 
-def _city_only(span, doc) -> bool:
+def city_only(span, doc) -> bool:
     return bool(span.rows) and not any(doc.index.core(r).type in BIG_UNITS for r, _ in span.rows)
 
 
@@ -28,29 +30,59 @@ def _masculine_country_adjective(key: str, doc) -> bool:
     return key in doc.lex.words('irregular_nisba') or is_nisba_word(key, doc, countries_only=True)
 
 
+@lru_cache(maxsize=8)
+def _first_words(tails: frozenset[str]) -> frozenset[str]:
+    """The first word of every two-word organisation tail (نيويورك تايمز: نيويورك)."""
+    return frozenset(t.split(' ')[0] for t in tails if ' ' in t)
+
+
 def _tail_after(span, doc) -> bool:
     toks, tails = doc.tokens, doc.lex.organisation_tails
     k = span.j
-    if k >= len(toks) or not _joined(doc, k - 1, k):
+    if k >= len(toks):
         return False
-    if toks[k].key in tails:
-        return True
-    return k + 1 < len(toks) and _joined(doc, k, k + 1) and f'{toks[k].key} {toks[k + 1].key}' in tails
+    key = toks[k].key       # (the lists first, the gaps after: the same verdict, less slicing)
+    if not (key in tails or k + 1 < len(toks) and key in _first_words(tails)
+            and f'{key} {toks[k + 1].key}' in tails and _joined(doc, k, k + 1)):
+        return False
+    return _joined(doc, k - 1, k)
+
+
+def is_team_tail(span, doc) -> bool:
+    """باريس [سان جرمان]؛ [ب]روسيا دورتموند: the span is a club's tail, or a team word wears its
+    proclitic."""
+    return span.key in doc.lex.organisation_tails or bool(
+        span.proclitics and doc.tokens[span.i].key in doc.lex.words('team_words'))
 
 
 def in_team_name(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue:
         return False
-    if span.key in doc.lex.organisation_tails or (span.proclitics and doc.tokens[span.i].key in doc.lex.words('team_words')):
-        return True           # باريس [سان جرمان]؛ [ب]روسيا دورتموند
-    if not _city_only(span, doc):
+    if is_team_tail(span, doc):
+        return True
+    if not city_only(span, doc):
         return False
+    return city_in_team_name(span, doc)
+
+
+def city_in_team_name(span, doc) -> bool:
+    """The words around a city (not a country, unit or region) that make it part of a team name."""
     toks = doc.tokens
-    if span.i > 0 and not span.proclitics and _joined(doc, span.i - 1, span.i):
-        prev = toks[span.i - 1].key
-        if prev in doc.lex.words('team_words') or prev[1:] in doc.lex.words('team_words'):
+    if span.i > 0 and not span.proclitics:
+        prev, team_words = toks[span.i - 1].key, doc.lex.words('team_words')
+        if (prev in team_words or prev[1:] in team_words) and _joined(doc, span.i - 1, span.i):
             return True
     if _tail_after(span, doc):
         return True
-    return span.j < len(toks) and _joined(doc, span.j - 1, span.j) \
-        and _masculine_country_adjective(toks[span.j].key, doc)
+    return span.j < len(toks) and _masculine_country_adjective(toks[span.j].key, doc) \
+        and _joined(doc, span.j - 1, span.j)
+
+
+def team_left_to_test(span, doc):
+    """What is left of in_team_name after the span's own facts (rules/own.py): True when they
+    decide it, the test of the words around when that decides, False when it cannot hold."""
+    if doc.lang != 'ar' or span.cue:
+        return False
+    if is_team_tail(span, doc):
+        return True
+    return city_in_team_name if city_only(span, doc) else False
