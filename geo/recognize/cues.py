@@ -88,10 +88,7 @@ def cue_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     toks = doc.tokens
     resume = 0
-    words, starts, _ = scan(doc)
-    for i in starts:          # the tokens where a cue may begin, in order
-        if not words[i].cues:
-            continue
+    for i in scan(doc).where('cues'):     # the tokens where a cue may begin, in order
         if i < resume:
             continue
         cue = _cue_at(doc, i) if i not in doc.blocked else None
@@ -243,7 +240,9 @@ def _add(added: list, max_end: list[int], c: Span) -> None:
 def cues(doc: Doc) -> None:
     """Stage: cue spans merged into doc.spans; a cue name gets the candidates of its own key
     (a cue name around a known name is placed at that name instead: see geo.resolve.approximate)."""
-    doc.spans = merge(doc.spans, cue_spans(doc))
+    found = cue_spans(doc)
+    if found:                 # (without any, merge would give the name spans as they are)
+        doc.spans = merge(doc.spans, found)
     for s in doc.spans:
         if s.how == 'cue' and not s.rows and not s.parent_rows:
             s.rows = doc.index.rows(s.key)

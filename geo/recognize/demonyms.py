@@ -53,8 +53,7 @@ def demonym_row(doc: Doc, key: str) -> int | None:
 def demonym_spans(doc: Doc, taken: list[Span]) -> list[Span]:
     """Demonyms outside the spans taken (the words that may be one are known per word:
     geo.recognize.words.WordScan.demonym)."""
-    words, starts, _ = scan(doc)
-    firsts = [i for i in starts if words[i].demonym]
+    firsts = scan(doc).where('demonym')
     if not firsts:
         return []
     used = {i for s in taken for i in range(s.i, s.j)}

@@ -44,8 +44,7 @@ def english_spans(doc: Doc, taken: list[Span]) -> list[Span]:
     begin one are known per word: geo.recognize.words.WordScan.fuzzy)."""
     if doc.lang != 'en':
         return []
-    words, starts, _ = scan(doc)
-    firsts = [i for i in starts if words[i].fuzzy]
+    firsts = scan(doc).where('fuzzy')
     if not firsts:
         return []
     used = {i for s in taken for i in range(s.i, s.j)}

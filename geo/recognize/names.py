@@ -54,12 +54,12 @@ def names(doc: Doc) -> None:
     """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
     tokens whose word begins a key are tried: geo.recognize.words.scan)."""
     toks, index, blocked = doc.tokens, doc.index, doc.blocked
-    words, starts, _ = scan(doc)
-    end, n = 0, len(toks)
-    for i in starts:
-        word = words[i]
-        if not word.names or i < end or i in blocked:
+    found = scan(doc)
+    words, end, n = found.words, 0, len(toks)
+    for i in found.where('names'):
+        if i < end or i in blocked:
             continue
+        word = words[i]
         after = word.names_if_next
         if after is not None and (i + 1 == n or toks[i + 1].key not in after):
             continue      # the word begins keys but is none, and the next word goes on with none
@@ -73,23 +73,25 @@ def names(doc: Doc) -> None:
 def focus(doc: Doc) -> None:
     """Stage: the countries the document names outright, or through one of their first-level
     units (read from the name spans, before cue names join them)."""
+    memo = word_memo(doc.index, 'focus')
     for s in doc.spans:
-        doc.focus.update(focus_countries(doc.index, s.key, s.rows))
+        got = memo.get(s.key)
+        if got is None or got[0] != s.rows:
+            got = _focus_countries(doc.index, memo, s.key, s.rows)
+        if got[1]:
+            doc.focus.update(got[1])
 
 
-def focus_countries(index: Index, key: str, rows: list) -> frozenset[str]:
-    """The countries a span of these candidate rows names outright: a country, or a first-level
-    unit when the name has at most two candidates.  Kept per key (with the rows it was read from:
-    a span's rows are most often all the index has for its key)."""
-    memo = word_memo(index, 'focus')
-    got = memo.get(key)
-    if got is None or got[0] != rows:
-        found = set()
-        for r, _ in rows:
-            c = index.core(r)
-            if c.country and (c.type == 'country' or (c.type == 'admin1' and len(rows) <= 2)):
-                found.add(c.country)
-        if len(memo) >= WORD_MEMO_MAX:
-            memo.clear()
-        got = memo[key] = (list(rows), frozenset(found))
-    return got[1]
+def _focus_countries(index: Index, memo: dict, key: str, rows: list) -> tuple[list, frozenset[str]]:
+    """(rows, the countries a span of these candidate rows names outright: a country, or a
+    first-level unit when the name has at most two candidates), kept per key with the rows it
+    was read from (a span's rows are most often all the index has for its key)."""
+    found = set()
+    for r, _ in rows:
+        c = index.core(r)
+        if c.country and (c.type == 'country' or (c.type == 'admin1' and len(rows) <= 2)):
+            found.add(c.country)
+    if len(memo) >= WORD_MEMO_MAX:
+        memo.clear()
+    got = memo[key] = (list(rows), frozenset(found))
+    return got

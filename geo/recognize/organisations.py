@@ -11,10 +11,7 @@ def organisations(doc: Doc) -> None:
     """Stage: mark the tokens of known organisation and outlet names in doc.blocked (only the
     tokens whose word can begin one are tried: geo.recognize.words.scan)."""
     lex, toks = doc.lex, doc.tokens
-    words, starts, _ = scan(doc)
-    for i in starts:
-        if not words[i].organisation:
-            continue
+    for i in scan(doc).where('organisation'):
         for _, key0, _ in token_readings(toks[i]):
             cur, j, hit = key0, i, -1
             while cur in lex.organisation_prefixes:

@@ -10,8 +10,10 @@ words are looked up once (scan): most words begin nothing, and every stage skips
 that one dictionary lookup."""
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from itertools import compress, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from gazetteer.index import Index
@@ -98,6 +100,8 @@ def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
     if_next = None
     if not any(s.is_key or s.next_words is None for s in names):
         if_next = frozenset().union(*(s.next_words for s in names))
+        if not if_next:
+            names = ()    # an Arabic function word that is a key (انه) and begins no longer one
     cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
     organisation = organisation_first(lex, key)
     fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
@@ -115,6 +119,10 @@ class Scan(NamedTuple):
     starts: list[int]   # the tokens whose word begins something, in order
     memo: dict          # the per-word memo read
 
+    def where(self, field: str) -> list[int]:
+        """The tokens, in order, whose WordScan's `field` is set ('names', 'cues', ...)."""
+        return list(compress(self.starts, map(attrgetter(field), map(self.words.__getitem__, self.starts))))
+
 
 def word_memo(index: Index, name: str) -> dict:
     """A memo of answers derived from the index alone, emptied when places are laid over it."""
@@ -125,18 +133,25 @@ def word_memo(index: Index, name: str) -> dict:
 
 
 _UNSEEN = object()             # memo.get's answer for a word not looked at yet
-_last: tuple = (None, None)   # the token list of the Doc scanned last, and its Scan
+_last: tuple = (None, None)    # a weak reference to the Doc scanned last, and its Scan
+
+
+def _forget(ref: weakref.ref) -> None:
+    """The Doc scanned last is gone: its Scan goes with it."""
+    global _last
+    if _last[0] is ref:
+        _last = (None, None)
 
 
 def scan(doc: Doc) -> Scan:
     """The WordScan of every token of a Doc, looked up once per word in a memo of the index and
-    language.  The stages of a Doc run one after another, so the last Doc's Scan is kept and
-    given again while the Doc's token list and the memo are the same objects (a Doc's tokens
-    and lexicon never change once make_doc made them)."""
+    language.  The stages of a Doc run one after another, so the Scan of the Doc scanned last is
+    kept (while that Doc lives) and given again while the memo is the same (a Doc's tokens and
+    lexicon never change once make_doc made them)."""
     global _last
     memo = word_memo(doc.index, 'scan ' + doc.lang)
-    tokens, got = _last
-    if tokens is doc.tokens and got.memo is memo:
+    ref, got = _last
+    if ref is not None and ref() is doc and got.memo is memo:
         return got
     words = list(map(memo.get, doc.words, repeat(_UNSEEN)))
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
@@ -152,5 +167,5 @@ def scan(doc: Doc) -> Scan:
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)
-    _last = (doc.tokens, got)
+    _last = (weakref.ref(doc, _forget), got)
     return got
