@@ -12,7 +12,7 @@ from ..text.frequency import zipf
 from ..text.tokens import Token
 from .names import longest_match
 from .rules.nisba import is_nisba_word
-from .words import name_start, scan
+from .words import scan
 
 _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
@@ -59,8 +59,9 @@ def _name_at(doc: Doc, k: int) -> int:
             return k
         if _is_nisba(doc, t.key):
             return k                      # an adjective (الليبية, فلسطينية) is not a name
-        start = name_start(doc.index, doc.lang, 0, t.key, '')
-        known = longest_match(doc, k, [start]) if start else None
+        word = scan(doc).words[k]         # its first name start, when the word as it is begins a key
+        unsplit = [word.names[0]] if word and word.names and not word.names[0].proclitics else []
+        known = longest_match(doc, k, unsplit) if unsplit else None
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
         if _common_indefinite(t, lex.words('compound_starts')):

@@ -51,9 +51,12 @@ def demonym_row(doc: Doc, key: str) -> int | None:
 
 
 def demonym_spans(doc: Doc, taken: list[Span]) -> list[Span]:
-    """Demonyms outside the spans taken (the words that may be one are known per word:
-    geo.recognize.words.WordScan.demonym)."""
-    firsts = scan(doc).where('demonym')
+    """Demonyms outside the spans taken (English: the listed ones, known per word as
+    geo.recognize.words.WordScan.demonym; other languages: Arabic nisba adjectives)."""
+    if doc.lang == 'en':
+        firsts = scan(doc).where('demonym')
+    else:
+        firsts = [i for i, t in enumerate(doc.tokens) if t.arabic and len(t.key) > 4]
     if not firsts:
         return []
     used = {i for s in taken for i in range(s.i, s.j)}

@@ -24,13 +24,13 @@ def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
 
 def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     """The longest index key starting at token i (trying each reading of token i that begins a
-    key, in order: the first of the longest wins)."""
+    key, in order: the first of the longest wins), with its candidate rows."""
     toks, index, blocked = doc.tokens, doc.index, doc.blocked
     last = min(len(toks), i + MAX_TOKENS) - 1
-    best, most = None, 0                               # (shift, j, key, proclitics), its length
-    for shift, cur, pre, is_key, words in starts:
+    best, most = None, 0                               # (shift, j, key, proclitics, rows), its length
+    for shift, cur, pre, is_key, words, rows in starts:
         if is_key and not most:
-            best, most = (shift, i, cur, pre), 1
+            best, most = (shift, i, cur, pre, rows), 1
         j = i
         while j < last and j + 1 not in blocked:
             nxt = toks[j + 1].key
@@ -40,20 +40,21 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
             j += 1
             cur = f'{cur} {nxt}'
             if j + 1 - i > most and cur in index:
-                best, most = (shift, j, cur, pre), j + 1 - i
+                best, most = (shift, j, cur, pre, None), j + 1 - i
             words = index.next_words(cur)
     if best is None:
         return None
-    shift, j, key, pre = best
+    shift, j, key, pre, rows = best
     if most > 1 and doc.lang == 'en' and toks[j].key in doc.lex.connectors:
         return None  # an English name ends on a capitalised word, never on a connector
-    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre)
+    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre,
+                rows=list(rows) if rows is not None else index.rows(key))
 
 
 def names(doc: Doc) -> None:
     """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
     tokens whose word begins a key are tried: geo.recognize.words.scan)."""
-    toks, index, blocked = doc.tokens, doc.index, doc.blocked
+    toks, blocked = doc.tokens, doc.blocked
     found = scan(doc)
     words, end, n = found.words, 0, len(toks)
     for i in found.where('names'):
@@ -65,7 +66,6 @@ def names(doc: Doc) -> None:
             continue      # the word begins keys but is none, and the next word goes on with none
         span = longest_match(doc, i, word.names)
         if span is not None:
-            span.rows = index.rows(span.key)
             doc.spans.append(span)
             end = span.j
 

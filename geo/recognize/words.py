@@ -23,7 +23,6 @@ from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
 from ..text.tokens import Token
-from .rules.nisba import stem_places
 
 WORD_MEMO_MAX = 100_000
 
@@ -63,6 +62,7 @@ class NameStart(NamedTuple):
     proclitics: str
     is_key: bool                        # a key that may be a name alone (not an Arabic function word)
     next_words: frozenset[str] | None   # index.next_words(key)
+    rows: tuple                         # index.rows(key) when is_key
 
 
 def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -> NameStart | None:
@@ -70,7 +70,8 @@ def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -
     in_index, nexts = key in index, index.next_words(key)
     if not (in_index or nexts is None or nexts):
         return None
-    return NameStart(shift, key, proclitics, in_index and not (lang == 'ar' and lone_function_word(key)), nexts)
+    is_key = in_index and not (lang == 'ar' and lone_function_word(key))
+    return NameStart(shift, key, proclitics, is_key, nexts, tuple(index.rows(key)) if is_key else ())
 
 
 def organisation_first(lex: Lexicon, k: str) -> bool:
@@ -87,7 +88,7 @@ class WordScan(NamedTuple):
     cues: tuple[tuple[int, str], ...]   # (shift, key) of the readings that begin a cue
     organisation: bool                  # an organisation name can begin with the word
     fuzzy: bool                         # English: a rare capitalised word that no key answers
-    demonym: bool                       # it may be a demonym (English: a listed one)
+    demonym: bool                       # English: a listed demonym
 
 
 def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
@@ -105,10 +106,7 @@ def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
     cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
     organisation = organisation_first(lex, key)
     fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
-    if lang == 'en':
-        demonym = tok.cap and bool(lex.demonyms.get(key))
-    else:
-        demonym = tok.arabic and len(key) > 4 and bool(stem_places(key if key.startswith('ال') else 'ال' + key))
+    demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
     if names or cues or organisation or fuzzy or demonym:
         return WordScan(names, if_next, cues, organisation, fuzzy, demonym)
     return False
