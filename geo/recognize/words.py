@@ -100,7 +100,8 @@ def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
         names = tuple(s for s in (name_start(index, lang, *r) for r in readings) if s is not None)
     if_next = None
     if not any(s.is_key or s.next_words is None for s in names):
-        if_next = frozenset().union(*(s.next_words for s in names))
+        # one reading (most words): the index's own set, not a copy
+        if_next = names[0].next_words if len(names) == 1 else frozenset().union(*(s.next_words for s in names))
         if not if_next:
             names = ()    # an Arabic function word that is a key (انه) and begins no longer one
     cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
