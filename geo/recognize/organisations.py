@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..text.tokens import gap_is_joinable
-from .words import scan, token_readings
+from .words import scan
 
 
 def organisations(doc: Doc) -> None:
     """Stage: mark the tokens of known organisation and outlet names in doc.blocked (only the
-    tokens whose word can begin one are tried: geo.recognize.words.scan)."""
+    readings with which one can begin are tried: geo.recognize.words.WordScan.organisation)."""
     lex, toks = doc.lex, doc.tokens
-    for i in scan(doc).where('organisation'):
-        for _, key0, _ in token_readings(toks[i]):
+    found = scan(doc)
+    for i in found.where('organisation'):
+        for key0 in found.words[i].organisation:
             cur, j, hit = key0, i, -1
             while cur in lex.organisation_prefixes:
                 if cur in lex.organisations:

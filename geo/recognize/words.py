@@ -86,7 +86,7 @@ class WordScan(NamedTuple):
     names_if_next: frozenset[str] | None    # a set: no reading is a key alone, so a name begins here
                                         # only when the next word is one of these; None: try always
     cues: tuple[tuple[int, str], ...]   # (shift, key) of the readings that begin a cue
-    organisation: bool                  # an organisation name can begin with the word
+    organisation: tuple[str, ...]       # keys of the readings with which an organisation name can begin
     fuzzy: bool                         # English: a rare capitalised word that no key answers
     demonym: bool                       # English: a listed demonym
 
@@ -105,7 +105,8 @@ def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
         if not if_next:
             names = ()    # an Arabic function word that is a key (انه) and begins no longer one
     cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
-    organisation = organisation_first(lex, key)
+    organisation = tuple(k for _, k, _ in readings if k in lex.organisation_prefixes) \
+        if organisation_first(lex, key) else ()
     fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
     demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
     if names or cues or organisation or fuzzy or demonym:
