@@ -66,10 +66,12 @@ class NameStart(NamedTuple):
 
 
 def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -> NameStart | None:
-    """The reading as a start of index keys, or None when no key is it or begins with it and a space."""
-    in_index, nexts = key in index, index.next_words(key)
-    if not (in_index or nexts is None or nexts):
+    """The reading as a start of index keys, or None when no key is it or begins with it and a space.
+    (Most readings begin no key: the unmemoised begins_key answers them without filling the
+    index's bounded memos, which the later stages rely on.)"""
+    if not index.begins_key(key):
         return None
+    in_index, nexts = key in index, index.next_words(key)
     is_key = in_index and not (lang == 'ar' and lone_function_word(key))
     return NameStart(shift, key, proclitics, is_key, nexts, tuple(index.rows(key)) if is_key else ())
 
