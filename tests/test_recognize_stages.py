@@ -114,3 +114,44 @@ def test_select_takes_a_name_of_the_users_own_gazetteer_from_half_the_threshold(
     assert [s.key for s in home.spans] == ['home'] and not users_own(home, home.spans[0])
     raqqa = doc_after(index, 'Shelling hit Raqqa yesterday.', 'score')
     assert not users_own(raqqa, raqqa.spans[0])                      # the index's own place
+
+
+def test_the_scan_says_once_per_doc_where_each_stage_can_begin(tiny_index):
+    from geo.recognize.words import scan
+    doc = doc_after(tiny_index, 'قصفت الطائرات بلدة القورية ومدينة حلب ثم وصل إلى دير الزور', 'organisations')
+    found = scan(doc)
+    assert scan(doc) is found                                 # the stages of one Doc share it
+    words = doc.words
+    assert [words[i] for i in found.where('cues')] == ['بلدة', 'ومدينة']
+    assert [words[i] for i in found.where('names')] == ['حلب', 'دير']
+    assert found.words[words.index('الطائرات')] is False    # most words begin nothing
+    assert found.starts == sorted(found.starts)
+
+
+def test_the_scan_sees_places_laid_over_the_index(index_root):
+    from gazetteer.index import Index
+    from gazetteer.place import Place
+    index = Index.open(index_root)                            # its own: places are laid over it
+    text = 'وصل الوفد إلى قرية زرزور الكبرى'
+    assert surfaces(doc_after(index, text, 'names'), doc_after(index, text, 'names').spans) == []
+    index.add_places([Place(id='u:zz', name='Zarzur', lat=35.0, lon=38.0, type='village', country='SY',
+                            name_ar='زرزور الكبرى')])
+    doc = doc_after(index, text, 'names')
+    assert surfaces(doc, doc.spans) == ['زرزور الكبرى']
+
+
+def test_focus_reads_the_rows_of_each_span(tiny_index):
+    from geo.recognize.names import focus
+    text = 'وصل الوفد إلى حلب ثم إلى سوريا'
+    assert doc_after(tiny_index, text, 'focus').focus == {'SY'}
+    doc = doc_after(tiny_index, text, 'names')
+    for s in doc.spans:
+        s.rows = [r for r in s.rows if tiny_index.core(r[0]).type != 'country']   # the same keys, other rows
+    focus(doc)
+    assert doc.focus == set()
+
+
+def test_an_organisation_blocks_a_name_inside_it_and_a_function_word_is_no_name(tiny_index):
+    doc = doc_after(tiny_index, 'وقالت قوات سوريا الديمقراطية إن الوفد وصل إلى حلب', 'names')
+    assert doc.blocked == {1, 2, 3} and surfaces(doc, doc.spans) == ['حلب']
+    assert surfaces(doc, doc_after(tiny_index, 'قال إنه أن يصل', 'names').spans) == []   # أن is Ans (BE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from functools import partial
 
 from ..doc import Doc, Span
 from ..text.arabic import MARK_CHARS
@@ -13,7 +12,7 @@ from ..text.frequency import zipf
 from ..text.tokens import Token
 from .names import longest_match
 from .rules.nisba import is_nisba_word
-from .words import per_token, per_word, token_readings
+from .words import scan
 
 _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
@@ -25,16 +24,11 @@ def _joined(doc: Doc, a: Token, b: Token) -> bool:
     return 0 < len(gap) <= 4 and all(ch in _QUOTES for ch in gap)
 
 
-def _cue_readings(lex, tok: Token) -> tuple:
-    """The readings of a word that begin a cue (most words have none): the word decides."""
-    return tuple((shift, key) for shift, key, _ in token_readings(tok) if key in lex.cue_prefixes)
-
-
 def _cue_at(doc: Doc, i: int) -> tuple[str, str, int, int] | None:
     """(cue key, implied type, number of cue tokens, proclitic shift) when token i starts a cue."""
     toks, lex = doc.tokens, doc.lex
-    t = toks[i]
-    for shift, key in per_token(lex.cue_memo, t, partial(_cue_readings, lex)):
+    word = scan(doc).words[i]
+    for shift, key in (word.cues if word else ()):
         best, cur, j = None, key, i
         while True:
             if cur in lex.cues:
@@ -65,7 +59,9 @@ def _name_at(doc: Doc, k: int) -> int:
             return k
         if _is_nisba(doc, t.key):
             return k                      # an adjective (الليبية, فلسطينية) is not a name
-        known = longest_match(doc, k, [(0, t.key, '')])
+        word = scan(doc).words[k]         # its first name start, when the word as it is begins a key
+        unsplit = [word.names[0]] if word and word.names and not word.names[0].proclitics else []
+        known = longest_match(doc, k, unsplit) if unsplit else None
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
         if _common_indefinite(t, lex.words('compound_starts')):
@@ -93,8 +89,7 @@ def cue_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     toks = doc.tokens
     resume = 0
-    starts = [k for k, r in enumerate(per_word(doc, doc.lex.cue_memo, partial(_cue_readings, doc.lex))) if r]
-    for i in starts:          # the tokens where a cue begins, in order
+    for i in scan(doc).where('cues'):     # the tokens where a cue may begin, in order
         if i < resume:
             continue
         cue = _cue_at(doc, i) if i not in doc.blocked else None
@@ -246,7 +241,9 @@ def _add(added: list, max_end: list[int], c: Span) -> None:
 def cues(doc: Doc) -> None:
     """Stage: cue spans merged into doc.spans; a cue name gets the candidates of its own key
     (a cue name around a known name is placed at that name instead: see geo.resolve.approximate)."""
-    doc.spans = merge(doc.spans, cue_spans(doc))
+    found = cue_spans(doc)
+    if found:                 # (without any, merge would give the name spans as they are)
+        doc.spans = merge(doc.spans, found)
     for s in doc.spans:
         if s.how == 'cue' and not s.rows and not s.parent_rows:
             s.rows = doc.index.rows(s.key)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..doc import Doc, Span
 from .rules.nisba import stem_places
+from .words import WORD_MEMO_MAX, scan, word_memo
 
 # Demonyms (Russian, السوري) as places: English evaluation corpora count them as toponyms,
 # Arabic news annotation (and the seed) treats them as adjectives.
@@ -33,21 +34,38 @@ def _arabic_country(doc: Doc, key: str) -> int | None:
     return None
 
 
+def demonym_row(doc: Doc, key: str) -> int | None:
+    """The country row a demonym names (None: the word names none), kept per word."""
+    memo = word_memo(doc.index, 'demonym ' + doc.lang)
+    row = memo.get(key, -1)
+    if row == -1:
+        if doc.lang == 'en':
+            target = doc.lex.demonyms.get(key)
+            row = _target_row(doc, target) if target else None
+        else:
+            row = _arabic_country(doc, key)
+        if len(memo) >= WORD_MEMO_MAX:
+            memo.clear()
+        memo[key] = row
+    return row
+
+
 def demonym_spans(doc: Doc, taken: list[Span]) -> list[Span]:
+    """Demonyms outside the spans taken (English: the listed ones, known per word as
+    geo.recognize.words.WordScan.demonym; other languages: Arabic nisba adjectives)."""
+    if doc.lang == 'en':
+        firsts = scan(doc).where('demonym')
+    else:
+        firsts = [i for i, t in enumerate(doc.tokens) if t.arabic and len(t.key) > 4]
+    if not firsts:
+        return []
     used = {i for s in taken for i in range(s.i, s.j)}
     out = []
-    toks = doc.tokens
-    for i, t in enumerate(toks):
+    for i in firsts:
         if i in used or i in doc.blocked:
             continue
-        row = None
-        if doc.lang == 'en':
-            if not t.cap:
-                continue
-            target = doc.lex.demonyms.get(t.key)
-            row = _target_row(doc, target) if target else None
-        elif t.arabic and len(t.key) > 4:
-            row = _arabic_country(doc, t.key)
+        t = doc.tokens[i]
+        row = demonym_row(doc, t.key)
         if row is not None:
             out.append(Span(i, i + 1, t.start, t.end, t.key, how='demonym', score=0.85, rows=[(row, 0)]))
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 from gazetteer.place import NAME_KINDS
 
 from ..doc import Doc, Span
-from ..text.frequency import zipf
+from .words import scan
 
 MIN_LEN = 5            # shorter names have too many neighbours at one edit
 
@@ -40,17 +40,19 @@ def fuzzy_rows(doc: Doc, key: str) -> list[tuple[int, int]]:
 
 
 def english_spans(doc: Doc, taken: list[Span]) -> list[Span]:
-    """Rare capitalised words inside a sentence that no exact key answers."""
+    """Rare capitalised words inside a sentence that no exact key answers (the words that can
+    begin one are known per word: geo.recognize.words.WordScan.fuzzy)."""
     if doc.lang != 'en':
         return []
+    firsts = scan(doc).where('fuzzy')
+    if not firsts:
+        return []
     used = {i for s in taken for i in range(s.i, s.j)}
-    toks, out, i = doc.tokens, [], 0
-    while i < len(toks):
+    toks, out, after = doc.tokens, [], 0
+    for i in firsts:
         t = toks[i]
-        if i in used or i in doc.blocked or not t.cap or t.upper or i == 0 or \
-                doc.text[max(0, t.start - 2):t.start].strip() in ('.', '!', '?', '"', '“') or \
-                t.key in doc.index or zipf(t.key, 'en') >= 3.0:
-            i += 1
+        if i < after or i in used or i in doc.blocked or i == 0 or \
+                doc.text[max(0, t.start - 2):t.start].strip() in ('.', '!', '?', '"', '“'):
             continue
         j = i + 1
         while j < len(toks) and j not in used and toks[j].cap and doc.text[toks[j - 1].end:toks[j].start] == ' ':
@@ -59,7 +61,7 @@ def english_spans(doc: Doc, taken: list[Span]) -> list[Span]:
         rows = fuzzy_rows(doc, key)
         if rows:
             out.append(Span(i, j, t.start, toks[j - 1].end, key, how='fuzzy', score=0.6, rows=rows))
-        i = j
+        after = j
     return out
 
 

@@ -3,9 +3,13 @@ over token n-grams (each proclitic reading of the first token tried), and the co
 names outright."""
 from __future__ import annotations
 
+from typing import Iterable
+
+from gazetteer.index import Index
+
 from ..doc import Doc, Span
 from ..text.tokens import Token, gap_is_joinable
-from .words import lone_function_word, per_word, starting_readings
+from .words import WORD_MEMO_MAX, NameStart, scan, word_memo
 
 MAX_TOKENS = 7
 
@@ -18,45 +22,50 @@ def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
     return True
 
 
-def longest_match(doc: Doc, i: int, keys: list[tuple[int, str, str]]) -> Span | None:
-    """The longest index key starting at token i (trying each proclitic reading of token i)."""
+def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
+    """The longest index key starting at token i (trying each reading of token i that begins a
+    key, in order: the first of the longest wins), with its candidate rows."""
     toks, index, blocked = doc.tokens, doc.index, doc.blocked
-    ar, last = doc.lang == 'ar', min(len(toks), i + MAX_TOKENS) - 1
-    best, most = None, 0                               # (shift, j, key, proclitics), its length
-    for shift, key0, pre in keys:
-        cur, j = key0, i
-        while True:
-            if j + 1 - i > most and cur in index and not (j == i and ar and lone_function_word(cur)):
-                best, most = (shift, j, cur, pre), j + 1 - i
-            if j >= last or j + 1 in blocked:
-                break
-            nxt, words = toks[j + 1].key, index.next_words(cur)
+    last = min(len(toks), i + MAX_TOKENS) - 1
+    best, most = None, 0                               # (shift, j, key, proclitics, rows), its length
+    for shift, cur, pre, is_key, words, rows in starts:
+        if is_key and not most:
+            best, most = (shift, i, cur, pre, rows), 1
+        j = i
+        while j < last and j + 1 not in blocked:
+            nxt = toks[j + 1].key
             if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
                     or not _extend_ok(doc, toks[j], toks[j + 1]):
                 break     # no key goes on with the next word (most often: none goes on at all)
             j += 1
             cur = f'{cur} {nxt}'
+            if j + 1 - i > most and cur in index:
+                best, most = (shift, j, cur, pre, None), j + 1 - i
+            words = index.next_words(cur)
     if best is None:
         return None
-    shift, j, key, pre = best
+    shift, j, key, pre, rows = best
     if most > 1 and doc.lang == 'en' and toks[j].key in doc.lex.connectors:
         return None  # an English name ends on a capitalised word, never on a connector
-    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre)
+    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre,
+                rows=list(rows) if rows is not None else index.rows(key))
 
 
 def names(doc: Doc) -> None:
-    """Stage: greedy left-to-right longest matches of index keys, added to doc.spans."""
-    toks, index, en, blocked = doc.tokens, doc.index, doc.lang == 'en', doc.blocked
-    end = 0
-    for i, keys in enumerate(per_word(doc, index.derived, lambda t: starting_readings(index, t))):
-        if not keys or i < end or i in blocked:
+    """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
+    tokens whose word begins a key are tried: geo.recognize.words.scan)."""
+    toks, blocked = doc.tokens, doc.blocked
+    found = scan(doc)
+    words, end, n = found.words, 0, len(toks)
+    for i in found.where('names'):
+        if i < end or i in blocked:
             continue
-        tok = toks[i]
-        if en and not tok.arabic and not (tok.cap or tok.upper):
-            continue
-        span = longest_match(doc, i, keys)
+        word = words[i]
+        after = word.names_if_next
+        if after is not None and (i + 1 == n or toks[i + 1].key not in after):
+            continue      # the word begins keys but is none, and the next word goes on with none
+        span = longest_match(doc, i, word.names)
         if span is not None:
-            span.rows = index.rows(span.key)
             doc.spans.append(span)
             end = span.j
 
@@ -64,8 +73,25 @@ def names(doc: Doc) -> None:
 def focus(doc: Doc) -> None:
     """Stage: the countries the document names outright, or through one of their first-level
     units (read from the name spans, before cue names join them)."""
+    memo = word_memo(doc.index, 'focus')
     for s in doc.spans:
-        for r, _ in s.rows:
-            c = doc.index.core(r)
-            if c.country and (c.type == 'country' or (c.type == 'admin1' and len(s.rows) <= 2)):
-                doc.focus.add(c.country)
+        got = memo.get(s.key)
+        if got is None or got[0] != s.rows:
+            got = _focus_countries(doc.index, memo, s.key, s.rows)
+        if got[1]:
+            doc.focus.update(got[1])
+
+
+def _focus_countries(index: Index, memo: dict, key: str, rows: list) -> tuple[list, frozenset[str]]:
+    """(rows, the countries a span of these candidate rows names outright: a country, or a
+    first-level unit when the name has at most two candidates), kept per key with the rows it
+    was read from (a span's rows are most often all the index has for its key)."""
+    found = set()
+    for r, _ in rows:
+        c = index.core(r)
+        if c.country and (c.type == 'country' or (c.type == 'admin1' and len(rows) <= 2)):
+            found.add(c.country)
+    if len(memo) >= WORD_MEMO_MAX:
+        memo.clear()
+    got = memo[key] = (list(rows), frozenset(found))
+    return got

@@ -1,14 +1,25 @@
 """Words and their readings: what depends on a word alone is worked out once per word.
 
 An Arabic token may carry proclitics (و ف ب ل ك، ال، لل): its readings are the words it can be
-with them split off, each with the number of characters they took (geo.text.arabic)."""
+with them split off, each with the number of characters they took (geo.text.arabic).
+
+The scanning stages (organisations, names, cues, fuzzy, demonyms) each look for the few tokens
+where something they know can begin.  That depends on the word alone (given the index and the
+language), so it is worked out once per word for all of them at once (WordScan), and a Doc's
+words are looked up once (scan): most words begin nothing, and every stage skips them after
+that one dictionary lookup."""
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter
+from typing import NamedTuple
 
 from gazetteer.index import Index
 
 from ..doc import Doc
+from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
 from ..text.tokens import Token
@@ -43,28 +54,120 @@ def _function_word(key: str) -> bool:
     return zipf(key, 'ar') >= 6.0
 
 
-def per_word(doc: Doc, memo: dict, compute) -> list:
-    """memo[word] for every token, computing (and keeping) the missing answers: what depends on
-    the word alone is worked out once per word, not once per token.  Answers are never None."""
-    got = list(map(memo.get, doc.words))
-    if None in got:
+class NameStart(NamedTuple):
+    """A reading of a word with which some index key begins, and what the longest match asks
+    of it first (geo.recognize.names.longest_match)."""
+    shift: int                          # characters the proclitics take
+    key: str
+    proclitics: str
+    is_key: bool                        # a key that may be a name alone (not an Arabic function word)
+    next_words: frozenset[str] | None   # index.next_words(key)
+    rows: tuple                         # index.rows(key) when is_key
+
+
+def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -> NameStart | None:
+    """The reading as a start of index keys, or None when no key is it or begins with it and a space.
+    (Most readings begin no key: the unmemoised begins_key answers them without filling the
+    index's bounded memos, which the later stages rely on.)"""
+    if not index.begins_key(key):
+        return None
+    in_index, nexts = key in index, index.next_words(key)
+    is_key = in_index and not (lang == 'ar' and lone_function_word(key))
+    return NameStart(shift, key, proclitics, is_key, nexts, tuple(index.rows(key)) if is_key else ())
+
+
+def organisation_first(lex: Lexicon, k: str) -> bool:
+    """Can an organisation name begin with this word, whatever proclitics it has?"""
+    firsts = lex.organisation_firsts
+    return k in firsts or k[1:] in firsts or k[2:] in firsts or 'ال' + k[2:] in firsts or 'ال' + k[3:] in firsts
+
+
+class WordScan(NamedTuple):
+    """What the scanning stages need to know of one word, in one language, against one index."""
+    names: tuple[NameStart, ...]        # readings that begin an index key (English: capitalised words only)
+    names_if_next: frozenset[str] | None    # a set: no reading is a key alone, so a name begins here
+                                        # only when the next word is one of these; None: try always
+    cues: tuple[tuple[int, str], ...]   # (shift, key) of the readings that begin a cue
+    organisation: tuple[str, ...]       # keys of the readings with which an organisation name can begin
+    fuzzy: bool                         # English: a rare capitalised word that no key answers
+    demonym: bool                       # English: a listed demonym
+
+
+def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
+    """The WordScan of a token's word, or False when it begins nothing (most words)."""
+    index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
+    readings = token_readings(tok)
+    names: tuple = ()
+    if tok.arabic or lang != 'en' or tok.cap or tok.upper:   # an English name begins with a capital
+        names = tuple(s for s in (name_start(index, lang, *r) for r in readings) if s is not None)
+    if_next = None
+    if not any(s.is_key or s.next_words is None for s in names):
+        # one reading (most words): the index's own set, not a copy
+        if_next = names[0].next_words if len(names) == 1 else frozenset().union(*(s.next_words for s in names))
+        if not if_next:
+            names = ()    # an Arabic function word that is a key (انه) and begins no longer one
+    cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
+    organisation = tuple(k for _, k, _ in readings if k in lex.organisation_prefixes) \
+        if organisation_first(lex, key) else ()
+    fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
+    demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
+    if names or cues or organisation or fuzzy or demonym:
+        return WordScan(names, if_next, cues, organisation, fuzzy, demonym)
+    return False
+
+
+class Scan(NamedTuple):
+    words: list         # the WordScan of every token (False: the word begins nothing)
+    starts: list[int]   # the tokens whose word begins something, in order
+    memo: dict          # the per-word memo read
+
+    def where(self, field: str) -> list[int]:
+        """The tokens, in order, whose WordScan's `field` is set ('names', 'cues', ...)."""
+        return list(compress(self.starts, map(attrgetter(field), map(self.words.__getitem__, self.starts))))
+
+
+def word_memo(index: Index, name: str) -> dict:
+    """A memo of answers derived from the index alone, emptied when places are laid over it."""
+    memo = index.derived.get(name)
+    if memo is None:
+        memo = index.derived[name] = {}
+    return memo
+
+
+_UNSEEN = object()             # memo.get's answer for a word not looked at yet
+_last: tuple = (None, None)    # a weak reference to the Doc scanned last, and its Scan
+
+
+def _forget(ref: weakref.ref) -> None:
+    """The Doc scanned last is gone: its Scan goes with it."""
+    global _last
+    if _last[0] is ref:
+        _last = (None, None)
+
+
+def scan(doc: Doc) -> Scan:
+    """The WordScan of every token of a Doc, looked up once per word in a memo of the index and
+    language.  The stages of a Doc run one after another, so the Scan of the Doc scanned last is
+    kept (while that Doc lives) and given again while the memo is the same (a Doc's tokens and
+    lexicon never change once make_doc made them)."""
+    global _last
+    memo = word_memo(doc.index, 'scan ' + doc.lang)
+    ref, got = _last
+    if ref is not None and ref() is doc and got.memo is memo:
+        return got
+    words = list(map(memo.get, doc.words, repeat(_UNSEEN)))
+    starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
+    unseen = [k for k in starts if words[k] is _UNSEEN]
+    if unseen:
         toks = doc.tokens
-        for k, g in enumerate(got):
-            if g is None:
-                got[k] = per_token(memo, toks[k], compute)
+        for k in unseen:
+            w = memo.get(toks[k].text)                   # an earlier token of the Doc may have added it
+            if w is None:
+                if len(memo) >= WORD_MEMO_MAX:
+                    memo.clear()
+                w = memo[toks[k].text] = word_scan(doc, toks[k])
+            words[k] = w
+        starts = [k for k in starts if words[k]]
+    got = Scan(words, starts, memo)
+    _last = (weakref.ref(doc, _forget), got)
     return got
-
-
-def per_token(memo: dict, tok: Token, compute):
-    """memo[word] for one token (see per_word)."""
-    got = memo.get(tok.text)
-    if got is None:
-        if len(memo) >= WORD_MEMO_MAX:
-            memo.clear()
-        got = memo[tok.text] = compute(tok)
-    return got
-
-
-def starting_readings(index: Index, tok: Token) -> tuple[tuple[int, str, str], ...]:
-    """The readings of a token with which some index key begins (most words have none)."""
-    return tuple(r for r in token_readings(tok) if index.begins_key(r[1]))
