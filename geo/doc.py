@@ -74,7 +74,6 @@ class Doc:
     topics: dict = field(default_factory=dict)       # topic -> start offsets of its words (recognize.context)
     mentions: list[Span] = field(default_factory=list)   # the spans kept as places, in text order
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
-    _lower: set[str] | None = None
     _words: list[str] | None = None
     _keys: list[str] | None = None
     _sentences: SentenceIndex | None = None
@@ -99,13 +98,6 @@ class Doc:
         if self._keys is None:
             self._keys = [t.key for t in self.tokens]
         return self._keys
-
-    @property
-    def lower_words(self) -> set[str]:
-        """Every all-lower-case Latin word of the document."""
-        if self._lower is None:
-            self._lower = {t.text for t in self.tokens if not t.arabic and t.text.islower()}
-        return self._lower
 
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The sentence around an offset (or a range: the next sentence too when the range runs

@@ -30,10 +30,6 @@ class Lexicon:
     cue_prefixes: frozenset[str] = frozenset()
     cue_in_name: frozenset[str] = frozenset()   # cue types whose word belongs to the name
     plural_cues: frozenset[str] = frozenset()   # cue words that carry a list over (أحياء, قرى)
-    # answers that depend on a word alone (does a cue / an organisation name begin with it?),
-    # worked out once per word: see geo.recognize.per_word
-    cue_memo: dict = field(default_factory=dict, compare=False, repr=False)
-    org_memo: dict = field(default_factory=dict, compare=False, repr=False)
     lists: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)   # the [lists] table
 
     def words(self, name: str) -> frozenset[str]:

@@ -32,7 +32,7 @@ class NameFacts:
 
 
 MEMO_MAX = 20_000
-# its key in index.derived (a tuple: never a word, the keys of the names stage's memo there)
+# its key in index.derived (a tuple: the scanning stages' memos there have str keys, geo.recognize.words)
 _MEMO = (__name__, 'name facts')
 
 

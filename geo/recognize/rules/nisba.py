@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...placetypes import NAME_KINDS
 
 SUFFIXES = ('يين', 'يون', 'يات', 'يه', 'ي')
-# its key in index.derived (a tuple: never a word, the keys of the names stage's memo there)
+# its key in index.derived (a tuple: the scanning stages' memos there have str keys, geo.recognize.words)
 _MEMO = (__name__, 'nisba words')
 
 

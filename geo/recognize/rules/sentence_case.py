@@ -15,7 +15,7 @@ def is_sentence_case_word(span, doc) -> bool:
         return False
     if not _START.search(doc.text[max(0, tok.start - 3):tok.start]):
         return False
-    # tok.text.lower() in doc.lower_words, without building that set: a token so written is Latin
+    # whether the document writes the word in lower case somewhere: a token so written is Latin
     # (as this one is), and doc.words is there already (the names stage reads it)
     word = tok.text.lower()
     return word.islower() and word in doc.words
