@@ -76,6 +76,7 @@ class Doc:
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
     _words: list[str] | None = None
     _keys: list[str] | None = None
+    _word_set: set[str] | None = None
     _sentences: SentenceIndex | None = None
 
     @property
@@ -91,6 +92,14 @@ class Doc:
         if self._words is None:
             self._words = [t.text for t in self.tokens]
         return self._words
+
+    @property
+    def word_set(self) -> set[str]:
+        """The text of every token, as a set, made when first asked (the sentence-case rule asks,
+        in English, when a one-word name starts a sentence)."""
+        if self._word_set is None:
+            self._word_set = set(self.words)
+        return self._word_set
 
     @property
     def keys(self) -> list[str]:

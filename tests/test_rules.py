@@ -56,6 +56,12 @@ def span_of(index, text, surface, occurrence=0):
     (in_team_name, 'وصل الوفد إلى موسكو أمس', 'موسكو', False),
     (is_sentence_case_word, 'Springfield was quiet. The springfield fair opened in Mosul.', 'Springfield', True),
     (is_sentence_case_word, 'Springfield was quiet. The fair opened in Mosul.', 'Springfield', False),
+    # a sentence start: after . ! ? : or a quote, then white space; after a line break; at the text's start
+    (is_sentence_case_word, 'The fair closed!  Springfield was quiet; the springfield fair opened.', 'Springfield', True),
+    (is_sentence_case_word, 'The fair closed\n Springfield was quiet; the springfield fair opened.', 'Springfield', True),
+    (is_sentence_case_word, 'The fair closed,\nSpringfield was quiet; the springfield fair opened.', 'Springfield', True),
+    (is_sentence_case_word, 'The fair in Springfield was quiet; the springfield fair opened.', 'Springfield', False),
+    (is_sentence_case_word, 'The fair, Springfield was quiet; the springfield fair opened.', 'Springfield', False),
 ])
 def test_rule(tiny_index, rule, text, surface, fires):
     span, doc = span_of(tiny_index, text, surface)

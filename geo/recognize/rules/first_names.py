@@ -20,7 +20,9 @@ def follows_first_name(span, doc) -> bool:
     """مصطفى بكري, John Kerry: a name right after a first name is a surname."""
     if span.cue or span.i == 0 or span.j - span.i > 1:
         return False
-    prev = doc.tokens[span.i - 1]
-    if prev.key not in doc.lex.first_names or doc.text[prev.end:doc.tokens[span.i].start] != ' ':
+    if doc.keys[span.i - 1] not in doc.lex.first_names:
+        return False          # (most spans: the word before is no first name)
+    toks = doc.tokens
+    if doc.text[toks[span.i - 1].end:toks[span.i].start] != ' ':
         return False
-    return doc.lang == 'ar' or doc.tokens[span.i].cap
+    return doc.lang == 'ar' or toks[span.i].cap

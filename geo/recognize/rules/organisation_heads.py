@@ -3,22 +3,28 @@ part of the organisation's name (مجلس شورى مجاهدي درنة, كتي
 الديمقراطية, صحيفة الشرق الأوسط).  A cue word in the chain (مجلس محافظة حلب) or a direction
 (تنظيم داعش شرقي سوريا) keeps the place."""
 
+from functools import lru_cache
+
 MAX_CHAIN = 4
 _QUOTES = ' "«»“”\''
+
+
+@lru_cache(maxsize=8)
+def _heads_as_written(heads: frozenset[str]) -> frozenset[str]:
+    """The head nouns, and each behind و / ف / ب / ل: the keys _is_head answers True for."""
+    return heads | frozenset(p + h for p in 'وفبل' for h in heads)
 
 
 def in_organisation_name(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue or span.proclitics:
         return False
-    toks, lex, text = doc.tokens, doc.lex, doc.text
-    heads, cues = lex.organisation_heads, lex.cues
-    before = range(span.i - 1, max(span.i - MAX_CHAIN, 0) - 1, -1)     # the words before, nearest first
-    for k in before:
-        key = toks[k].key
-        if key in heads or key[:1] in 'وفبل' and key[1:] in heads:
-            break
-    else:
-        return False          # (most spans: no head noun before, so no chain to read)
+    lex = doc.lex
+    heads = lex.organisation_heads
+    first = max(span.i - MAX_CHAIN, 0)
+    if _heads_as_written(heads).isdisjoint(doc.keys[first:span.i]):
+        return False          # (most spans: no head noun among the words before, so no chain to read)
+    toks, text, cues = doc.tokens, doc.text, lex.cues
+    before = range(span.i - 1, first - 1, -1)     # the words before, nearest first
     breaks, directions = lex.words('chain_breaks'), lex.words('directions')
     for k in before:
         t = toks[k]

@@ -5,5 +5,7 @@ outlet someone spoke to, not a place."""
 def told_outlet(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue:
         return False
-    before = doc.text[max(0, span.start - 4):span.start].replace(' ', '')
-    return before.endswith(('لـ«', 'لـ"', 'ل«', 'لـ“', 'لـ\''))
+    before = doc.text[max(0, span.start - 4):span.start]
+    if 'ل' not in before:
+        return False          # (most spans: no ل just before, so no outlet)
+    return before.replace(' ', '').endswith(('لـ«', 'لـ"', 'ل«', 'لـ“', 'لـ\''))

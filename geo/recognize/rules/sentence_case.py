@@ -2,9 +2,7 @@
 writes in lower case ("Police said ..." / "the police") is a common word, not a place."""
 from __future__ import annotations
 
-import re
-
-_START = re.compile(r'(?:^|[.!?:"“\n])\s*$')
+_ENDS = '.!?:"“'     # what may stand before a sentence's first word (then only white space)
 
 
 def is_sentence_case_word(span, doc) -> bool:
@@ -13,9 +11,14 @@ def is_sentence_case_word(span, doc) -> bool:
     tok = doc.tokens[span.i]
     if tok.arabic or tok.upper:
         return False
-    if not _START.search(doc.text[max(0, tok.start - 3):tok.start]):
+    # a sentence start: the (up to) 3 characters before the word are white space, or end in one of
+    # _ENDS and white space, or their white space holds a line break (str.rstrip strips what the
+    # regular expression's \s matches)
+    before = doc.text[max(0, tok.start - 3):tok.start]
+    text = before.rstrip()
+    if text and text[-1] not in _ENDS and '\n' not in before[len(text):]:
         return False
     # whether the document writes the word in lower case somewhere: a token so written is Latin
-    # (as this one is), and doc.words is there already (the names stage reads it)
+    # (as this one is)
     word = tok.text.lower()
-    return word.islower() and word in doc.words
+    return word.islower() and word in doc.word_set

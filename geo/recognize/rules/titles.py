@@ -11,11 +11,10 @@ def _last_words(titles: frozenset[str]) -> frozenset[str]:
 def follows_title(span, doc) -> bool:
     if span.cue or span.i == 0:
         return False
-    toks = doc.tokens
-    prev = toks[span.i - 1]
-    titles = doc.lex.titles
+    keys, i = doc.keys, span.i
+    prev, titles = keys[i - 1], doc.lex.titles
     # a title, or a two-word one (ولي العهد, Prime Minister), right before
-    if not (prev.key in titles or span.i >= 2 and prev.key in _last_words(titles)
-            and f'{toks[span.i - 2].key} {prev.key}' in titles):
+    if not (prev in titles or i >= 2 and prev in _last_words(titles) and f'{keys[i - 2]} {prev}' in titles):
         return False
-    return doc.text[prev.end:toks[span.i].start].strip(' .') == ''
+    toks = doc.tokens
+    return doc.text[toks[i - 1].end:toks[i].start].strip(' .') == ''
