@@ -53,12 +53,13 @@ class _Votes:
     `own`: is column j in row i's group)."""
 
     def __init__(self, ccol, weight, rows, own):
-        given = np.where(ccol >= 0, weight, 0.0)          # what each candidate gives, at probability 1
-        others = np.where(own, 0.0, given)                # ... to the candidates of the other groups
-        mine = ccol[rows]
-        same = (mine[:, None] == ccol[None, :]) & (mine >= 0)[:, None]
-        self.n = len(rows)
-        self.sums = np.concatenate((np.where(same, others, 0.0), others))
+        self.n = n = len(rows)
+        self.sums = np.empty((2 * n, len(ccol)))
+        # what each candidate gives at probability 1 to the candidates of the other groups: the
+        # total, and (first n rows) to those of its country (a candidate with none gets nothing:
+        # the candidates of no country give nothing)
+        np.multiply(~own, np.where(ccol >= 0, weight, 0.0), out=self.sums[n:])
+        np.multiply(ccol[rows][:, None] == ccol[None, :], self.sums[n:], out=self.sums[:n])
 
     def shares(self, probs: np.ndarray) -> np.ndarray:
         votes = self.sums @ probs
@@ -137,19 +138,19 @@ class _Hierarchy:
 
     def __init__(self, problem: Problem, rows: np.ndarray, dist: np.ndarray):
         ks, js, near, self.runs = [], [], [], []
-        flat, bounds = problem.flat, problem.bounds
-        at = {k: i for i, k in enumerate(rows.tolist())}
-        for gi in problem.free:
-            parent = problem.groups[gi].parent
-            if parent is None:
-                continue
-            pa, pb = bounds[parent]
+        flat, bounds, groups = problem.flat, problem.bounds, problem.groups
+        children = [gi for gi in problem.free if groups[gi].parent is not None]
+        if children:
+            at = {k: i for i, k in enumerate(rows.tolist())}
+        for gi in children:
+            pa, pb = bounds[groups[gi].parent]
             for k in range(*bounds[gi]):
                 self.runs.append(len(js))
                 ks.append(at[k])
+                row_km = dist[at[k]].tolist()
                 for j in range(pa, pb):
                     js.append(j)
-                    near.append(nearness(flat[k], flat[j], float(dist[at[k], j])))
+                    near.append(nearness(flat[k], flat[j], row_km[j]))
         self.n, self.ks, self.js, self.near = len(rows), np.array(ks, dtype=int), np.array(js, dtype=int), np.array(near)
 
     def bonus(self, probs: np.ndarray) -> np.ndarray | float:
