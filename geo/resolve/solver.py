@@ -84,9 +84,9 @@ def solve_numpy(problem: Problem) -> None:
     groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
     sizes = [b - a for a, b in bounds]
     gidx = np.repeat(np.arange(len(groups)), sizes)
-    rows = np.concatenate([np.arange(*bounds[gi]) for gi in free])
+    rows = np.array([k for gi in free for k in range(*bounds[gi])])
     # the groups with a choice, numbered among themselves, and where each one's run starts in rows
-    lg = np.repeat(np.arange(len(free)), [sizes[gi] for gi in free])
+    lg = np.array([i for i, gi in enumerate(free) for _ in range(sizes[gi])])
     lstarts = np.array([0, *accumulate([sizes[gi] for gi in free[:-1]])])
     # each candidate's point, whether it is a point (areas are far from everything: they neither
     # give nor take proximity), its country's column (-1: none) and its vote (a country: 2)
@@ -102,8 +102,8 @@ def solve_numpy(problem: Problem) -> None:
     close[own] = 0.0
     votes = _Votes(ccol, weight, rows, own)
     # admin units of the focus country get more of the focus, unless a cue says what the text means
-    unit = np.array([flat[k].core.type in ADMIN_UNITS and not groups[gi].implied
-                     for gi in free for k in range(*bounds[gi])], dtype=float)
+    unit = np.array([c.type in ADMIN_UNITS for c in cores], dtype=float)[rows] \
+        * np.array([not groups[gi].implied for gi in free], dtype=float)[lg]
     focus_weight = w['focus_country'] + w['focus_unit'] * unit
     hierarchy = _Hierarchy(problem, rows, dist)
     prior_ = np.array(problem.prior)[rows]
