@@ -44,3 +44,15 @@ def test_matrix_of_one_point_against_many():
     row = km_matrix([DAMASCUS[0]], [DAMASCUS[1]], np.array([ALEPPO[0], DAMASCUS[0]]), np.array([ALEPPO[1], DAMASCUS[1]]))
     assert row.shape == (1, 2) and row[0, 1] == 0.0
     assert row[0, 0] == pytest.approx(km(*DAMASCUS, *ALEPPO), rel=1e-12)
+
+
+def test_matrix_equals_scalar_on_many_points():
+    """km_matrix's half-angle form agrees with km's haversine (the plain-Python solve in
+    geo.resolve.small uses the latter) to 1e-9, near pairs and far ones."""
+    rng = np.random.default_rng(17)
+    lat, lon = rng.uniform(-90, 90, 60), rng.uniform(-180, 180, 60)
+    lat[30:], lon[30:] = np.clip(lat[:30] + rng.normal(0, 0.01, 30), -90, 90), lon[:30] + rng.normal(0, 0.01, 30)
+    m = km_matrix(lat, lon, lat.tolist(), lon.tolist())
+    for i in range(60):
+        for j in range(60):
+            assert m[i, j] == pytest.approx(km(lat[i], lon[i], lat[j], lon[j]), rel=1e-9, abs=1e-9)

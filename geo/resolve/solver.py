@@ -15,6 +15,8 @@ call outweighs the work.  Only groups with a choice are scored, and one round de
 one group has a choice (geo.resolve.problem says why)."""
 from __future__ import annotations
 
+from itertools import accumulate
+
 import numpy as np
 
 from gazetteer.geodesy import km_matrix
@@ -45,28 +47,24 @@ def solve_groups(groups: list[Group], bias_country: str | None = None,
 class _Votes:
     """Per scored candidate, its country's share of the evidence the OTHER mentions give (leave
     one out: a name never votes for its own reading).  Every mention votes for the countries of
-    its candidates in proportion to their probabilities; named countries count double.  `ccol`
-    is each candidate's country column (-1: none); `rows` the scored candidates."""
+    its candidates in proportion to their probabilities; named countries count double.  Both
+    sums are linear in the probabilities: one matrix, worked out once, gives them per round
+    (`ccol`: each candidate's country column, -1 for none; `rows`: the scored candidates;
+    `own`: is column j in row i's group)."""
 
-    def __init__(self, ccol, weight, gidx, n_groups, n_countries, rows):
-        self.n_groups, self.n_countries = n_groups, n_countries
-        has = ccol >= 0
-        self.cell = gidx[has] * n_countries + ccol[has]
-        self.weight, self.has = weight[has], has
-        self.out = np.zeros(len(rows))
-        self.mine = mine = ccol[rows] >= 0                   # the scored candidates with a country
-        self.g, self.c = gidx[rows][mine], ccol[rows][mine]
+    def __init__(self, ccol, weight, rows, own):
+        self.n = n = len(rows)
+        self.sums = np.empty((2 * n, len(ccol)))
+        # what each candidate gives at probability 1 to the candidates of the other groups: the
+        # total, and (first n rows) to those of its country (a candidate with none gets nothing:
+        # the candidates of no country give nothing)
+        np.multiply(~own, np.where(ccol >= 0, weight, 0.0), out=self.sums[n:])
+        np.multiply(ccol[rows][:, None] == ccol[None, :], self.sums[n:], out=self.sums[:n])
 
     def shares(self, probs: np.ndarray) -> np.ndarray:
-        if not self.n_countries:
-            return self.out
-        votes = np.bincount(self.cell, weights=probs[self.has] * self.weight,
-                            minlength=self.n_groups * self.n_countries).reshape(self.n_groups, self.n_countries)
-        others = votes.sum(axis=0)[None, :] - votes              # per group: everybody else's votes
-        total = others.sum(axis=1)[self.g]
-        out = self.out.copy()
-        out[self.mine] = np.divide(others[self.g, self.c], total, out=np.zeros(len(total)), where=total > 0)
-        return out
+        votes = self.sums @ probs
+        mine, total = votes[:self.n], votes[self.n:]
+        return np.divide(mine, total, out=np.zeros(self.n), where=total > 0)
 
 
 def _group_softmax(x: np.ndarray, gidx: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -84,43 +82,52 @@ def solve_numpy(problem: Problem) -> None:
         return
     w = WEIGHTS
     groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
-    n_groups = len(groups)
     sizes = [b - a for a, b in bounds]
-    gidx = np.repeat(np.arange(n_groups), sizes)
-    starts = np.array([a for a, _ in bounds])
-    rows = np.concatenate([np.arange(*bounds[gi]) for gi in free])
+    gidx = np.repeat(np.arange(len(groups)), sizes)
+    rows = np.array([k for gi in free for k in range(*bounds[gi])])
     # the groups with a choice, numbered among themselves, and where each one's run starts in rows
-    lg = np.repeat(np.arange(len(free)), [sizes[gi] for gi in free])
-    lstarts = np.cumsum([0] + [sizes[gi] for gi in free[:-1]])
-    lat = np.array([c.core.lat for c in flat])
-    lon = np.array([c.core.lon for c in flat])
+    lg = np.array([i for i, gi in enumerate(free) for _ in range(sizes[gi])])
+    lstarts = np.array([0, *accumulate([sizes[gi] for gi in free[:-1]])])
+    # each candidate's point, whether it is a point (areas are far from everything: they neither
+    # give nor take proximity), its country's column (-1: none) and its vote (a country: 2)
+    cores = [c.core for c in flat]
+    lat, lon = np.array([c.lat for c in cores]), np.array([c.lon for c in cores])
+    point = np.array([c.type not in WIDE_AREAS for c in cores], dtype=float)
+    col: dict[str, int] = {}
+    ccol = np.array([col.setdefault(c.country, len(col)) if c.country else -1 for c in cores])
+    weight = np.array([2.0 if c.type == 'country' else 1.0 for c in cores])
     dist = km_matrix(lat[rows], lon[rows], lat, lon)
-    # areas are far from everything; they neither give nor take proximity; nor does a mention's own group
-    point = np.array([c.core.type not in WIDE_AREAS for c in flat], dtype=float)
-    close = np.exp(-dist / w['proximity_km']) * point
-    close[gidx[rows][:, None] == gidx[None, :]] = 0.0
-    prior_ = np.array(problem.prior)
+    close = np.exp(np.divide(dist, -w['proximity_km'])) * point
+    own = gidx[rows][:, None] == gidx[None, :]          # nor does a mention's own group
+    close[own] = 0.0
+    votes = _Votes(ccol, weight, rows, own)
     # admin units of the focus country get more of the focus, unless a cue says what the text means
-    unit = np.array([flat[k].core.type in ADMIN_UNITS and not groups[gi].implied
-                     for gi in free for k in range(*bounds[gi])], dtype=float)
-    countries = sorted({c.core.country for c in flat if c.core.country})
-    col = {cc: i for i, cc in enumerate(countries)}
-    ccol = np.array([col.get(c.core.country, -1) for c in flat])
-    weight = np.array([2.0 if c.core.type == 'country' else 1.0 for c in flat])
-    votes = _Votes(ccol, weight, gidx, n_groups, len(countries), rows)
-    probs = _group_softmax(prior_, gidx, starts)
-    k_top = min(3, max(1, n_groups - 1))
+    unit = np.array([c.type in ADMIN_UNITS for c in cores], dtype=float)[rows] \
+        * np.array([not groups[gi].implied for gi in free], dtype=float)[lg]
     focus_weight = w['focus_country'] + w['focus_unit'] * unit
     hierarchy = _Hierarchy(problem, rows, dist)
-    prior_, point_rows = prior_[rows], point[rows]
+    prior_ = np.array(problem.prior)[rows]
+    point_rows = point[rows]
+    probs = np.ones(len(flat))                          # a group of one candidate: 1 in every round
+    probs[rows] = p = _group_softmax(prior_, lg, lstarts)
+    # closeness to the groups of one candidate never changes: only each row's k_top best of those
+    # can be among its k_top best, kept once (the first columns of per_group); the groups with a
+    # choice (their candidates are `rows`) are summed per round into the others
+    k_top = min(3, max(1, len(groups) - 1))
+    one = [a for a, b in bounds if b - a == 1]
+    best_fixed = np.sort(close[:, one], axis=1)[:, -k_top:]
+    per_group = np.empty((len(rows), best_fixed.shape[1] + len(free)))
+    per_group[:, :best_fixed.shape[1]] = best_fixed
+    to_groups = per_group[:, best_fixed.shape[1]:]
+    close = close[:, rows]
     score = prior_
     for _ in range(problem.rounds):
         focus_ = votes.shares(probs)
         # closeness of each candidate to every other group's likely place
-        per_group = np.add.reduceat(close * probs, starts, axis=1)
+        np.add.reduceat(close * p, lstarts, axis=1, out=to_groups)
         prox = np.sort(per_group, axis=1)[:, -k_top:].sum(axis=1) / k_top * point_rows
         score = prior_ + focus_weight * focus_ + w['proximity'] * prox + hierarchy.bonus(probs)
-        probs[rows] = _group_softmax(score, lg, lstarts)
+        probs[rows] = p = _group_softmax(score, lg, lstarts)
     problem.finish(probs.tolist(), dict(zip(rows.tolist(), score.tolist())))
 
 
@@ -131,19 +138,19 @@ class _Hierarchy:
 
     def __init__(self, problem: Problem, rows: np.ndarray, dist: np.ndarray):
         ks, js, near, self.runs = [], [], [], []
-        flat, bounds = problem.flat, problem.bounds
-        at = {k: i for i, k in enumerate(rows.tolist())}
-        for gi in problem.free:
-            parent = problem.groups[gi].parent
-            if parent is None:
-                continue
-            pa, pb = bounds[parent]
+        flat, bounds, groups = problem.flat, problem.bounds, problem.groups
+        children = [gi for gi in problem.free if groups[gi].parent is not None]
+        if children:
+            at = {k: i for i, k in enumerate(rows.tolist())}
+        for gi in children:
+            pa, pb = bounds[groups[gi].parent]
             for k in range(*bounds[gi]):
                 self.runs.append(len(js))
                 ks.append(at[k])
+                row_km = dist[at[k]].tolist()
                 for j in range(pa, pb):
                     js.append(j)
-                    near.append(nearness(flat[k], flat[j], float(dist[at[k], j])))
+                    near.append(nearness(flat[k], flat[j], row_km[j]))
         self.n, self.ks, self.js, self.near = len(rows), np.array(ks, dtype=int), np.array(js, dtype=int), np.array(near)
 
     def bonus(self, probs: np.ndarray) -> np.ndarray | float:
