@@ -42,3 +42,15 @@ def test_scan_lists_the_text_and_key_of_every_token():
     got = scan("Syria's east; وبالرقة U.S.")
     assert got.words == [t.text for t in got.tokens] == ['Syria', 'east', 'وبالرقة', 'U.S.']
     assert got.keys == [t.key for t in got.tokens]
+
+
+def test_a_full_word_memo_starts_a_new_generation_and_keeps_the_words_in_use(monkeypatch):
+    import geo.text.tokens as tokens
+    memo = tokens._WordMemo()
+    monkeypatch.setattr(tokens, 'WORD_MEMO_MAX', 3)
+    first = memo['حلب']
+    for w in ('a', 'b', 'c'):           # the memo fills: 'حلب', 'a', 'b', then 'c' starts a new generation
+        memo[w]
+    assert len(memo) == 1 and 'حلب' in memo.previous
+    assert memo['حلب'] is first          # read back from the last generation, not worked out again
+    assert memo['حلب'] == memo.read('حلب') and len(memo) == 2

@@ -159,13 +159,19 @@ def scan(doc: Doc) -> Scan:
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
     unseen = [k for k in starts if words[k] is _UNSEEN]
     if unseen:
-        toks = doc.tokens
+        toks, previous = doc.tokens, word_memo(doc.index, 'scan previous ' + doc.lang)
         for k in unseen:
-            w = memo.get(toks[k].text)                   # an earlier token of the Doc may have added it
+            text = toks[k].text
+            w = memo.get(text)                           # an earlier token of the Doc may have added it
             if w is None:
-                if len(memo) >= WORD_MEMO_MAX:
+                w = previous.get(text)
+                if w is None:
+                    w = word_scan(doc, toks[k])
+                if len(memo) >= WORD_MEMO_MAX:       # a new generation: the words in use come back
+                    previous.clear()                 # from the last one (a long run never starts cold)
+                    previous.update(memo)
                     memo.clear()
-                w = memo[toks[k].text] = word_scan(doc, toks[k])
+                memo[text] = w
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)

@@ -98,7 +98,12 @@ class _WordMemo(dict):
     """Matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters
     minus Latin letters).  News repeats its words: each is read once, when first missing."""
 
-    def __missing__(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
+    def __init__(self):
+        super().__init__()
+        self.previous: dict = {}
+
+    def read(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
+        """What depends on the matched word alone."""
         w, cut = m, 0
         if len(w) > 3 and _POSSESSIVE.search(w):
             cut, w = 2, w[:-2]
@@ -108,13 +113,23 @@ class _WordMemo(dict):
         key = fold(w)
         if key == w:
             key = w       # one object for both (most words): less memory to read per token
+        return (cut, w, key, arabic, cap, upper, balance(m))
+
+    def __missing__(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
+        # a word of the previous generation comes back at once; when the memo is full, it becomes
+        # the previous generation (the words still in use come back from it), so that a long run
+        # never starts cold again, and memory stays within two generations
+        got = self.previous.get(m)
+        if got is None:
+            got = self.read(m)
         if len(self) >= WORD_MEMO_MAX:
+            self.previous = dict(self)
             self.clear()
-        got = self[m] = (cut, w, key, arabic, cap, upper, balance(m))
+        self[m] = got
         return got
 
 
-WORD_MEMO_MAX = 65_536     # as many words as the lru_cache this memo replaced held
+WORD_MEMO_MAX = 100_000     # words per generation
 _WORDS = _WordMemo()
 
 
