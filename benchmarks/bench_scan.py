@@ -71,6 +71,9 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     which = args[0] if args else 'both'
     reps = int(args[1]) if len(args) > 1 else 3
+    if not (SHARED / 'eval').is_dir() or not (SHARED / 'corpus' / 'ar_news.jsonl').exists():
+        print(f'bench_scan: skipped: {SHARED} has no eval sets or corpus (the shared data is optional)')
+        return
     gp = Geoparser()
     sets = []
     if which in ('en', 'both'):
