@@ -44,10 +44,9 @@ def test_scan_lists_the_text_and_key_of_every_token():
     assert got.keys == [t.key for t in got.tokens]
 
 
-def test_a_full_word_memo_starts_a_new_generation_and_keeps_the_words_in_use(monkeypatch):
+def test_a_full_word_memo_starts_a_new_generation_and_keeps_the_words_in_use():
     import geo.text.tokens as tokens
-    memo = tokens._WordMemo()
-    monkeypatch.setattr(tokens, 'WORD_MEMO_MAX', 3)
+    memo = tokens._WordMemo(3)
     first = memo['حلب']
     for w in ('a', 'b', 'c'):           # the memo fills: 'حلب', 'a', 'b', then 'c' starts a new generation
         memo[w]

@@ -22,6 +22,7 @@ from ..doc import Doc
 from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
+from ..text.memo import Generations
 from ..text.tokens import Token
 
 WORD_MEMO_MAX = 100_000
@@ -126,11 +127,12 @@ class Scan(NamedTuple):
         return list(compress(self.starts, map(attrgetter(field), map(self.words.__getitem__, self.starts))))
 
 
-def word_memo(index: Index, name: str) -> dict:
-    """A memo of answers derived from the index alone, emptied when places are laid over it."""
+def word_memo(index: Index, name: str) -> Generations:
+    """A memo of answers derived from the index alone (WORD_MEMO_MAX words a generation), emptied
+    when places are laid over it."""
     memo = index.derived.get(name)
     if memo is None:
-        memo = index.derived[name] = {}
+        memo = index.derived[name] = Generations(WORD_MEMO_MAX)
     return memo
 
 
@@ -159,19 +161,13 @@ def scan(doc: Doc) -> Scan:
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
     unseen = [k for k in starts if words[k] is _UNSEEN]
     if unseen:
-        toks, previous = doc.tokens, word_memo(doc.index, 'scan previous ' + doc.lang)
+        toks = doc.tokens
         for k in unseen:
             text = toks[k].text
             w = memo.get(text)                           # an earlier token of the Doc may have added it
             if w is None:
-                w = previous.get(text)
-                if w is None:
-                    w = word_scan(doc, toks[k])
-                if len(memo) >= WORD_MEMO_MAX:       # a new generation: the words in use come back
-                    previous.clear()                 # from the last one (a long run never starts cold)
-                    previous.update(memo)
-                    memo.clear()
-                memo[text] = w
+                w = memo.previous.get(text)
+                w = memo.keep(text, word_scan(doc, toks[k]) if w is None else w)
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from gazetteer.keys import fold
 
 from .lang import SAMPLE, balance, by_balance, detect
+from .memo import Generations
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 # invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
@@ -94,13 +95,9 @@ def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
     return tokens, parts, infos
 
 
-class _WordMemo(dict):
+class _WordMemo(Generations):
     """Matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters
     minus Latin letters).  News repeats its words: each is read once, when first missing."""
-
-    def __init__(self):
-        super().__init__()
-        self.previous: dict = {}
 
     def read(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
         """What depends on the matched word alone."""
@@ -116,21 +113,12 @@ class _WordMemo(dict):
         return (cut, w, key, arabic, cap, upper, balance(m))
 
     def __missing__(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
-        # a word of the previous generation comes back at once; when the memo is full, it becomes
-        # the previous generation (the words still in use come back from it), so that a long run
-        # never starts cold again, and memory stays within two generations
-        got = self.previous.get(m)
-        if got is None:
-            got = self.read(m)
-        if len(self) >= WORD_MEMO_MAX:
-            self.previous = dict(self)
-            self.clear()
-        self[m] = got
-        return got
+        got = self.previous.get(m)      # a word of the previous generation comes back at once
+        return self.keep(m, self.read(m) if got is None else got)
 
 
 WORD_MEMO_MAX = 100_000     # words per generation
-_WORDS = _WordMemo()
+_WORDS = _WordMemo(WORD_MEMO_MAX)
 
 
 def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
