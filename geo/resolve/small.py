@@ -53,19 +53,11 @@ class Points:
             mask[js] = 1.0
             rows = (np.exp(-km_matrix(lat[ks], lon[ks], lat, lon) / scale) * mask).tolist()
             return dict(zip(ks, rows))
-        lat, lon, cos = self.radians
-        sin, asin, sqrt, exp = math.sin, math.asin, math.sqrt, math.exp
-        r2 = 2 * EARTH_KM
-        out = {}
+        km, exp, out = self.km, math.exp, {}
         for k in ks:
-            la, lo, ck = lat[k], lon[k], cos[k]
             row = out[k] = [0.0] * n
             for j in js:
-                if j in out and k in out:
-                    row[j] = out[j][k]
-                    continue
-                a, b = sin((lat[j] - la) / 2), sin((lon[j] - lo) / 2)
-                row[j] = exp(-(r2 * asin(min(1.0, sqrt(a * a + ck * cos[j] * (b * b))))) / scale)
+                row[j] = out[j][k] if j in out else exp(-km(k, j) / scale)
         return out
 
 
