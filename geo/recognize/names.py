@@ -1,6 +1,7 @@
 """Stages `names` and `focus`: the names the index knows, by greedy left-to-right longest match
-over token n-grams (each proclitic reading of the first token tried), and the countries the text
-names outright."""
+over token n-grams (each proclitic reading of the first token tried; a later word may differ from
+the index's by a long vowel: geo.recognize.vowel_variants), and the countries the text names
+outright."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -9,6 +10,7 @@ from gazetteer.index import Index
 
 from ..doc import Doc, Span
 from ..text.tokens import Token, gap_is_joinable
+from .vowel_variants import vowel_variant
 from .words import WORD_MEMO_MAX, NameStart, scan, word_memo
 
 MAX_TOKENS = 7
@@ -34,6 +36,8 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
         j = i
         while j < last and j + 1 not in blocked:
             nxt = toks[j + 1].key
+            if words is not None and nxt not in words:
+                nxt = vowel_variant(nxt, words) or nxt     # لوس انجلس: the index has لوس انجلوس
             if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
                     or not _extend_ok(doc, toks[j], toks[j + 1]):
                 break     # no key goes on with the next word (most often: none goes on at all)
@@ -62,7 +66,8 @@ def names(doc: Doc) -> None:
             continue
         word = words[i]
         after = word.names_if_next
-        if after is not None and (i + 1 == n or toks[i + 1].key not in after):
+        if after is not None and (i + 1 == n or toks[i + 1].key not in after
+                                  and vowel_variant(toks[i + 1].key, after) is None):
             continue      # the word begins keys but is none, and the next word goes on with none
         span = longest_match(doc, i, word.names)
         if span is not None:

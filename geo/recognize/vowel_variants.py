@@ -1,0 +1,50 @@
+"""Arabic spelling variants of the next word of a name already begun: the same word written with
+one more or one fewer long vowel (لوس انجلس / لوس انجلوس، ساو باولو / ساو باولوا is not one).
+
+Arabic writers add or leave out و and ي in foreign names freely, and the gazetteer holds one or
+two spellings.  Once the first word of a name matched, the next word may be taken for an index
+word that differs from it only by و / ي added or dropped: never an alef (that changes the word
+more often than not), never a changed letter, never a common word (Zipf 4 and up), never a short
+one (under four letters), and only inside the word: a first و / ي is a consonant or the
+conjunction (أن ياربر is not Ann Arbor), a last ي the nisba of a person's name (نوش آبادي)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..text.frequency import zipf
+
+VOWELS = frozenset('وي')
+_DROP = str.maketrans('', '', 'وي')
+MIN_LENGTH = 4
+MAX_ZIPF = 4.0
+
+
+def skeleton(word: str) -> str:
+    """The word without و and ي."""
+    return word.translate(_DROP)
+
+
+def with_more_vowels(short: str, long: str) -> bool:
+    """True when `long` is `short` with one or more و / ي put in inside the word (its first and
+    last letters kept), and nothing else changed."""
+    if len(long) <= len(short) or long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    i = 0
+    for c in long:
+        if i < len(short) and c == short[i]:
+            i += 1
+        elif c not in VOWELS:
+            return False
+    return i == len(short)
+
+
+@lru_cache(maxsize=65536)
+def vowel_variant(word: str, words: frozenset[str]) -> str | None:
+    """The one word of `words` that is `word` with و / ي added or dropped, or None (none, more
+    than one, or `word` too short or too common to be read so)."""
+    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
+        return None
+    bare = skeleton(word)
+    found = [w for w in words if len(w) >= MIN_LENGTH and skeleton(w) == bare
+             and (with_more_vowels(word, w) or with_more_vowels(w, word))]
+    return found[0] if len(found) == 1 else None
