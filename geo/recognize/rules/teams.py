@@ -4,7 +4,9 @@
   treats a city as feminine (روما الإيطالية), so the masculine adjective agrees with a club (نادي);
 - a team word before it (ريال مدريد، أتلتيكو مدريد، إنتر ميلان);
 - an organisation tail after it (مانشستر يونايتد، نيويورك تايمز), or the span is such a tail
-  itself (باريس سان جرمان).
+  itself (باريس سان جرمان);
+- a team word read as a proclitic and a place: باير (ب + Ayr) always, بروسيا (ب + روسيا) only
+  before a city (بروسيا دورتموند; بروسيا alone is "in Russia").
 Countries, first-level units and regions are exempt: they are masculine as often as not."""
 from __future__ import annotations
 
@@ -49,10 +51,28 @@ def _tail_after(span, doc) -> bool:
 
 
 def is_team_tail(span, doc) -> bool:
-    """باريس [سان جرمان]؛ [ب]روسيا دورتموند: the span is a club's tail, or a team word wears its
-    proclitic."""
-    return span.key in doc.lex.organisation_tails or bool(
-        span.proclitics and doc.tokens[span.i].key in doc.lex.words('team_words'))
+    """باريس [سان جرمان]: the span is a club's tail."""
+    return span.key in doc.lex.organisation_tails
+
+
+def _team_word_read_with_proclitic(span, doc) -> bool:
+    """[ب]روسيا، [ب]اير: a team word (بروسيا، باير) read as a proclitic and a place."""
+    return bool(span.proclitics) and doc.tokens[span.i].key in doc.lex.words('team_words')
+
+
+def _city_follows(span, doc) -> bool:
+    """بروسيا دورتموند: the next word, joined by a space, is a city the index knows."""
+    k = span.j
+    if k >= len(doc.tokens) or not _joined(doc, k - 1, k):
+        return False
+    key = doc.tokens[k].key
+    return key in doc.index and any(doc.index.core(r).type not in BIG_UNITS for r, _ in doc.index.rows(key))
+
+
+def team_word_names_club(span, doc) -> bool:
+    """A team word read as proclitic + place: a town so read (باير: ب + Ayr) is always the club's
+    word; a country (بروسيا: ب + روسيا, "in Russia") only when a city follows (بروسيا دورتموند)."""
+    return city_only(span, doc) or _city_follows(span, doc)
 
 
 def in_team_name(span, doc) -> bool:
@@ -60,6 +80,8 @@ def in_team_name(span, doc) -> bool:
         return False
     if is_team_tail(span, doc):
         return True
+    if _team_word_read_with_proclitic(span, doc):
+        return team_word_names_club(span, doc)
     if not city_only(span, doc):
         return False
     return city_in_team_name(span, doc)
@@ -85,4 +107,6 @@ def team_left_to_test(span, doc):
         return False
     if is_team_tail(span, doc):
         return True
+    if _team_word_read_with_proclitic(span, doc):
+        return True if city_only(span, doc) else _city_follows
     return city_in_team_name if city_only(span, doc) else False
