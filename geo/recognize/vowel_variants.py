@@ -40,11 +40,15 @@ def with_more_vowels(short: str, long: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def vowel_variant(word: str, words: frozenset[str]) -> str | None:
-    """The one word of `words` that is `word` with و / ي added or dropped, or None (none, more
-    than one, or `word` too short or too common to be read so)."""
+    """The word of `words` that is `word` with the fewest و / ي added or dropped (انجيلوس: انجلوس
+    before انجلس), or None (none, two as near, or `word` too short or too common to be read so)."""
     if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
         return None
     bare = skeleton(word)
     found = [w for w in words if len(w) >= MIN_LENGTH and skeleton(w) == bare
              and (with_more_vowels(word, w) or with_more_vowels(w, word))]
-    return found[0] if len(found) == 1 else None
+    if len(found) > 1:
+        found.sort(key=lambda w: abs(len(w) - len(word)))
+        if abs(len(found[1]) - len(word)) == abs(len(found[0]) - len(word)):
+            return None
+    return found[0] if found else None
