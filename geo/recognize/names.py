@@ -1,7 +1,7 @@
 """Stages `names` and `focus`: the names the index knows, by greedy left-to-right longest match
 over token n-grams (each proclitic reading of the first token tried; a later word may differ from
-the index's by a long vowel: geo.recognize.vowel_variants), and the countries the text names
-outright."""
+the index's by a long vowel: geo.recognize.vowel_variants; a foreign name's first word may stand
+apart from the rest the index holds joined: نيو جيرسي), and the countries the text names outright."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -55,6 +55,17 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
                 rows=list(rows) if rows is not None else index.rows(key))
 
 
+def joined_prefix(doc: Doc, i: int) -> Span | None:
+    """نيو جيرسي as the index's نيوجيرسي: a foreign name's first word (lexicon name_prefixes) and
+    the next word, apart in the text, joined in the index."""
+    toks, index = doc.tokens, doc.index
+    a, b = toks[i], toks[i + 1]
+    key = a.key + b.key
+    if i + 1 in doc.blocked or doc.text[a.end:b.start] != ' ' or not b.arabic or key not in index:
+        return None
+    return Span(i, i + 2, a.start, b.end, key, rows=index.rows(key))
+
+
 def names(doc: Doc) -> None:
     """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
     tokens whose word begins a key are tried: geo.recognize.words.scan)."""
@@ -70,6 +81,8 @@ def names(doc: Doc) -> None:
                                   and vowel_variant(toks[i + 1].key, after) is None):
             continue      # the word begins keys but is none, and the next word goes on with none
         span = longest_match(doc, i, word.names)
+        if (span is None or span.j == i + 1) and i + 1 < n and toks[i].key in doc.lex.words('name_prefixes'):
+            span = joined_prefix(doc, i) or span
         if span is not None:
             doc.spans.append(span)
             end = span.j

@@ -14,6 +14,7 @@ from .first_names import follows_first_name, is_first_name
 from .frequent_words import (is_common_word_for_a_hamlet, is_frequent_word, is_function_word_name,
                              is_very_common_alternate, is_word_with_far_fetched_places)
 from .joined_word import is_joined_word
+from .name_prefixes import in_name_after_prefix
 from .nisba import is_nisba_adjective
 from .organisation_heads import in_organisation_name
 from .outlets import told_outlet
@@ -27,7 +28,8 @@ from .titles import follows_title
 HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective, in_organisation_name,
         follows_title, is_first_name, follows_first_name, told_outlet, is_sentence_case_word, in_team_name,
         is_joined_word, names_a_street, is_common_english_word, is_person_name, is_very_common_alternate,
-        is_common_word_for_a_hamlet, is_people_plural, is_function_word_name, is_word_with_far_fetched_places)
+        is_common_word_for_a_hamlet, is_people_plural, is_function_word_name, is_word_with_far_fetched_places,
+        in_name_after_prefix)
 SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 

@@ -18,6 +18,7 @@ from .first_names import follows_first_name, is_first_name
 from .frequent_words import (is_common_word_for_a_hamlet, is_function_word_name, is_very_common_alternate,
                              is_word_with_far_fetched_places)
 from .joined_word import is_joined_word
+from .name_prefixes import in_name_after_prefix
 from .nisba import is_nisba_adjective, nisba_left_to_test
 from .organisation_heads import in_organisation_name
 from .outlets import told_outlet
@@ -47,4 +48,5 @@ LEFT_TO_TEST = {
     and is_sentence_case_word,
     in_team_name: team_left_to_test,
     names_a_street: lambda span, doc: doc.lang == 'en' and not span.cue and names_a_street,
+    in_name_after_prefix: lambda span, doc: doc.lang == 'ar' and in_name_after_prefix,
 }

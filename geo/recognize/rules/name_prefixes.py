@@ -1,0 +1,22 @@
+"""Arabic: the first word of a foreign name ("New", "San", "Saint", "Los": نيو، سان، سانت، لوس) alone,
+before another word, is the start of a name the index does not hold in that spelling (نيو جيرزي,
+نيو ساوث ويلز), never a place of its own (Niue); nor is the word after it (جيرزي: Jersey).  The
+name written apart is still found when the index has it joined (geo.recognize.names: نيو جيرسي is
+نيوجيرسي).  A cue word before the first word does not make it a place either (ولاية نيو جيرزي)."""
+from __future__ import annotations
+
+
+def _apart(doc, a: int, b: int) -> bool:
+    return doc.text[doc.tokens[a].end:doc.tokens[b].start] == ' '
+
+
+def in_name_after_prefix(span, doc) -> bool:
+    if doc.lang != 'ar':
+        return False
+    prefixes, toks, i, j = doc.lex.words('name_prefixes'), doc.tokens, span.i, span.j
+    last = span.key if j - i == 1 else toks[j - 1].key
+    if last in prefixes and j < len(toks) and toks[j].arabic and _apart(doc, j - 1, j):
+        return True        # [نيو] جيرزي، [ولاية نيو] جيرزي: the name goes on past the span
+    if span.cue or j - i != 1 or span.proclitics:
+        return False
+    return i > 0 and toks[i - 1].key in prefixes and _apart(doc, i - 1, i)     # نيو [جيرزي]
