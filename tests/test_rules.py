@@ -5,6 +5,7 @@ from doc_helpers import doc_after
 
 from geo.doc import Span
 from geo.recognize.cues import cue_spans
+from geo.recognize.rules.channels import names_a_channel
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
                                  is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word,
                                  is_function_word_name, is_word_with_far_fetched_places, is_definite_adjective, is_first_name,
@@ -54,6 +55,9 @@ def span_of(index, text, surface, occurrence=0):
     (in_team_name, 'تعادل ريال موسكو مع ضيفه', 'موسكو', True),                 # a team word before it
     (in_team_name, 'ونشرت موسكو تايمز التقرير', 'موسكو', True),                # a paper's name after it
     (in_team_name, 'وصل الوفد إلى موسكو أمس', 'موسكو', False),
+    (names_a_channel, 'وقال في مقابلة مع قناة فوكس نيوز', 'قناة فوكس', True),     # a channel, not a canal
+    (names_a_channel, 'وقال في مقابلة مع قناة «الإخبارية» أمس', 'قناة «الإخبارية', True),
+    (names_a_channel, 'وصلت القافلة إلى بلدة فوكس أمس', 'فوكس', False),             # another cue
     (is_sentence_case_word, 'Springfield was quiet. The springfield fair opened in Mosul.', 'Springfield', True),
     (is_sentence_case_word, 'Springfield was quiet. The fair opened in Mosul.', 'Springfield', False),
     # a sentence start: after . ! ? : or a quote, then white space; after a line break; at the text's start

@@ -7,6 +7,7 @@ HARD filters always drop a span.  SOFT filters are evidence: with a trained scor
 from __future__ import annotations
 
 from .calendar import is_calendar_word
+from .channels import names_a_channel
 from .common_words import is_common_english_word, is_common_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
@@ -29,7 +30,7 @@ HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective
         follows_title, is_first_name, follows_first_name, told_outlet, is_sentence_case_word, in_team_name,
         is_joined_word, names_a_street, is_common_english_word, is_person_name, is_very_common_alternate,
         is_common_word_for_a_hamlet, is_people_plural, is_function_word_name, is_word_with_far_fetched_places,
-        in_name_after_prefix)
+        in_name_after_prefix, names_a_channel)
 SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 

@@ -11,6 +11,7 @@ tests/test_recognize_fast.py compares the fast path with hard_rule over real doc
 from __future__ import annotations
 
 from .calendar import is_calendar_word
+from .channels import names_a_channel
 from .common_words import is_common_english_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
@@ -30,7 +31,7 @@ from .titles import follows_title
 
 OWN = frozenset((is_calendar_word, is_cue_word, is_joined_word, is_common_english_word, is_person_name,
                  is_very_common_alternate, is_common_word_for_a_hamlet, is_people_plural, is_function_word_name,
-                 is_word_with_far_fetched_places))
+                 is_word_with_far_fetched_places, names_a_channel))
 
 
 LEFT_TO_TEST = {
