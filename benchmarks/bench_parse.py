@@ -14,6 +14,8 @@ Measures, on this machine, in one run:
   5. Peak RSS: `geo parse` of one line; `geo batch --workers 1` on a small and a large slice of the
      corpus (memory should stay flat as the corpus grows).
   --profile FILE: a pyinstrument profile of the Arabic run, as text, into FILE.
+Every process that parses runs with the garbage-collector settings of `geo batch`
+(geo.gc_policy.for_long_runs: set once the index, or a peer's tables, are loaded).
 
 Targets (issue 17, which replaced issue 7's): English >= 0.6x flashgeotext's documents/s with the
 full pipeline; >= 1,000 Arabic articles/s per process; `geo parse` of one sentence starts in
@@ -91,14 +93,19 @@ def frozen_home(build: Path, tmp: Path) -> Path:
 
 def peer(name: str) -> int:
     """Time a peer on the English documents in this (child) process; print [docs/s, mentions]."""
+    from geo import gc_policy
+
     en = [d for f in EN_FILES for d in load(SHARED / 'eval' / f)]
     if name == 'flashgeotext':
         from flashgeotext.geotext import GeoText as Flash
         flash = Flash()
+        gc_policy.for_long_runs()
         r, out = rate(lambda text: flash.extract(text), en)
         found = sum(v['count'] for o in out for kind in ('cities', 'countries') for v in o[kind].values())
     else:
         from geotext import GeoText as GT
+        GT('Paris')                 # its tables load on first use
+        gc_policy.for_long_runs()
         r, out = rate(lambda text: GT(text), en)
         found = sum(len(o.cities) + len(o.countries) for o in out)
     print(json.dumps([r, found]))
@@ -139,6 +146,7 @@ def main() -> int:
         print(f'bench_parse: skipped: {missing[0]} is not here (the shared data is optional)')
         return 0
 
+    from geo import gc_policy
     from geo.pipeline import Geoparser
 
     tmp_root = Path(tempfile.mkdtemp(prefix='geo-bench-'))
@@ -149,6 +157,8 @@ def main() -> int:
     t = time.perf_counter()
     gp = Geoparser()
     print(f'index: {gp.index.info().get("places")} places, opened in {time.perf_counter() - t:.2f} s')
+    gc_policy.for_long_runs()   # as `geo batch` and its workers run (the peers' processes too)
+    print(f'garbage collector: geo.gc_policy.for_long_runs (young generation every {gc_policy.YOUNG:,} allocations)')
 
     # 1. English, next to flashgeotext and geotext -------------------------------------------
     section('English dev documents, one process (median of 3 passes)')

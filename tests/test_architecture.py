@@ -19,7 +19,7 @@ LAYERS = [
     ('geo.doc', 'geo.export', 'geo.maps'),
     ('geo.recognize',),
     ('geo.resolve',),
-    ('geo.pipeline', 'geo.inputs', 'geo.outputs', 'geo.settings', 'geo.gazetteer_admin'),
+    ('geo.pipeline', 'geo.inputs', 'geo.outputs', 'geo.settings', 'geo.gazetteer_admin', 'geo.gc_policy'),
     ('geo.batch', 'geo.evaluate', 'geo.review', 'geo.models'),
     ('geo.cli',),
     ('geo',),                                      # the package's face re-exports the API

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .. import gc_policy
 from ..errors import InputError, OutputError
 from ..export.files import atomic_write_text
 from ..settings import ParseSettings, open_geoparser
@@ -234,6 +235,7 @@ def run(settings: ParseSettings, opts: Options, *, index=None, build_progress: C
     formats = output_formats(opts)
     review = _review(opts)
     gp = open_geoparser(settings, progress=build_progress, index=index)
+    gc_policy.for_long_runs()
     if review:
         from ..review.apply import Reviewed
         gp = Reviewed(gp, review)

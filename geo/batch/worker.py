@@ -13,6 +13,7 @@ import dataclasses
 import pickle
 from pathlib import Path
 
+from .. import gc_policy
 from ..errors import GeoError
 from ..settings import ParseSettings, open_geoparser
 
@@ -50,6 +51,7 @@ def open_worker_geoparser(blob: bytes):
     review's decisions applied to its Results, when there are any)."""
     settings, ref, review = pickle.loads(blob)
     gp = open_geoparser(settings, index=ref.open())
+    gc_policy.for_long_runs()
     if review:
         from ..review.apply import Reviewed
         gp = Reviewed(gp, review)
