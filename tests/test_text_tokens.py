@@ -65,3 +65,11 @@ def test_the_quick_split_finds_the_words_of_token_re():
                 "éß\u00b2Ⅷ١")
     for text in ODD + [''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]:
         assert _SPLIT_RE.split(text) == plain.split(text), text
+
+
+def test_a_words_balance_is_its_letters_counted():
+    from geo.text.lang import _AR, _LATIN, balance
+    rng = random.Random(13)
+    for text in ['', 'abc', 'سوريا', 'Ⅷ', 'é'] + [''.join(rng.choice('aZسةي\u064e\u0670éß×1 ') for _ in range(rng.randint(0, 6)))
+                                               for _ in range(5000)]:
+        assert balance(text) == sum(map(len, _AR.findall(text))) - sum(map(len, _LATIN.findall(text))), text

@@ -134,7 +134,7 @@ def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
     gap = text[a.end:b.start]
     if len(gap) > max_gap or not gap:
         return False
-    return all(ch in _GAP for ch in gap) or (gap == '. ' and len(a.text) <= 3 and a.cap)
+    return gap == ' ' or _GAP.issuperset(gap) or (gap == '. ' and len(a.text) <= 3 and a.cap)
 
 
 # spaces, hyphens, underscores, apostrophes, a hashtag sign, and invisible bidi / zero-width marks
