@@ -30,3 +30,29 @@ def test_around_an_offset():
     index = SentenceIndex(text)
     assert [index.around(s) for s, _ in spans] == spans
     assert index.around(spans[1][1]) == spans[1]      # the gap after a sentence belongs to it
+
+
+def _plain(text):
+    """The splitter as first written: _END tried at every offset (what the fast scan must give)."""
+    from geo.text.sentences import _ABBREV, _END, _trim
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        end = m.start()
+        if m.group().strip('\n') and m.end() < len(text) and text[m.end()].islower() \
+                and _ABBREV.search(text, max(start, end - 64), end):
+            continue
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def test_the_fast_scan_gives_the_plain_scans_spans():
+    import random
+    rng = random.Random(5)
+    alphabet = list('aA bB.. !?؟؛…\n\n  \t\'"”»)U.S. Gov. xم') + ['\u00a0', '\u2029', '\r']
+    for text in [t for t, _ in CASES] + [''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+                                         for _ in range(20000)]:
+        assert sentences(text) == _plain(text), text

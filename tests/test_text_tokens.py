@@ -53,3 +53,23 @@ def test_a_full_word_memo_starts_a_new_generation_and_keeps_the_words_in_use():
     assert len(memo) == 1 and 'حلب' in memo.previous
     assert memo['حلب'] is first          # read back from the last generation, not worked out again
     assert memo['حلب'] == memo.read('حلب') and len(memo) == 2
+
+
+def test_the_quick_split_finds_the_words_of_token_re():
+    import re
+
+    from geo.text.tokens import _SPLIT_RE
+    plain = re.compile(f'({TOKEN_RE.pattern})')
+    rng = random.Random(11)
+    alphabet = ("aBzSs..'’_-#1٣ بيروتةًّ\n\u00a0\u0640\u200c\u200d\u200b\u200e\u00ad\u0301\ufeff\u2066\u0670\u06d6"
+                "éß\u00b2Ⅷ١")
+    for text in ODD + [''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]:
+        assert _SPLIT_RE.split(text) == plain.split(text), text
+
+
+def test_a_words_balance_is_its_letters_counted():
+    from geo.text.lang import _AR, _LATIN, balance
+    rng = random.Random(13)
+    for text in ['', 'abc', 'سوريا', 'Ⅷ', 'é'] + [''.join(rng.choice('aZسةي\u064e\u0670éß×1 ') for _ in range(rng.randint(0, 6)))
+                                               for _ in range(5000)]:
+        assert balance(text) == sum(map(len, _AR.findall(text))) - sum(map(len, _LATIN.findall(text))), text

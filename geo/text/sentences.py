@@ -14,38 +14,28 @@ END_MARKS = frozenset('.!?؟\n')
 # ... and with these, a clause
 CLAUSE_ENDS = END_MARKS | frozenset(';؛')
 _ABBREV = re.compile(r'(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+)\.$')
-# where an _END match can begin: just after an end mark that a quote or a space follows (its
-# look-behind), or at a run of line breaks; one character class first, so the scan is quick
-_MAY_END = re.compile('[.!?؟؛…\n](?:(?<=\n)\n*|(?=[\'"”»)\\s]))')
+# _END's matches, found in one scan: the pattern begins with one character class (the engine skips
+# to the next end mark or line break without trying a match at each offset) and takes the end mark
+# itself in, so an _END match is this match less its first character unless that is a line break
+# (an end mark is never a line break, so the two branches never begin at the same character)
+_FAST_END = re.compile(r'[.!?؟؛…\n](?:(?<=\n)\n*|(?<=[.!?؟؛…])[\'"”»)]*\s+(?=[^\s]))')
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _ends(text):
-        end = m.start()
-        if m.group().strip('\n') and m.end() < len(text) and text[m.end()].islower() \
+    spans, start, n = [], 0, len(text)
+    for m in _FAST_END.finditer(text):
+        end, after = m.span()
+        if text[end] != '\n':
+            end += 1                # the end mark stays in its sentence: the _END match is text[end:after]
+        if after < n and text[after].islower() and text[end:after].strip('\n') \
                 and _ABBREV.search(text, max(start, end - 64), end):
             continue
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
-        start = m.end()
+        start = after
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
-    return spans or [(0, len(text))]
-
-
-def _ends(text: str):
-    """The matches of _END, as _END.finditer finds them.  Fast path: _END is tried only where a
-    match can begin (_MAY_END: after an end mark, at a line break), instead of at every offset of
-    the text."""
-    pos = 0
-    for c in _MAY_END.finditer(text):
-        at = c.start() if text[c.start()] == '\n' else c.end()
-        if at >= pos:
-            m = _END.match(text, at)
-            if m:
-                yield m
-                pos = m.end()
+        spans.append(_trim(text, start, n))
+    return spans or [(0, n)]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
