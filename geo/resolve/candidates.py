@@ -62,13 +62,46 @@ def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
 
 def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1) -> list[Scored]:
     """The best-scored candidates of a span, best first (each row once, under its best name kind):
-    the first `limit` (default: max_candidates; None: all)."""
+    the first `limit` (default: max_candidates; None: all).  Fresh Scored objects (the solve
+    writes into them) from the memoised ranking of the name (`ranked`)."""
     limit = WEIGHTS['max_candidates'] if limit == -1 else limit
+    got = ranked(index, span, lang)
+    return [Scored(row, kind, c, p) for row, kind, c, p in (got if limit is None else got[:limit])]
+
+
+# the most (name, implied type, language) rankings kept; its key in index.derived (a tuple: the
+# scanning stages' memos there have str keys, geo.recognize.words)
+MEMO_MAX = 20_000
+_MEMO = (__name__, 'ranked candidates')
+
+
+def ranked(index: Index, span: Span, lang: str) -> tuple[tuple[int, str, Core, float], ...]:
+    """(row, kind, core, prior) of a span's candidates, best first: what depends only on its name,
+    candidates, implied type and language, worked out once (names recur, in a document and across
+    documents) and kept in index.derived (emptied when places are added to the index)."""
+    memo = index.derived.get(_MEMO)
+    if memo is None or len(memo) >= MEMO_MAX:
+        memo = index.derived[_MEMO] = {}
+    rows = span.rows
+    if rows.__class__ is not list:       # (compared as lists: a tuple would never match)
+        rows = list(rows)
+    known = memo.get((span.key, span.implied_type, lang))
+    if known is None:
+        known = memo[(span.key, span.implied_type, lang)] = []
+    for seen, got in known:          # (a key has one list of candidates, unless a cue span's differ)
+        if seen == rows:
+            return got
+    got = tuple((c.row, c.kind, c.core, c.prior) for c in _rank(index, span, lang))
+    known.append((list(rows), got))
+    return got
+
+
+def _rank(index: Index, span: Span, lang: str) -> list[Scored]:
     if len(span.rows) == 1:         # one candidate (most names): nothing to choose or sort
         row, kind = span.rows[0]
         kind = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
         c = index.core(row)
-        return [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))][:limit]
+        return [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))]
     best: dict[int, str] = {}
     kinds = _KIND
     for row, kind in span.rows:
@@ -83,7 +116,7 @@ def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1
     out.sort(key=_by_prior)
     if _homonym_admin(out):
         out.sort(key=_by_prior)
-    return out[:limit]
+    return out
 
 
 def _by_prior(c: Scored) -> float:
