@@ -66,7 +66,7 @@ def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1
     writes into them) from the memoised ranking of the name (`ranked`)."""
     limit = WEIGHTS['max_candidates'] if limit == -1 else limit
     got = ranked(index, span, lang)
-    return [Scored(row, kind, c, p) for row, kind, c, p in (got if limit is None else got[:limit])]
+    return [Scored(*r) for r in (got if limit is None else got[:limit])]
 
 
 # the most (name, implied type, language) rankings kept; its key in index.derived (a tuple: the
@@ -151,22 +151,20 @@ def link_groups(doc: Doc, groups: list[Group]) -> None:
             groups[gi].parent = pj
 
 
-def _keep(index: Index, groups: list[Group]) -> None:
-    """Each group keeps its best candidates, and those beyond that lie where the text puts
-    them: in the country of its parent's candidates and, under a state or province, within
-    PARENT_KM of it (Paris, Texas is the 30th Paris by prior)."""
+def _keep(index: Index, groups: list[Group], ranking: list[tuple]) -> None:
+    """Each group keeps its best candidates (candidates() gave it those), and those beyond that
+    (in its `ranking`) that lie where the text puts them: in the country of its parent's
+    candidates and, under a state or province, within PARENT_KM of it (Paris, Texas is the 30th
+    Paris by prior)."""
     n = WEIGHTS['max_candidates']
-    full = [g.cands for g in groups]
-    for g in groups:
-        g.cands = g.cands[:n]
-    for g, cands in zip(groups, full):
-        if g.parent is None or len(cands) <= n:
+    for g, got in zip(groups, ranking):
+        if g.parent is None or len(got) <= n:
             continue
         parents = groups[g.parent].cands[:3]
-        inside = [c for c in cands[n:] if any(
-            c.core.country == p.core.country and (p.core.type == 'country' or km(
-                c.core.lat, c.core.lon, p.core.lat, p.core.lon) <= PARENT_KM) for p in parents)]
-        g.cands = g.cands + inside[:n]
+        inside = [r for r in got[n:] if any(
+            r[2].country == p.core.country and (p.core.type == 'country' or km(
+                r[2].lat, r[2].lon, p.core.lat, p.core.lon) <= PARENT_KM) for p in parents)]
+        g.cands = g.cands + [Scored(*r) for r in inside[:n]]
     for g in groups:
         if g.parent is not None:
             _mark_inside(index, g.cands, groups[g.parent].cands[:3])
@@ -191,15 +189,19 @@ def candidates(doc: Doc) -> None:
     group's are scored once."""
     by_key: dict[tuple, Group] = {}
     groups: list[Group] = []
+    ranking = []            # each group's ranked candidates, all of them (_keep may take more)
+    n = WEIGHTS['max_candidates']
     for i, s in enumerate(doc.mentions):
         if not s.rows:          # no candidates (score_candidates would find none)
             continue
         k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
         g = by_key.get(k)
         if g is None:
-            g = by_key[k] = Group([], score_candidates(doc.index, s, doc.lang, limit=None), implied=k[1])
+            got = ranked(doc.index, s, doc.lang)
+            g = by_key[k] = Group([], [Scored(*r) for r in got[:n]], implied=k[1])
             groups.append(g)
+            ranking.append(got)
         g.spans.append(i)
     doc.groups = groups
     link_groups(doc, doc.groups)
-    _keep(doc.index, doc.groups)
+    _keep(doc.index, doc.groups, ranking)
