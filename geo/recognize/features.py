@@ -18,6 +18,7 @@ from .rules.common_words import is_common_word
 from .rules.definite_adjective import is_definite_adjective
 from .rules.frequent_words import is_frequent_word
 from .rules.sentence_case import is_sentence_case_word
+from .words import word_memo
 
 _CLAUSE_MARKS = frozenset(',،;:')
 _COMMAS = frozenset(',،')
@@ -34,7 +35,13 @@ def _prev_class(doc: Doc, span: Span) -> str:
             return 'start'
         if not _CLAUSE_MARKS.isdisjoint(gap):
             return 'comma'
-    key, preps = prev.key, doc.lex.words('place_words_before')
+    return _prev_word(doc, prev.key)
+
+
+def _prev_word(doc: Doc, key: str) -> str:
+    """The class of the word before a span when no mark stands between: it depends on the word
+    and the language alone (span_logits keeps it per word)."""
+    preps = doc.lex.words('place_words_before')
     if doc.lang == 'ar':
         if key in preps or (key[:1] in 'وف' and key[1:] in preps):
             return 'prep'
@@ -53,6 +60,9 @@ def _prev_class(doc: Doc, span: Span) -> str:
     return 'word'
 
 
+_SAID = ('said', 'says', 'told', 'added', 'wrote', 'announced')
+
+
 def _next_class(doc: Doc, span: Span) -> str:
     toks = doc.tokens
     if span.j >= len(toks):
@@ -64,13 +74,26 @@ def _next_class(doc: Doc, span: Span) -> str:
             return 'end'
         if not _COMMAS.isdisjoint(gap):
             return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
-    if nxt.key in doc.lex.organisation_tails:
+    return _next_word(doc, nxt)
+
+
+def _next_word(doc: Doc, nxt, word: str | None = None) -> str:
+    """The class of the word after a span when no mark stands between (`word`: _next_key's
+    answer for its key, when known)."""
+    if word is None:
+        word = _next_key(doc, nxt.key)
+    if word != 'org_tail' and doc.lang == 'en' and nxt.cap and not nxt.upper:
+        return 'cap'
+    return word
+
+
+def _next_key(doc: Doc, key: str) -> str:
+    """What the key alone says of the word after a span (span_logits keeps it per word): an
+    organisation's tail word, in English a verb of saying, or a word."""
+    if key in doc.lex.organisation_tails:
         return 'org_tail'
-    if doc.lang == 'en':
-        if nxt.cap and not nxt.upper:
-            return 'cap'
-        if nxt.key in ('said', 'says', 'told', 'added', 'wrote', 'announced'):
-            return 'said'
+    if doc.lang == 'en' and key in _SAID:
+        return 'said'
     return 'word'
 
 
@@ -200,6 +223,9 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
     hashes = '#' in text                 # (no hashtag features without one)
     sport = bool(doc.topics.get('sport'))
     base, ws = w.base, w.short
+    prev_words = word_memo(index, (__name__, 'word before', lang))
+    next_words = word_memo(index, (__name__, 'word after', lang))
+    n_toks, en = len(toks), lang == 'en'
     out = []
     for span in spans:
         facts = name_facts(index, span.key, span.rows, lang)
@@ -232,7 +258,34 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
                 add(('prep_clitic', 1.0))
         if span.key.startswith('ال'):
             add(('definite', 1.0))
-        prev, nxt = _prev_class(doc, span), _next_class(doc, span)
+        # the classes of the words around: by the word alone when a space stands between
+        i, j = span.i, span.j
+        if i == 0:
+            prev = 'start'
+        else:
+            t = toks[i - 1]
+            if text[t.end:toks[i].start] == ' ':
+                k = t.key
+                prev = prev_words.get(k)
+                if prev is None:
+                    prev = prev_words.previous.get(k) or _prev_word(doc, k)
+                    prev_words.keep(k, prev)
+            else:
+                prev = _prev_class(doc, span)
+        if j >= n_toks:
+            nxt = 'end'
+        else:
+            t = toks[j]
+            if text[toks[j - 1].end:t.start] == ' ':
+                k = t.key
+                nxt = next_words.get(k)
+                if nxt is None:
+                    nxt = next_words.previous.get(k) or _next_key(doc, k)
+                    next_words.keep(k, nxt)
+                if en and t.cap:
+                    nxt = _next_word(doc, t, nxt)
+            else:
+                nxt = _next_class(doc, span)
         add(('prev_' + prev, 1.0))
         add(('next_' + nxt, 1.0))
         if prev == 'prep' and nxt == 'said':

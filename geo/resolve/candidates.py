@@ -62,13 +62,46 @@ def prior(core: Core, kind: str, span: Span, user: bool, lang: str) -> float:
 
 def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1) -> list[Scored]:
     """The best-scored candidates of a span, best first (each row once, under its best name kind):
-    the first `limit` (default: max_candidates; None: all)."""
+    the first `limit` (default: max_candidates; None: all).  Fresh Scored objects (the solve
+    writes into them) from the memoised ranking of the name (`ranked`)."""
     limit = WEIGHTS['max_candidates'] if limit == -1 else limit
+    got = ranked(index, span, lang)
+    return [Scored(*r) for r in (got if limit is None else got[:limit])]
+
+
+# the most (name, implied type, language) rankings kept; its key in index.derived (a tuple: the
+# scanning stages' memos there have str keys, geo.recognize.words)
+MEMO_MAX = 20_000
+_MEMO = (__name__, 'ranked candidates')
+
+
+def ranked(index: Index, span: Span, lang: str) -> tuple[tuple[int, str, Core, float], ...]:
+    """(row, kind, core, prior) of a span's candidates, best first: what depends only on its name,
+    candidates, implied type and language, worked out once (names recur, in a document and across
+    documents) and kept in index.derived (emptied when places are added to the index)."""
+    memo = index.derived.get(_MEMO)
+    if memo is None or len(memo) >= MEMO_MAX:
+        memo = index.derived[_MEMO] = {}
+    rows = span.rows
+    if rows.__class__ is not list:       # (compared as lists: a tuple would never match)
+        rows = list(rows)
+    known = memo.get((span.key, span.implied_type, lang))
+    if known is None:
+        known = memo[(span.key, span.implied_type, lang)] = []
+    for seen, got in known:          # (a key has one list of candidates, unless a cue span's differ)
+        if seen == rows:
+            return got
+    got = tuple((c.row, c.kind, c.core, c.prior) for c in _rank(index, span, lang))
+    known.append((list(rows), got))
+    return got
+
+
+def _rank(index: Index, span: Span, lang: str) -> list[Scored]:
     if len(span.rows) == 1:         # one candidate (most names): nothing to choose or sort
         row, kind = span.rows[0]
         kind = KIND_NAMES.get(kind, kind) if isinstance(kind, int) else kind
         c = index.core(row)
-        return [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))][:limit]
+        return [Scored(row, kind, c, prior(c, kind, span, index.is_user(row), lang))]
     best: dict[int, str] = {}
     kinds = _KIND
     for row, kind in span.rows:
@@ -83,7 +116,7 @@ def score_candidates(index: Index, span: Span, lang: str, limit: int | None = -1
     out.sort(key=_by_prior)
     if _homonym_admin(out):
         out.sort(key=_by_prior)
-    return out[:limit]
+    return out
 
 
 def _by_prior(c: Scored) -> float:
@@ -118,22 +151,20 @@ def link_groups(doc: Doc, groups: list[Group]) -> None:
             groups[gi].parent = pj
 
 
-def _keep(index: Index, groups: list[Group]) -> None:
-    """Each group keeps its best candidates, and those beyond that lie where the text puts
-    them: in the country of its parent's candidates and, under a state or province, within
-    PARENT_KM of it (Paris, Texas is the 30th Paris by prior)."""
+def _keep(index: Index, groups: list[Group], ranking: list[tuple]) -> None:
+    """Each group keeps its best candidates (candidates() gave it those), and those beyond that
+    (in its `ranking`) that lie where the text puts them: in the country of its parent's
+    candidates and, under a state or province, within PARENT_KM of it (Paris, Texas is the 30th
+    Paris by prior)."""
     n = WEIGHTS['max_candidates']
-    full = [g.cands for g in groups]
-    for g in groups:
-        g.cands = g.cands[:n]
-    for g, cands in zip(groups, full):
-        if g.parent is None or len(cands) <= n:
+    for g, got in zip(groups, ranking):
+        if g.parent is None or len(got) <= n:
             continue
         parents = groups[g.parent].cands[:3]
-        inside = [c for c in cands[n:] if any(
-            c.core.country == p.core.country and (p.core.type == 'country' or km(
-                c.core.lat, c.core.lon, p.core.lat, p.core.lon) <= PARENT_KM) for p in parents)]
-        g.cands = g.cands + inside[:n]
+        inside = [r for r in got[n:] if any(
+            r[2].country == p.core.country and (p.core.type == 'country' or km(
+                r[2].lat, r[2].lon, p.core.lat, p.core.lon) <= PARENT_KM) for p in parents)]
+        g.cands = g.cands + [Scored(*r) for r in inside[:n]]
     for g in groups:
         if g.parent is not None:
             _mark_inside(index, g.cands, groups[g.parent].cands[:3])
@@ -158,15 +189,19 @@ def candidates(doc: Doc) -> None:
     group's are scored once."""
     by_key: dict[tuple, Group] = {}
     groups: list[Group] = []
+    ranking = []            # each group's ranked candidates, all of them (_keep may take more)
+    n = WEIGHTS['max_candidates']
     for i, s in enumerate(doc.mentions):
         if not s.rows:          # no candidates (score_candidates would find none)
             continue
         k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
         g = by_key.get(k)
         if g is None:
-            g = by_key[k] = Group([], score_candidates(doc.index, s, doc.lang, limit=None), implied=k[1])
+            got = ranked(doc.index, s, doc.lang)
+            g = by_key[k] = Group([], [Scored(*r) for r in got[:n]], implied=k[1])
             groups.append(g)
+            ranking.append(got)
         g.spans.append(i)
     doc.groups = groups
     link_groups(doc, doc.groups)
-    _keep(doc.index, doc.groups)
+    _keep(doc.index, doc.groups, ranking)

@@ -88,51 +88,57 @@ def solve_small(problem: Problem) -> None:
     ks = [k for gi in free for k in range(*bounds[gi]) if point[k]]
     close = pts.closeness(ks, fixed_pts + [j for _, a, b in givers for j in range(a, b) if point[j]],
                           w['proximity_km'])
-    # per group with a choice, per candidate: k, its country's column (-1: none), vote weight,
-    # focus weight, the top k_top closeness to groups of one candidate (None: an area), the
-    # closeness to the candidates of each other group with a choice (0 for its areas), the
-    # nearness to each candidate of the parent group
+    # per group with a choice: where its candidates are (a, b); per candidate: k, its country's
+    # column (-1: none), focus weight, the top k_top closeness to groups of one candidate (None:
+    # an area), the closeness to the candidates of each other group with a choice (0 for its
+    # areas; by position in givers), the nearness to each candidate of the parent group; and its
+    # voters (k, column, vote weight: a country counts double)
     scored = []
+    at = {gj: p for p, (gj, _, _) in enumerate(givers)}
     for gi in free:
         a, b = bounds[gi]
         unit_ok = not groups[gi].implied
         parent = groups[gi].parent
-        rows = []
+        rows, voters = [], []
         for k in range(a, b):
             c = flat[k]
-            top, varying = None, []
+            top, varying = None, ()
             if point[k]:
                 row = close[k]
                 top = sorted([row[j] for j in fixed_pts])[-k_top:]
-                varying = [(gj, row[a2:b2]) for gj, a2, b2 in givers if gj != gi]
+                varying = [(at[gj], row[a2:b2]) for gj, a2, b2 in givers if gj != gi]
             near = [] if parent is None else [(j, nearness(c, flat[j], pts.km(k, j))) for j in range(*bounds[parent])]
-            rows.append((k, col.get(c.core.country, -1), 2.0 if c.core.type == 'country' else 1.0,
-                         w['focus_country'] + w['focus_unit'] * float(unit_ok and c.core.type in ADMIN_UNITS),
+            ci = col.get(c.core.country, -1)
+            rows.append((k, ci, w['focus_country'] + w['focus_unit'] * float(unit_ok and c.core.type in ADMIN_UNITS),
                          top, varying, near))
-        scored.append((gi, a, b, rows, [(k, ci, vw) for k, ci, vw, *_ in rows if ci >= 0]))
+            if ci >= 0:
+                voters.append((k, ci, 2.0 if c.core.type == 'country' else 1.0))
+        scored.append((a, b, rows, voters))
     w_prox, w_hier, prior = w['proximity'], w['hierarchy'], problem.prior
     probs, score = problem.first_probs(), {}
     for _ in range(problem.rounds):
-        votes, total_votes = {}, fixed_votes
-        for gi, a, b, _, voters in scored:
-            v = votes[gi] = [0.0] * len(countries)
+        # each group's votes by column (only the columns it votes for: the others add 0.0), and
+        # the total, group after group in order
+        total, votes = list(fixed_votes), []
+        for _, _, _, voters in scored:
+            v: dict[int, float] = {}
             for k, ci, vw in voters:
-                v[ci] += probs[k] * vw
-            total_votes = [t + x for t, x in zip(total_votes, v)]
-        now = {gi: probs[a:b] for gi, a, b, _, _ in scored}
+                v[ci] = v.get(ci, 0.0) + probs[k] * vw
+            for ci, x in v.items():
+                total[ci] += x
+            votes.append(v)
+        now = [probs[a:b] for _, a, b in givers]
         new = list(probs)
-        for gi, a, b, rows, _ in scored:
-            others = [t - x for t, x in zip(total_votes, votes[gi])]
-            total = sum(others)
-            share = [x / total for x in others] if total > 0 else [0.0] * len(others)
-            share.append(0.0)         # column -1: no country
+        for (a, b, rows, _), v in zip(scored, votes):
+            others = list(total)            # the votes of the other groups (leave one out)
+            for ci, x in v.items():
+                others[ci] = total[ci] - x
+            whole = sum(others)
             logits = []
-            for k, ci, _, fw, top, varying, near in rows:
-                s = prior[k] + fw * share[ci]
+            for k, ci, fw, top, varying, near in rows:
+                s = prior[k] + fw * (others[ci] / whole if ci >= 0 and whole > 0 else 0.0)
                 if top is not None:
-                    per = list(top)
-                    for gj, cl in varying:
-                        per.append(sum(map(mul, cl, now[gj])))
+                    per = top + [sum(map(mul, cl, now[p])) for p, cl in varying]
                     per.sort()
                     s += w_prox * (sum(per[-k_top:]) / k_top)
                 if near:
