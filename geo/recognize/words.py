@@ -19,7 +19,6 @@ from typing import NamedTuple
 from gazetteer.index import Index
 
 from ..doc import Doc
-from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
 from ..text.memo import Generations
@@ -28,15 +27,11 @@ from ..text.tokens import Token
 WORD_MEMO_MAX = 100_000
 
 
-@lru_cache(maxsize=16384)   # ~6 MB when full; frequent words stay in it
-def word_readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
-    return tuple(proclitic_variants(text, key))   # the same words recur: read each once
-
-
-def token_readings(tok: Token) -> tuple[tuple[int, str, str], ...]:
-    """(characters the proclitics take, key, proclitics) for each reading of a token."""
+def token_readings(tok: Token) -> list[tuple[int, str, str]] | tuple[tuple[int, str, str]]:
+    """(characters the proclitics take, key, proclitics) for each reading of a token.  (Read once
+    per word: only word_scan asks, and its answers are memoised per word.)"""
     if tok.arabic:
-        return word_readings(tok.text, tok.key)
+        return proclitic_variants(tok.text, tok.key)
     return ((0, tok.key, ''),)
 
 
@@ -77,12 +72,6 @@ def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -
     return NameStart(shift, key, proclitics, is_key, nexts, tuple(index.rows(key)) if is_key else ())
 
 
-def organisation_first(lex: Lexicon, k: str) -> bool:
-    """Can an organisation name begin with this word, whatever proclitics it has?"""
-    firsts = lex.organisation_firsts
-    return k in firsts or k[1:] in firsts or k[2:] in firsts or 'ال' + k[2:] in firsts or 'ال' + k[3:] in firsts
-
-
 class WordScan(NamedTuple):
     """What the scanning stages need to know of one word, in one language, against one index."""
     names: tuple[NameStart, ...]        # readings that begin an index key (English: capitalised words only)
@@ -95,21 +84,26 @@ class WordScan(NamedTuple):
 
 
 def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
-    """The WordScan of a token's word, or False when it begins nothing (most words)."""
+    """The WordScan of a token's word, or False when it begins nothing (most words).  (Every
+    reading is the key, or the key without one to three of its first letters, with ال put back
+    for لل: an organisation name begins with a reading exactly when one is a first word.)"""
     index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
     readings = token_readings(tok)
     names: tuple = ()
-    if tok.arabic or lang != 'en' or tok.cap or tok.upper:   # an English name begins with a capital
-        names = tuple(s for s in (name_start(index, lang, *r) for r in readings) if s is not None)
     if_next = None
-    if not any(s.is_key or s.next_words is None for s in names):
-        # one reading (most words): the index's own set, not a copy
-        if_next = names[0].next_words if len(names) == 1 else frozenset().union(*(s.next_words for s in names))
-        if not if_next:
-            names = ()    # an Arabic function word that is a key (انه) and begins no longer one
-    cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
-    organisation = tuple(k for _, k, _ in readings if k in lex.organisation_prefixes) \
-        if organisation_first(lex, key) else ()
+    if tok.arabic or lang != 'en' or tok.cap or tok.upper:   # an English name begins with a capital
+        starts = [s for s in (name_start(index, lang, *r) for r in readings) if s is not None]
+        if starts:
+            names = tuple(starts)
+            if not any(s.is_key or s.next_words is None for s in starts):
+                # one reading (most words): the index's own set, not a copy
+                if_next = starts[0].next_words if len(starts) == 1 else \
+                    frozenset().union(*(s.next_words for s in starts))
+                if not if_next:
+                    names = ()    # an Arabic function word that is a key (انه) and begins no longer one
+    firsts, cue_prefixes = lex.organisation_firsts, lex.cue_prefixes
+    cues = tuple((shift, k) for shift, k, _ in readings if k in cue_prefixes)
+    organisation = tuple(k for _, k, _ in readings if k in firsts)
     fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
     demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
     if names or cues or organisation or fuzzy or demonym:
