@@ -44,7 +44,18 @@ def vowel_variant(word: str, words: frozenset[str]) -> str | None:
     than one, or `word` too short or too common to be read so)."""
     if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
         return None
-    bare = skeleton(word)
-    found = [w for w in words if len(w) >= MIN_LENGTH and skeleton(w) == bare
-             and (with_more_vowels(word, w) or with_more_vowels(w, word))]
+    found = [w for w in by_skeleton(words).get(skeleton(word), ())
+             if with_more_vowels(word, w) or with_more_vowels(w, word)]
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def by_skeleton(words: frozenset[str]) -> dict[str, list[str]]:
+    """The words of a set (the next words of an index key: a few sets answer most lookups) of at
+    least MIN_LENGTH letters by their skeleton, each list in the set's order: every word is
+    stripped once per set rather than once per word looked up in it."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= MIN_LENGTH:
+            out.setdefault(skeleton(w), []).append(w)
+    return out
