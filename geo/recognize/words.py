@@ -25,6 +25,7 @@ from ..text.memo import Generations
 from ..text.tokens import Token
 
 WORD_MEMO_MAX = 100_000
+_UNSEEN = object()             # memo.get's answer for a word not looked at yet
 
 
 def token_readings(tok: Token) -> list[tuple[int, str, str]] | tuple[tuple[int, str, str]]:
@@ -61,15 +62,28 @@ class NameStart(NamedTuple):
     rows: tuple                         # index.rows(key) when is_key
 
 
-def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -> NameStart | None:
+def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str,
+               memo: Generations | None = None) -> NameStart | None:
     """The reading as a start of index keys, or None when no key is it or begins with it and a space.
     (Most readings begin no key: the unmemoised begins_key answers them without filling the
-    index's bounded memos, which the later stages rely on.)"""
+    index's bounded memos, which the later stages rely on.)  What depends on the key alone is
+    kept in `memo` when given: a key is the reading of several words (بغداد، وبغداد، لبغداد;
+    a fifth of the readings of an Arabic article's new words are an earlier word's)."""
+    got = memo.get(key, _UNSEEN) if memo is not None else _UNSEEN
+    if got is _UNSEEN:
+        got = _key_start(index, lang, key)
+        if memo is not None:
+            memo.keep(key, got)
+    return None if got is None else NameStart(shift, key, proclitics, *got)
+
+
+def _key_start(index: Index, lang: str, key: str) -> tuple[bool, frozenset[str] | None, tuple] | None:
+    """(is_key, next_words, rows) of a key that begins index keys, else None."""
     if not index.begins_key(key):
         return None
     in_index, nexts = key in index, index.next_words(key)
     is_key = in_index and not (lang == 'ar' and lone_function_word(key))
-    return NameStart(shift, key, proclitics, is_key, nexts, tuple(index.rows(key)) if is_key else ())
+    return is_key, nexts, tuple(index.rows(key)) if is_key else ()
 
 
 class WordScan(NamedTuple):
@@ -83,7 +97,7 @@ class WordScan(NamedTuple):
     demonym: bool                       # English: a listed demonym
 
 
-def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
+def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> WordScan | bool:
     """The WordScan of a token's word, or False when it begins nothing (most words).  (Every
     reading is the key, or the key without one to three of its first letters, with ال put back
     for لل: an organisation name begins with a reading exactly when one is a first word.)"""
@@ -92,7 +106,7 @@ def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
     names: tuple = ()
     if_next = None
     if tok.arabic or lang != 'en' or tok.cap or tok.upper:   # an English name begins with a capital
-        starts = [s for s in (name_start(index, lang, *r) for r in readings) if s is not None]
+        starts = [s for s in (name_start(index, lang, *r, starts_memo) for r in readings) if s is not None]
         if starts:
             names = tuple(starts)
             if not any(s.is_key or s.next_words is None for s in starts):
@@ -130,7 +144,6 @@ def word_memo(index: Index, name: str) -> Generations:
     return memo
 
 
-_UNSEEN = object()             # memo.get's answer for a word not looked at yet
 _last: tuple = (None, None)    # a weak reference to the Doc scanned last, and its Scan
 
 
@@ -155,13 +168,13 @@ def scan(doc: Doc) -> Scan:
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
     unseen = [k for k in starts if words[k] is _UNSEEN]
     if unseen:
-        toks = doc.tokens
+        toks, starts_memo = doc.tokens, word_memo(doc.index, 'name starts ' + doc.lang)
         for k in unseen:
             text = toks[k].text
             w = memo.get(text)                           # an earlier token of the Doc may have added it
             if w is None:
                 w = memo.previous.get(text)
-                w = memo.keep(text, word_scan(doc, toks[k]) if w is None else w)
+                w = memo.keep(text, word_scan(doc, toks[k], starts_memo) if w is None else w)
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)
