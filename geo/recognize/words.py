@@ -100,28 +100,35 @@ class WordScan(NamedTuple):
 def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> WordScan | bool:
     """The WordScan of a token's word, or False when it begins nothing (most words).  (Every
     reading is the key, or the key without one to three of its first letters, with ال put back
-    for لل: an organisation name begins with a reading exactly when one is a first word.)"""
+    for لل: an organisation name begins with a reading exactly when one is a first word.)
+    One pass over the readings: a new word costs this once, and most begin nothing."""
     index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
-    readings = token_readings(tok)
+    firsts, cue_prefixes = lex.organisation_firsts, lex.cue_prefixes
+    may_name = tok.arabic or lang != 'en' or tok.cap or tok.upper   # an English name begins with a capital
+    starts, cues, organisation = [], [], []
+    for shift, k, pre in token_readings(tok):
+        if may_name:
+            s = name_start(index, lang, shift, k, pre, starts_memo)
+            if s is not None:
+                starts.append(s)
+        if k in cue_prefixes:
+            cues.append((shift, k))
+        if k in firsts:
+            organisation.append(k)
     names: tuple = ()
     if_next = None
-    if tok.arabic or lang != 'en' or tok.cap or tok.upper:   # an English name begins with a capital
-        starts = [s for s in (name_start(index, lang, *r, starts_memo) for r in readings) if s is not None]
-        if starts:
-            names = tuple(starts)
-            if not any(s.is_key or s.next_words is None for s in starts):
-                # one reading (most words): the index's own set, not a copy
-                if_next = starts[0].next_words if len(starts) == 1 else \
-                    frozenset().union(*(s.next_words for s in starts))
-                if not if_next:
-                    names = ()    # an Arabic function word that is a key (انه) and begins no longer one
-    firsts, cue_prefixes = lex.organisation_firsts, lex.cue_prefixes
-    cues = tuple((shift, k) for shift, k, _ in readings if k in cue_prefixes)
-    organisation = tuple(k for _, k, _ in readings if k in firsts)
+    if starts:
+        names = tuple(starts)
+        if not any(s.is_key or s.next_words is None for s in starts):
+            # one reading (most words): the index's own set, not a copy
+            if_next = starts[0].next_words if len(starts) == 1 else \
+                frozenset().union(*(s.next_words for s in starts))
+            if not if_next:
+                names = ()    # an Arabic function word that is a key (انه) and begins no longer one
     fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
     demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
     if names or cues or organisation or fuzzy or demonym:
-        return WordScan(names, if_next, cues, organisation, fuzzy, demonym)
+        return WordScan(names, if_next, tuple(cues), tuple(organisation), fuzzy, demonym)
     return False
 
 
