@@ -38,15 +38,24 @@ def with_more_vowels(short: str, long: str) -> bool:
     return i == len(short)
 
 
-@lru_cache(maxsize=65536)
 def vowel_variant(word: str, words: frozenset[str]) -> str | None:
     """The one word of `words` that is `word` with و / ي added or dropped, or None (none, more
     than one, or `word` too short or too common to be read so)."""
-    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
+    bare = _bare(word)
+    if bare is None:
         return None
-    found = [w for w in by_skeleton(words).get(skeleton(word), ())
+    found = [w for w in by_skeleton(words).get(bare, ())
              if with_more_vowels(word, w) or with_more_vowels(w, word)]
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str | None:
+    """The skeleton of a word that may be read as a variant, else None.  (Memoised per word: the
+    same next word is looked up in many sets of next words, and most are short or common.)"""
+    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
+        return None
+    return skeleton(word)
 
 
 @lru_cache(maxsize=4096)
