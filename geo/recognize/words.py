@@ -19,6 +19,7 @@ from typing import NamedTuple
 from gazetteer.index import Index
 
 from ..doc import Doc
+from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
 from ..text.memo import Generations
@@ -86,6 +87,15 @@ def _key_start(index: Index, lang: str, key: str) -> tuple[bool, frozenset[str] 
     return is_key, nexts, tuple(index.rows(key)) if is_key else ()
 
 
+def organisation_first(lex: Lexicon, k: str) -> bool:
+    """Can an organisation name begin with this word, whatever proclitics it has?  (Every reading
+    is the key, or the key without one to three of its first letters, with ال put back for لل:
+    a one-word reading that begins an organisation name is a first word, so word_scan asks this
+    only of a reading the folding split in two: O'Brien, o brien.)"""
+    firsts = lex.organisation_firsts
+    return k in firsts or k[1:] in firsts or k[2:] in firsts or 'ال' + k[2:] in firsts or 'ال' + k[3:] in firsts
+
+
 class WordScan(NamedTuple):
     """What the scanning stages need to know of one word, in one language, against one index."""
     names: tuple[NameStart, ...]        # readings that begin an index key (English: capitalised words only)
@@ -98,12 +108,10 @@ class WordScan(NamedTuple):
 
 
 def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> WordScan | bool:
-    """The WordScan of a token's word, or False when it begins nothing (most words).  (Every
-    reading is the key, or the key without one to three of its first letters, with ال put back
-    for لل: an organisation name begins with a reading exactly when one is a first word.)
-    One pass over the readings: a new word costs this once, and most begin nothing."""
+    """The WordScan of a token's word, or False when it begins nothing (most words).  One pass
+    over the readings: a new word costs this once, and most begin nothing."""
     index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
-    firsts, cue_prefixes = lex.organisation_firsts, lex.cue_prefixes
+    org_prefixes, cue_prefixes = lex.organisation_prefixes, lex.cue_prefixes
     may_name = tok.arabic or lang != 'en' or tok.cap or tok.upper   # an English name begins with a capital
     starts, cues, organisation = [], [], []
     for shift, k, pre in token_readings(tok):
@@ -113,7 +121,7 @@ def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> W
                 starts.append(s)
         if k in cue_prefixes:
             cues.append((shift, k))
-        if k in firsts:
+        if k in org_prefixes and (' ' not in k or organisation_first(lex, key)):
             organisation.append(k)
     names: tuple = ()
     if_next = None
