@@ -133,7 +133,10 @@ def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> W
                 frozenset().union(*(s.next_words for s in starts))
             if not if_next:
                 names = ()    # an Arabic function word that is a key (انه) and begins no longer one
-    fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
+    # (an English word has one reading, and a capitalised one was just looked up: it is a key
+    # exactly when it begins one and is one, no need to ask the index again)
+    fuzzy = lang == 'en' and tok.cap and not tok.upper and not (starts and starts[0].is_key) \
+        and zipf(key, 'en') < 3.0
     demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
     if names or cues or organisation or fuzzy or demonym:
         return WordScan(names, if_next, tuple(cues), tuple(organisation), fuzzy, demonym)
