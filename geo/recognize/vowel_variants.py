@@ -38,17 +38,37 @@ def with_more_vowels(short: str, long: str) -> bool:
     return i == len(short)
 
 
-@lru_cache(maxsize=65536)
 def vowel_variant(word: str, words: frozenset[str]) -> str | None:
     """The word of `words` that is `word` with the fewest و / ي added or dropped (انجيلوس: انجلوس
     before انجلس), or None (none, two as near, or `word` too short or too common to be read so)."""
-    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
+    bare = _bare(word)
+    if bare is None:
         return None
-    bare = skeleton(word)
-    found = [w for w in words if len(w) >= MIN_LENGTH and skeleton(w) == bare
-             and (with_more_vowels(word, w) or with_more_vowels(w, word))]
+    found = [w for w in by_skeleton(words).get(bare, ())
+             if with_more_vowels(word, w) or with_more_vowels(w, word)]
     if len(found) > 1:
         found.sort(key=lambda w: abs(len(w) - len(word)))
         if abs(len(found[1]) - len(word)) == abs(len(found[0]) - len(word)):
             return None
     return found[0] if found else None
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str | None:
+    """The skeleton of a word that may be read as a variant, else None.  (Memoised per word: the
+    same next word is looked up in many sets of next words, and most are short or common.)"""
+    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
+        return None
+    return skeleton(word)
+
+
+@lru_cache(maxsize=4096)
+def by_skeleton(words: frozenset[str]) -> dict[str, list[str]]:
+    """The words of a set (the next words of an index key: a few sets answer most lookups) of at
+    least MIN_LENGTH letters by their skeleton, each list in the set's order: every word is
+    stripped once per set rather than once per word looked up in it."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= MIN_LENGTH:
+            out.setdefault(skeleton(w), []).append(w)
+    return out

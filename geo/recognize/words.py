@@ -26,17 +26,14 @@ from ..text.memo import Generations
 from ..text.tokens import Token
 
 WORD_MEMO_MAX = 100_000
+_UNSEEN = object()             # memo.get's answer for a word not looked at yet
 
 
-@lru_cache(maxsize=16384)   # ~6 MB when full; frequent words stay in it
-def word_readings(text: str, key: str) -> tuple[tuple[int, str, str], ...]:
-    return tuple(proclitic_variants(text, key))   # the same words recur: read each once
-
-
-def token_readings(tok: Token) -> tuple[tuple[int, str, str], ...]:
-    """(characters the proclitics take, key, proclitics) for each reading of a token."""
+def token_readings(tok: Token) -> list[tuple[int, str, str]] | tuple[tuple[int, str, str]]:
+    """(characters the proclitics take, key, proclitics) for each reading of a token.  (Read once
+    per word: only word_scan asks, and its answers are memoised per word.)"""
     if tok.arabic:
-        return word_readings(tok.text, tok.key)
+        return proclitic_variants(tok.text, tok.key)
     return ((0, tok.key, ''),)
 
 
@@ -66,19 +63,35 @@ class NameStart(NamedTuple):
     rows: tuple                         # index.rows(key) when is_key
 
 
-def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str) -> NameStart | None:
+def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str,
+               memo: Generations | None = None) -> NameStart | None:
     """The reading as a start of index keys, or None when no key is it or begins with it and a space.
     (Most readings begin no key: the unmemoised begins_key answers them without filling the
-    index's bounded memos, which the later stages rely on.)"""
+    index's bounded memos, which the later stages rely on.)  What depends on the key alone is
+    kept in `memo` when given: a key is the reading of several words (بغداد، وبغداد، لبغداد;
+    a fifth of the readings of an Arabic article's new words are an earlier word's)."""
+    got = memo.get(key, _UNSEEN) if memo is not None else _UNSEEN
+    if got is _UNSEEN:
+        got = _key_start(index, lang, key)
+        if memo is not None:
+            memo.keep(key, got)
+    return None if got is None else NameStart(shift, key, proclitics, *got)
+
+
+def _key_start(index: Index, lang: str, key: str) -> tuple[bool, frozenset[str] | None, tuple] | None:
+    """(is_key, next_words, rows) of a key that begins index keys, else None."""
     if not index.begins_key(key):
         return None
     in_index, nexts = key in index, index.next_words(key)
     is_key = in_index and not (lang == 'ar' and lone_function_word(key))
-    return NameStart(shift, key, proclitics, is_key, nexts, tuple(index.rows(key)) if is_key else ())
+    return is_key, nexts, tuple(index.rows(key)) if is_key else ()
 
 
 def organisation_first(lex: Lexicon, k: str) -> bool:
-    """Can an organisation name begin with this word, whatever proclitics it has?"""
+    """Can an organisation name begin with this word, whatever proclitics it has?  (Every reading
+    is the key, or the key without one to three of its first letters, with ال put back for لل:
+    a one-word reading that begins an organisation name is a first word, so word_scan asks this
+    only of a reading the folding split in two: O'Brien, o brien.)"""
     firsts = lex.organisation_firsts
     return k in firsts or k[1:] in firsts or k[2:] in firsts or 'ال' + k[2:] in firsts or 'ال' + k[3:] in firsts
 
@@ -94,26 +107,39 @@ class WordScan(NamedTuple):
     demonym: bool                       # English: a listed demonym
 
 
-def word_scan(doc: Doc, tok: Token) -> WordScan | bool:
-    """The WordScan of a token's word, or False when it begins nothing (most words)."""
+def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> WordScan | bool:
+    """The WordScan of a token's word, or False when it begins nothing (most words).  One pass
+    over the readings: a new word costs this once, and most begin nothing."""
     index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
-    readings = token_readings(tok)
+    org_prefixes, cue_prefixes = lex.organisation_prefixes, lex.cue_prefixes
+    may_name = tok.arabic or lang != 'en' or tok.cap or tok.upper   # an English name begins with a capital
+    starts, cues, organisation = [], [], []
+    for shift, k, pre in token_readings(tok):
+        if may_name:
+            s = name_start(index, lang, shift, k, pre, starts_memo)
+            if s is not None:
+                starts.append(s)
+        if k in cue_prefixes:
+            cues.append((shift, k))
+        if k in org_prefixes and (' ' not in k or organisation_first(lex, key)):
+            organisation.append(k)
     names: tuple = ()
-    if tok.arabic or lang != 'en' or tok.cap or tok.upper:   # an English name begins with a capital
-        names = tuple(s for s in (name_start(index, lang, *r) for r in readings) if s is not None)
     if_next = None
-    if not any(s.is_key or s.next_words is None for s in names):
-        # one reading (most words): the index's own set, not a copy
-        if_next = names[0].next_words if len(names) == 1 else frozenset().union(*(s.next_words for s in names))
-        if not if_next:
-            names = ()    # an Arabic function word that is a key (انه) and begins no longer one
-    cues = tuple((shift, k) for shift, k, _ in readings if k in lex.cue_prefixes)
-    organisation = tuple(k for _, k, _ in readings if k in lex.organisation_prefixes) \
-        if organisation_first(lex, key) else ()
-    fuzzy = lang == 'en' and tok.cap and not tok.upper and key not in index and zipf(key, 'en') < 3.0
+    if starts:
+        names = tuple(starts)
+        if not any(s.is_key or s.next_words is None for s in starts):
+            # one reading (most words): the index's own set, not a copy
+            if_next = starts[0].next_words if len(starts) == 1 else \
+                frozenset().union(*(s.next_words for s in starts))
+            if not if_next:
+                names = ()    # an Arabic function word that is a key (انه) and begins no longer one
+    # (an English word has one reading, and a capitalised one was just looked up: it is a key
+    # exactly when it begins one and is one, no need to ask the index again)
+    fuzzy = lang == 'en' and tok.cap and not tok.upper and not (starts and starts[0].is_key) \
+        and zipf(key, 'en') < 3.0
     demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
     if names or cues or organisation or fuzzy or demonym:
-        return WordScan(names, if_next, cues, organisation, fuzzy, demonym)
+        return WordScan(names, if_next, tuple(cues), tuple(organisation), fuzzy, demonym)
     return False
 
 
@@ -136,7 +162,6 @@ def word_memo(index: Index, name: str) -> Generations:
     return memo
 
 
-_UNSEEN = object()             # memo.get's answer for a word not looked at yet
 _last: tuple = (None, None)    # a weak reference to the Doc scanned last, and its Scan
 
 
@@ -161,13 +186,13 @@ def scan(doc: Doc) -> Scan:
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
     unseen = [k for k in starts if words[k] is _UNSEEN]
     if unseen:
-        toks = doc.tokens
+        toks, starts_memo = doc.tokens, word_memo(doc.index, 'name starts ' + doc.lang)
         for k in unseen:
             text = toks[k].text
             w = memo.get(text)                           # an earlier token of the Doc may have added it
             if w is None:
                 w = memo.previous.get(text)
-                w = memo.keep(text, word_scan(doc, toks[k]) if w is None else w)
+                w = memo.keep(text, word_scan(doc, toks[k], starts_memo) if w is None else w)
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)
