@@ -87,6 +87,9 @@ class Index:
         except (OSError, ValueError, KeyError) as e:
             raise GazetteerError(f'{self.path}: the index is damaged ({e}); run `geo gazetteer build --force`') from None
         self._n = len(self._core)
+        # one record as a tuple of Python values in one call (~1 us; indexing the memmap and
+        # converting its fields one by one costs ~5 us)
+        self._core_item = self._core.view(np.ndarray).item
         self._db = None
         self._db_pid = None
         try:
@@ -181,8 +184,16 @@ class Index:
 
     def begins_key(self, key: str) -> bool:
         """True when `key` is a key or some key begins with it and a space (unmemoised: for
-        callers that keep the answer per word)."""
-        return key in self._names or key in self._overlay_keys or self._has_prefix_uncached(key + ' ')
+        callers that keep the answer per word).  Most words asked begin no key at all, so one
+        prefix search answers them; it is ~30% cheaper than asking `key in` and `key + ' '`."""
+        if self._overlay_keys:
+            return key in self._names or key in self._overlay_keys or self._has_prefix_uncached(key + ' ')
+        first = next(self._names.iterkeys(key), None)
+        if first is None:
+            return False
+        if first == key or first.startswith(key + ' '):
+            return True
+        return key in self._names or next(self._names.iterkeys(key + ' '), None) is not None
 
     def _has_prefix_uncached(self, prefix: str) -> bool:
         return next(self._names.iterkeys(prefix), None) is not None or (
@@ -231,9 +242,8 @@ class Index:
         if row >= self._n:
             p = self._overlay[row - self._n]
             return Core(p.lat, p.lon, p.population, p.type, p.seat, len(place_keys(p)), p.country)
-        r = self._core[row]
-        return Core(float(r['lat']), float(r['lon']), int(r['pop']), TYPE_NAMES[int(r['type'])],
-                    int(r['seat']), int(r['nnames']), r['country'].decode('ascii', 'replace'))
+        lat, lon, pop, typ, seat, nnames, country = self._core_item(row)
+        return Core(lat, lon, pop, TYPE_NAMES[typ], seat, nnames, country.decode('ascii', 'replace'))
 
     def is_user(self, row: int) -> bool:
         return row >= self._n
