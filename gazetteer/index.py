@@ -131,6 +131,7 @@ class Index:
         self.place = lru_cache(maxsize=8192)(self._place)         # full records: a few KB each
         self.core = lru_cache(maxsize=65536)(self._core_row)    # a memmap record costs ~1 us to read
         self.label = lru_cache(maxsize=16384)(self._label)      # a few hundred bytes each
+        self._json_sql = True
         self.add_places(overlay)
 
     # ---- opening ---------------------------------------------------------------------------
@@ -281,8 +282,12 @@ class Index:
     def _label(self, row: int) -> Label:
         """The fields of place(row) a result shows, without decoding its name lists (a cold
         place record costs ~30 us to read, its label ~14)."""
-        if row < self._n:
-            v = json.loads(self.db.execute(_LABEL_SQL, (row,)).fetchone()[0])
+        if row < self._n and self._json_sql:
+            try:
+                v = json.loads(self.db.execute(_LABEL_SQL, (row,)).fetchone()[0])
+            except sqlite3.OperationalError:   # an SQLite built without its JSON functions
+                self._json_sql = False
+                return self._label(row)
             if all(v[i] is not None for i in _LABEL_NOT_NULL):   # else: a field left to its default
                 if v[10]:
                     v[10] = tuple(v[10])

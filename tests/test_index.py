@@ -53,3 +53,12 @@ def test_begins_key_answers_keys_and_their_first_words(tiny_index):
     key = fold('دير الزور')
     assert tiny_index.begins_key(key) and tiny_index.begins_key(key.split(' ')[0])
     assert not tiny_index.begins_key('qqqzzz')
+
+
+def test_label_without_sqlite_json_reads_the_full_record(tiny_index, monkeypatch):
+    import gazetteer.index
+
+    want = tiny_index.label(0)
+    monkeypatch.setattr(gazetteer.index, '_LABEL_SQL', 'SELECT no_json_here(data) FROM place WHERE row = ?')
+    ix = type(tiny_index)(tiny_index.path)
+    assert ix.label(0) == want and not ix._json_sql
