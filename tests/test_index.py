@@ -34,3 +34,31 @@ def test_overlay_places_come_first(tiny_index):
     ix = Index(tiny_index.path, overlay=[Place('u:x', 'Quriyah', 34.98, 40.52, type='town', names=('القورية',))])
     assert ix.exact('القورية')[0].place.id == 'u:x'
     assert fold('القورية') not in tiny_index   # the shared index is untouched
+
+
+def test_label_and_core_read_what_the_full_record_holds(tiny_index):
+    from gazetteer.index import Label
+    from gazetteer.place import Place
+
+    ix = type(tiny_index)(tiny_index.path, overlay=[Place('u:lab', 'Labelled', 1.5, 2.25, bbox=(1.0, 2.0, 3.0, 4.0))])
+    for row in range(len(ix)):
+        p, lab, core = ix.place(row), ix.label(row), ix.core(row)
+        want = tuple(getattr(p, f) for f in Label._fields)
+        assert repr(tuple(lab)) == repr(want)       # same values, same types (tuples, not lists)
+        assert (core.lat, core.lon, core.population, core.type, core.seat, core.country) == (
+            p.lat, p.lon, p.population, p.type, p.seat, p.country)
+
+
+def test_begins_key_answers_keys_and_their_first_words(tiny_index):
+    key = fold('دير الزور')
+    assert tiny_index.begins_key(key) and tiny_index.begins_key(key.split(' ')[0])
+    assert not tiny_index.begins_key('qqqzzz')
+
+
+def test_label_without_sqlite_json_reads_the_full_record(tiny_index, monkeypatch):
+    import gazetteer.index
+
+    want = tiny_index.label(0)
+    monkeypatch.setattr(gazetteer.index, '_LABEL_SQL', 'SELECT no_json_here(data) FROM place WHERE row = ?')
+    ix = type(tiny_index)(tiny_index.path)
+    assert ix.label(0) == want and not ix._json_sql

@@ -18,14 +18,14 @@ LABEL_QUOTES = '"\'«» '
 
 
 def place_of(index: Index, row: int, confidence: float) -> Place:
-    p = index.place(row)
+    p = index.label(row)     # not index.place: the name lists are not shown and cost most to read
     return Place(id=p.id, name=p.name, lat=p.lat, lon=p.lon, type=p.type, country=p.country, admin1=p.admin1,
                  name_ar=p.name_ar, geonameid=p.geonameid, population=p.population,
                  confidence=round(confidence, 3), bbox=p.bbox, source=p.source)
 
 
 def candidate_of(index: Index, c: Scored) -> Candidate:
-    p = index.place(c.row)
+    p = index.label(c.row)
     return Candidate(id=p.id, name=p.name, type=c.core.type, country=c.core.country, lat=c.core.lat,
                      lon=c.core.lon, population=c.core.population, score=round(c.prob, 3), geonameid=p.geonameid)
 
