@@ -10,7 +10,7 @@ from gazetteer.index import Index
 
 from ..doc import Doc, Span
 from ..text.tokens import Token, gap_is_joinable
-from .vowel_variants import vowel_variant
+from .vowel_variants import MIN_LENGTH, vowel_variant
 from .words import WORD_MEMO_MAX, NameStart, scan, word_memo
 
 MAX_TOKENS = 7
@@ -36,7 +36,7 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
         j = i
         while j < last and j + 1 not in blocked:
             nxt = toks[j + 1].key
-            if words is not None and nxt not in words:
+            if words is not None and nxt not in words and len(nxt) >= MIN_LENGTH and doc.lang == 'ar':
                 nxt = vowel_variant(nxt, words) or nxt     # لوس انجلس: the index has لوس انجلوس
             if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
                     or not _extend_ok(doc, toks[j], toks[j + 1]):
@@ -66,22 +66,27 @@ def joined_prefix(doc: Doc, i: int) -> Span | None:
     return Span(i, i + 2, a.start, b.end, key, rows=index.rows(key))
 
 
+def _goes_on_with_none(key: str, after: frozenset[str], vary: bool) -> bool:
+    """No index key goes on with this next word (nor, in Arabic, with a vowel variant of it)."""
+    return key not in after and not (vary and len(key) >= MIN_LENGTH and vowel_variant(key, after) is not None)
+
+
 def names(doc: Doc) -> None:
     """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
     tokens whose word begins a key are tried: geo.recognize.words.scan)."""
     toks, blocked = doc.tokens, doc.blocked
     found = scan(doc)
     words, end, n = found.words, 0, len(toks)
+    vary, prefixes = doc.lang == 'ar', doc.lex.words('name_prefixes')
     for i in found.where('names'):
         if i < end or i in blocked:
             continue
         word = words[i]
         after = word.names_if_next
-        if after is not None and (i + 1 == n or toks[i + 1].key not in after
-                                  and vowel_variant(toks[i + 1].key, after) is None):
+        if after is not None and (i + 1 == n or _goes_on_with_none(toks[i + 1].key, after, vary)):
             continue      # the word begins keys but is none, and the next word goes on with none
         span = longest_match(doc, i, word.names)
-        if (span is None or span.j == i + 1) and i + 1 < n and toks[i].key in doc.lex.words('name_prefixes'):
+        if (span is None or span.j == i + 1) and i + 1 < n and toks[i].key in prefixes:
             span = joined_prefix(doc, i) or span
         if span is not None:
             doc.spans.append(span)
