@@ -2,6 +2,8 @@
 it; the name written apart is found when the index holds it joined."""
 import pytest
 
+from doc_helpers import geoparser_of
+
 PLACES = """id,name,names,lat,lon,type,country,parent,population
 nu,Niue,نيو,-19.05,-169.87,country,NU,,2166
 je,Jersey,جيرزي|جيرسي,49.22,-2.13,country,JE,,90812
@@ -14,15 +16,7 @@ sf,San Francisco,سان فرانسيسكو,37.77,-122.42,city,US,,870000
 
 @pytest.fixture(scope='module')
 def geoparser(tmp_path_factory):
-    from gazetteer.build import build
-    from gazetteer.index import Index
-    from gazetteer.sources.user import UserFile
-    from geo.pipeline import Geoparser
-
-    home = tmp_path_factory.mktemp('prefixes')
-    (home / 'places.csv').write_text(PLACES, encoding='utf-8')
-    build(home / 'index', sources=[UserFile(home / 'places.csv')])
-    return Geoparser(index=Index.open(home / 'index'))
+    return geoparser_of(tmp_path_factory.mktemp('prefixes'), PLACES)
 
 
 @pytest.mark.parametrize('text,found', [

@@ -2,6 +2,8 @@
 (بروسيا دورتموند); باير is the club's word, never ب + Ayr."""
 import pytest
 
+from doc_helpers import geoparser_of, surfaces
+
 PLACES = """id,name,names,lat,lon,type,country,parent,population
 ru,Russia,روسيا,61.5,99.0,country,RU,,144000000
 do,Dortmund,دورتموند,51.51,7.47,city,DE,,590000
@@ -11,19 +13,7 @@ ay,Ayr,اير,55.46,-4.63,city,GB,,46000
 
 @pytest.fixture(scope='module')
 def geoparser(tmp_path_factory):
-    from gazetteer.build import build
-    from gazetteer.index import Index
-    from gazetteer.sources.user import UserFile
-    from geo.pipeline import Geoparser
-
-    home = tmp_path_factory.mktemp('teams')
-    (home / 'places.csv').write_text(PLACES, encoding='utf-8')
-    build(home / 'index', sources=[UserFile(home / 'places.csv')])
-    return Geoparser(index=Index.open(home / 'index'))
-
-
-def surfaces(gp, text):
-    return [m.surface for m in gp.parse(text).mentions]
+    return geoparser_of(tmp_path_factory.mktemp('teams'), PLACES)
 
 
 @pytest.mark.parametrize('text,found', [

@@ -2,6 +2,8 @@
 in or left out inside the word; never at its edges, never by another letter."""
 import pytest
 
+from doc_helpers import geoparser_of, surfaces
+
 from geo.recognize.vowel_variants import skeleton, vowel_variant, with_more_vowels
 
 PLACES = """id,name,names,lat,lon,type,country,parent,population
@@ -14,19 +16,7 @@ nb,Nushabad,نوش اباد,34.08,51.44,city,IR,,11000
 
 @pytest.fixture(scope='module')
 def geoparser(tmp_path_factory):
-    from gazetteer.build import build
-    from gazetteer.index import Index
-    from gazetteer.sources.user import UserFile
-    from geo.pipeline import Geoparser
-
-    home = tmp_path_factory.mktemp('vowels')
-    (home / 'places.csv').write_text(PLACES, encoding='utf-8')
-    build(home / 'index', sources=[UserFile(home / 'places.csv')])
-    return Geoparser(index=Index.open(home / 'index'))
-
-
-def surfaces(gp, text):
-    return [m.surface for m in gp.parse(text).mentions]
+    return geoparser_of(tmp_path_factory.mktemp('vowels'), PLACES)
 
 
 def test_a_vowel_put_in_or_left_out_inside_the_word():
