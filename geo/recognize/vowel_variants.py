@@ -44,8 +44,10 @@ def vowel_variant(word: str, words: frozenset[str]) -> str | None:
     bare = _bare(word)
     if bare is None:
         return None
-    found = [w for w in by_skeleton(words).get(bare, ())
-             if with_more_vowels(word, w) or with_more_vowels(w, word)]
+    group = by_skeleton(words).get(bare)
+    if not group or zipf(word, 'ar') >= MAX_ZIPF:     # (the frequency last: most words have no group)
+        return None
+    found = [w for w in group if with_more_vowels(word, w) or with_more_vowels(w, word)]
     if len(found) > 1:
         found.sort(key=lambda w: abs(len(w) - len(word)))
         if abs(len(found[1]) - len(word)) == abs(len(found[0]) - len(word)):
@@ -55,9 +57,9 @@ def vowel_variant(word: str, words: frozenset[str]) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _bare(word: str) -> str | None:
-    """The skeleton of a word that may be read as a variant, else None.  (Memoised per word: the
-    same next word is looked up in many sets of next words, and most are short or common.)"""
-    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a') or zipf(word, 'ar') >= MAX_ZIPF:
+    """The skeleton of an Arabic word long enough to be read as a variant, else None.  (Memoised
+    per word: the same next word is looked up in many sets of next words.)"""
+    if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a'):
         return None
     return skeleton(word)
 
