@@ -108,6 +108,10 @@ class Doc:
             self._keys = [t.key for t in self.tokens]
         return self._keys
 
+    def one_space_between(self, a: int, b: int) -> bool:
+        """True when exactly one space separates token a from token b (two words of one name)."""
+        return self.text[self.tokens[a].end:self.tokens[b].start] == ' '
+
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The sentence around an offset (or a range: the next sentence too when the range runs
         across a sentence end, so that a snippet always holds a whole name)."""

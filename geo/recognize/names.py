@@ -36,8 +36,8 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
         j = i
         while j < last and j + 1 not in blocked:
             nxt = toks[j + 1].key
-            if words is not None and nxt not in words and len(nxt) >= MIN_LENGTH and doc.lang == 'ar':
-                nxt = vowel_variant(nxt, words) or nxt     # لوس انجلس: the index has لوس انجلوس
+            if words is not None and nxt not in words:
+                nxt = _variant(nxt, words, doc.lang == 'ar') or nxt     # لوس انجلس: the index has لوس انجلوس
             if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
                     or not _extend_ok(doc, toks[j], toks[j + 1]):
                 break     # no key goes on with the next word (most often: none goes on at all)
@@ -61,14 +61,20 @@ def joined_prefix(doc: Doc, i: int) -> Span | None:
     toks, index = doc.tokens, doc.index
     a, b = toks[i], toks[i + 1]
     key = a.key + b.key
-    if i + 1 in doc.blocked or doc.text[a.end:b.start] != ' ' or not b.arabic or key not in index:
+    if i + 1 in doc.blocked or not doc.one_space_between(i, i + 1) or not b.arabic or key not in index:
         return None
     return Span(i, i + 2, a.start, b.end, key, rows=index.rows(key))
 
 
+def _variant(key: str, words: frozenset[str], vary: bool) -> str | None:
+    """The word of `words` an Arabic next word is a vowel variant of (vary: the text is Arabic;
+    words shorter than MIN_LENGTH never vary, and are not looked up)."""
+    return vowel_variant(key, words) if vary and len(key) >= MIN_LENGTH else None
+
+
 def _goes_on_with_none(key: str, after: frozenset[str], vary: bool) -> bool:
     """No index key goes on with this next word (nor, in Arabic, with a vowel variant of it)."""
-    return key not in after and not (vary and len(key) >= MIN_LENGTH and vowel_variant(key, after) is not None)
+    return key not in after and _variant(key, after, vary) is None
 
 
 def names(doc: Doc) -> None:

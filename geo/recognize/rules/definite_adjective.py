@@ -14,7 +14,7 @@ def is_definite_adjective(span, doc) -> bool:
     word, prev = toks[span.i], toks[span.i - 1]
     if not (span.key.startswith('ال') and word.start == span.start):
         return False
-    if doc.text[prev.end:word.start] != ' ' or not prev.arabic:
+    if not doc.one_space_between(span.i - 1, span.i) or not prev.arabic:
         return False
     pk = prev.key
     m = _DEFINITE.match(pk)

@@ -6,7 +6,7 @@ def is_first_name(span, doc) -> bool:
     if span.cue or span.j - span.i != 1 or span.key not in doc.lex.first_names or span.j >= len(doc.tokens):
         return False
     nxt = doc.tokens[span.j]
-    if doc.text[doc.tokens[span.i].end:nxt.start] != ' ':
+    if not doc.one_space_between(span.i, span.j):
         return False
     if doc.lang == 'ar':
         if not nxt.arabic or nxt.key.startswith(('و', 'في')):
@@ -22,7 +22,6 @@ def follows_first_name(span, doc) -> bool:
         return False
     if doc.keys[span.i - 1] not in doc.lex.first_names:
         return False          # (most spans: the word before is no first name)
-    toks = doc.tokens
-    if doc.text[toks[span.i - 1].end:toks[span.i].start] != ' ':
+    if not doc.one_space_between(span.i - 1, span.i):
         return False
-    return doc.lang == 'ar' or toks[span.i].cap
+    return doc.lang == 'ar' or doc.tokens[span.i].cap

@@ -6,17 +6,13 @@ name written apart is still found when the index has it joined (geo.recognize.na
 from __future__ import annotations
 
 
-def _apart(doc, a: int, b: int) -> bool:
-    return doc.text[doc.tokens[a].end:doc.tokens[b].start] == ' '
-
-
 def in_name_after_prefix(span, doc) -> bool:
     if doc.lang != 'ar':
         return False
     prefixes, toks, i, j = doc.lex.words('name_prefixes'), doc.tokens, span.i, span.j
     last = span.key if j - i == 1 else toks[j - 1].key
-    if last in prefixes and j < len(toks) and toks[j].arabic and _apart(doc, j - 1, j):
+    if last in prefixes and j < len(toks) and toks[j].arabic and doc.one_space_between(j - 1, j):
         return True        # [نيو] جيرزي، [ولاية نيو] جيرزي: the name goes on past the span
     if span.cue or j - i != 1 or span.proclitics:
         return False
-    return i > 0 and toks[i - 1].key in prefixes and _apart(doc, i - 1, i)     # نيو [جيرزي]
+    return i > 0 and toks[i - 1].key in prefixes and doc.one_space_between(i - 1, i)     # نيو [جيرزي]

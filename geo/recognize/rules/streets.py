@@ -6,5 +6,5 @@ def names_a_street(span, doc) -> bool:
     if doc.lang != 'en' or span.cue or span.j >= len(doc.tokens):
         return False
     nxt = doc.tokens[span.j]
-    return nxt.cap and doc.text[doc.tokens[span.j - 1].end:nxt.start] == ' ' \
+    return nxt.cap and doc.one_space_between(span.j - 1, span.j) \
         and nxt.key in doc.lex.words('street_words')

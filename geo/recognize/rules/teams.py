@@ -18,10 +18,6 @@ from .nisba import is_nisba_word
 MASCULINE = ('ي', 'يين', 'يون')
 
 
-def _joined(doc, a, b) -> bool:
-    return doc.text[doc.tokens[a].end:doc.tokens[b].start] == ' '
-
-
 def city_only(span, doc) -> bool:
     return bool(span.rows) and not any(doc.index.core(r).type in BIG_UNITS for r, _ in span.rows)
 
@@ -45,9 +41,9 @@ def _tail_after(span, doc) -> bool:
         return False
     key = toks[k].key       # (the lists first, the gaps after: the same verdict, less slicing)
     if not (key in tails or k + 1 < len(toks) and key in _first_words(tails)
-            and f'{key} {toks[k + 1].key}' in tails and _joined(doc, k, k + 1)):
+            and f'{key} {toks[k + 1].key}' in tails and doc.one_space_between(k, k + 1)):
         return False
-    return _joined(doc, k - 1, k)
+    return doc.one_space_between(k - 1, k)
 
 
 def is_team_tail(span, doc) -> bool:
@@ -63,7 +59,7 @@ def _team_word_read_with_proclitic(span, doc) -> bool:
 def _city_follows(span, doc) -> bool:
     """بروسيا دورتموند: the next word, joined by a space, is a city the index knows."""
     k = span.j
-    if k >= len(doc.tokens) or not _joined(doc, k - 1, k):
+    if k >= len(doc.tokens) or not doc.one_space_between(k - 1, k):
         return False
     key = doc.tokens[k].key
     return key in doc.index and any(doc.index.core(r).type not in BIG_UNITS for r, _ in doc.index.rows(key))
@@ -92,12 +88,12 @@ def city_in_team_name(span, doc) -> bool:
     toks = doc.tokens
     if span.i > 0 and not span.proclitics:
         prev, team_words = toks[span.i - 1].key, doc.lex.words('team_words')
-        if (prev in team_words or prev[1:] in team_words) and _joined(doc, span.i - 1, span.i):
+        if (prev in team_words or prev[1:] in team_words) and doc.one_space_between(span.i - 1, span.i):
             return True
     if _tail_after(span, doc):
         return True
     return span.j < len(toks) and _masculine_country_adjective(toks[span.j].key, doc) \
-        and _joined(doc, span.j - 1, span.j)
+        and doc.one_space_between(span.j - 1, span.j)
 
 
 def team_left_to_test(span, doc):
