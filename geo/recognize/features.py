@@ -266,10 +266,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
             t = toks[i - 1]
             if text[t.end:toks[i].start] == ' ':
                 k = t.key
-                prev = prev_words.get(k)
-                if prev is None:
-                    prev = prev_words.previous.get(k) or _prev_word(doc, k)
-                    prev_words.keep(k, prev)
+                prev = prev_words.get(k) or prev_words.recall(k, lambda k: _prev_word(doc, k))
             else:
                 prev = _prev_class(doc, span)
         if j >= n_toks:
@@ -278,10 +275,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
             t = toks[j]
             if text[toks[j - 1].end:t.start] == ' ':
                 k = t.key
-                nxt = next_words.get(k)
-                if nxt is None:
-                    nxt = next_words.previous.get(k) or _next_key(doc, k)
-                    next_words.keep(k, nxt)
+                nxt = next_words.get(k) or next_words.recall(k, lambda k: _next_key(doc, k))
                 if en and t.cap:
                     nxt = _next_word(doc, t, nxt)
             else:

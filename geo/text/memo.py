@@ -22,3 +22,9 @@ class Generations(dict):
             self.clear()
         self[key] = value
         return value
+
+    def recall(self, key, work):
+        """The answer for a key the current generation lacks: the previous generation's, else
+        work(key); kept either way (call it after `get` missed: lookups stay C-level)."""
+        got = self.previous.get(key)
+        return self.keep(key, work(key) if got is None else got)

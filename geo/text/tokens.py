@@ -119,8 +119,7 @@ class _WordMemo(Generations):
         return (cut, w, key, arabic, cap, upper, balance(m))
 
     def __missing__(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
-        got = self.previous.get(m)      # a word of the previous generation comes back at once
-        return self.keep(m, self.read(m) if got is None else got)
+        return self.recall(m, self.read)     # a word of the previous generation comes back at once
 
 
 WORD_MEMO_MAX = 100_000     # words per generation
