@@ -61,6 +61,7 @@ class Label(NamedTuple):
 _LABEL_SQL = ('SELECT json_extract(data, ' + ', '.join(f"'$.{f}'" for f in Label._fields)
               + ') FROM place WHERE row = ?')
 _LABEL_NOT_NULL = tuple(i for i, f in enumerate(Label._fields) if f not in ('geonameid', 'bbox'))
+_LABEL_BBOX = Label._fields.index('bbox')     # a JSON array: a tuple in a Place
 
 
 class Match(NamedTuple):
@@ -289,8 +290,8 @@ class Index:
                 self._json_sql = False
                 return self._label(row)
             if all(v[i] is not None for i in _LABEL_NOT_NULL):   # else: a field left to its default
-                if v[10]:
-                    v[10] = tuple(v[10])
+                if v[_LABEL_BBOX]:
+                    v[_LABEL_BBOX] = tuple(v[_LABEL_BBOX])
                 return Label(*v)
         p = self.place(row)
         return Label(*(getattr(p, f) for f in Label._fields))
