@@ -11,6 +11,7 @@ from ..doc import Doc, Span
 from ..text.frequency import zipf
 from .facts import name_facts, own_verdicts
 from .rules import SOFT, first_rule
+from .rules.people import same_person
 from .scorer import load
 
 SURE = 0.7          # a score the document's surest use of a name must reach
@@ -22,10 +23,12 @@ COMMON_WORD = 5.5     # Zipf frequency from which a name is a common word first
 def filters(doc: Doc) -> None:
     """Stage: Span.dropped names the hard rule that rules the span out (rules.hard_rule, the same
     name: the verdicts on the span's own facts come memoised, then the rules that read the span's
-    context run)."""
+    context run); then a name the document gives a person is that person wherever it stands alone
+    (rules.people.same_person)."""
     index, lang = doc.index, doc.lang
     for s in doc.spans:
         s.dropped = first_rule(s, doc, own_verdicts(s, doc, name_facts(index, s.key, s.rows, lang)))
+    same_person(doc)
 
 
 def select(doc: Doc, threshold: float | None = None, use_model: bool = True) -> None:

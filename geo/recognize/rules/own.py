@@ -15,7 +15,7 @@ from .channels import names_a_channel
 from .common_words import is_common_english_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
-from .first_names import follows_first_name, is_first_name
+from .first_names import follows_first_name, is_first_name, is_theophoric
 from .frequent_words import (is_common_word_for_a_hamlet, is_function_word_name, is_very_common_alternate,
                              is_word_with_far_fetched_places)
 from .joined_word import is_joined_word
@@ -43,7 +43,8 @@ LEFT_TO_TEST = {
     follows_title: lambda span, doc: not span.cue and follows_title,
     is_first_name: lambda span, doc: not span.cue and span.j - span.i == 1 and span.key in doc.lex.first_names
     and is_first_name,
-    follows_first_name: lambda span, doc: not span.cue and span.j - span.i == 1 and follows_first_name,
+    follows_first_name: lambda span, doc: not span.cue and (span.j - span.i == 1 or is_theophoric(span, doc))
+    and follows_first_name,
     told_outlet: lambda span, doc: doc.lang == 'ar' and not span.cue and told_outlet,
     is_sentence_case_word: lambda span, doc: doc.lang == 'en' and not span.cue and span.j - span.i == 1
     and is_sentence_case_word,

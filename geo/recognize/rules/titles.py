@@ -1,5 +1,21 @@
-"""A name right after a person's title (الوزير, اللواء, Gov., Sgt) is a person's name."""
+"""A name right after a person's title (الوزير, اللواء, Gov., Sgt) is a person's name.
+
+In Arabic the title may carry its adjectives, and a comma, before the name: الرئيس الأمريكي
+الأسبق، بيل كلينتون; رئيس الوزراء الكندي، جاستن ترودو; نظيره الروسي فلاديمير بوتين.  The adjectives
+are nisba words (الأمريكي، الخارجية: definite, ending in ي / ية) or words of the
+`title_adjectives` list (السابق، العام), at most MAX_ADJECTIVES of them, one space apart; a title
+written with a proclitic counts too (للسفيرة هايلي, والقس برانسون).  A place the walk reaches that
+is notable (rules.people.notable_place) stays a place: زار وزير الخارجية القطري بغداد.
+
+Never after a title that governs a genitive (رئيس تشاد, زعيم كوريا الشمالية, محافظ جدة: an Arabic
+title without the article or a pronoun), nor for a notable place with a preposition joined (السفير
+السعودي بالولايات المتحدة; but الوزير بكري is a surname, not ب + Creil)."""
 from functools import lru_cache
+
+from .people import joined_to_notable_place, notable_place
+
+MAX_ADJECTIVES = 3
+_BEFORE_NAME = frozenset((' ', ', ', '، ', ' ، ', ' , '))     # between the title's last word and the name
 
 
 @lru_cache(maxsize=8)
@@ -8,13 +24,56 @@ def _last_words(titles: frozenset[str]) -> frozenset[str]:
     return frozenset(t.split(' ')[-1] for t in titles if ' ' in t)
 
 
+def _unclitic(key: str) -> str:
+    """والقس -> القس, للسفيرة -> السفيرة, وزوجته -> زوجته: an Arabic title without its proclitic."""
+    if key[:1] in 'وف' and len(key) > 3:
+        key = key[1:]
+    return 'ال' + key[2:] if key.startswith('لل') and len(key) > 4 else key
+
+
+# name parts that take a name after them though written without the article (أبو محمد, بن سلمان)
+_NAME_PARTS = frozenset(('ابو', 'بن', 'ابن', 'د'))
+
+
+def _names_follow(word: str, text: str) -> bool:
+    """An Arabic one-word title is followed by a name when it is definite (الرئيس), has a pronoun
+    (نظيره, written with ه, not ة) or is a name part; رئيس, زعيم, محافظ govern a genitive."""
+    return word.startswith('ال') or word in _NAME_PARTS or text.endswith(('ه', 'ها', 'هم'))
+
+
+def _title_ends_at(doc, k: int) -> bool:
+    """A title (or a two-word one: ولي العهد, Prime Minister) that a name follows ends at token k."""
+    keys, titles = doc.keys, doc.lex.titles
+    word = keys[k]
+    if doc.lang == 'ar' and word not in titles:
+        word = _unclitic(word)
+    if word in titles:
+        return doc.lang != 'ar' or _names_follow(word, doc.tokens[k].text)
+    if k == 0 or word not in _last_words(titles):
+        return False
+    first = keys[k - 1] if doc.lang != 'ar' else _unclitic(keys[k - 1])
+    return f'{keys[k - 1]} {word}' in titles or f'{first} {word}' in titles
+
+
+def _title_adjective(key: str, adjectives: frozenset[str]) -> bool:
+    return key in adjectives or (key.startswith('ال') and len(key) > 4 and key.endswith(('ي', 'يه')))
+
+
 def follows_title(span, doc) -> bool:
-    if span.cue or span.i == 0:
+    if span.cue or span.i == 0 or joined_to_notable_place(span, doc):
         return False
-    keys, i = doc.keys, span.i
-    prev, titles = keys[i - 1], doc.lex.titles
-    # a title, or a two-word one (ولي العهد, Prime Minister), right before
-    if not (prev in titles or i >= 2 and prev in _last_words(titles) and f'{keys[i - 2]} {prev}' in titles):
+    toks, text, i = doc.tokens, doc.text, span.i
+    if text[toks[i - 1].end:toks[i].start].strip(' .') == '' and _title_ends_at(doc, i - 1):
+        return True
+    if doc.lang != 'ar' or text[toks[i - 1].end:toks[i].start] not in _BEFORE_NAME:
         return False
-    toks = doc.tokens
-    return doc.text[toks[i - 1].end:toks[i].start].strip(' .') == ''
+    # الرئيس الأمريكي الأسبق، بيل: back over the title's adjectives to the title
+    keys, adjectives = doc.keys, doc.lex.words('title_adjectives')
+    k = i - 1
+    for _ in range(MAX_ADJECTIVES):
+        if k == 0 or not _title_adjective(keys[k], adjectives) or text[toks[k - 1].end:toks[k].start] != ' ':
+            return False
+        if _title_ends_at(doc, k - 1):
+            return not any(notable_place(doc.index.core(r)) for r, _ in span.rows)
+        k -= 1
+    return False
