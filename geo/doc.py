@@ -70,6 +70,7 @@ class Doc:
     blocked: set[int] = field(default_factory=set)   # token indices inside organisation names
     spans: list[Span] = field(default_factory=list)  # candidate spans, in text order
     focus: set[str] = field(default_factory=set)     # countries the document names
+    area_keys: dict[str, set[str]] = field(default_factory=dict)    # country -> keys naming it or only places in it
     key_counts: dict = field(default_factory=dict)   # how often each candidate key occurs
     topics: dict = field(default_factory=dict)       # topic -> start offsets of its words (recognize.context)
     mentions: list[Span] = field(default_factory=list)   # the spans kept as places, in text order

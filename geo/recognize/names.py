@@ -101,7 +101,8 @@ def names(doc: Doc) -> None:
 
 def focus(doc: Doc) -> None:
     """Stage: the countries the document names outright, or through one of their first-level
-    units (read from the name spans, before cue names join them)."""
+    units (read from the name spans, before cue names join them); and for each country the keys
+    that name it or a place in it alone (doc.area_keys: صنعاء, الحديدة for Yemen)."""
     memo = word_memo(doc.index, 'focus')
     for s in doc.spans:
         got = memo.get(s.key)
@@ -109,18 +110,23 @@ def focus(doc: Doc) -> None:
             got = _focus_countries(doc.index, memo, s.key, s.rows)
         if got[1]:
             doc.focus.update(got[1])
+        for country in got[2]:
+            doc.area_keys.setdefault(country, set()).add(s.key)
 
 
-def _focus_countries(index: Index, memo: dict, key: str, rows: list) -> tuple[list, frozenset[str]]:
+def _focus_countries(index: Index, memo: dict, key: str, rows: list) -> tuple[list, frozenset[str], tuple]:
     """(rows, the countries a span of these candidate rows names outright: a country, or a
-    first-level unit when the name has at most two candidates), kept per key with the rows it
-    was read from (a span's rows are most often all the index has for its key)."""
-    found = set()
+    first-level unit when the name has at most two candidates, and (country,) when every
+    candidate lies in that one country), kept per key with the rows it was read from (a span's
+    rows are most often all the index has for its key)."""
+    found, countries = set(), set()
     for r, _ in rows:
         c = index.core(r)
+        countries.add(c.country)
         if c.country and (c.type == 'country' or (c.type == 'admin1' and len(rows) <= 2)):
             found.add(c.country)
     if len(memo) >= WORD_MEMO_MAX:
         memo.clear()
-    got = memo[key] = (list(rows), frozenset(found))
+    only = tuple(countries) if len(countries) == 1 and '' not in countries else ()
+    got = memo[key] = (list(rows), frozenset(found), only)
     return got

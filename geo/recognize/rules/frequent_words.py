@@ -125,3 +125,27 @@ def is_word_with_far_fetched_places(span, doc) -> bool:
         if kind in USUAL and not small:
             return False
     return True
+
+
+ABROAD_ZIPF = 4.0             # a word of the dictionary this common ...
+ABROAD_POPULATION = 200_000   # ... names a place smaller than this only where the text is
+
+
+def is_word_for_a_place_elsewhere(span, doc) -> bool:
+    """الظاهرة "the phenomenon" -> Ad Dhahirah (Oman), كشف "revealed" -> Kashaf (Iran), ميل "mile" ->
+    Milagro (Ecuador): a common word of the Arabic dictionary names a place only in a text that
+    names, with another name, the place's country or a place that lies only in it (doc.area_keys),
+    unless the place is a country or a city of 200,000 (حلب، الرياض، عدن are words too)."""
+    if doc.lang != 'ar' or not _one_gazetteer_word(span):
+        return False
+    key = span.key
+    if zipf(key, 'ar') < ABROAD_ZIPF or not _dictionary_word(key):
+        return False
+    index, named = doc.index, doc.area_keys
+    for r, _ in span.rows:
+        c = index.core(r)
+        if c.type == 'country' or c.population >= ABROAD_POPULATION or index.is_user(r):
+            return False
+        if len(named.get(c.country, ())) > (key in named.get(c.country, ())):
+            return False          # another name of the text is in that country
+    return True

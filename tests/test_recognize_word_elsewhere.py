@@ -1,0 +1,40 @@
+"""A common Arabic word names a place only where the text is: الظاهرة "the phenomenon" is not the
+Omani province unless the text names Oman, or a place that lies only in Oman, with another name.
+A real index built from our own rows."""
+import pytest
+
+from doc_helpers import doc_after, geoparser_of
+
+ROWS = '''id,name,names,lat,lon,type,country,parent,population
+om,Oman,عمان|سلطنة عمان,21.0,57.0,country,OM,,4500000
+om-dh,Ad Dhahirah,الظاهرة,23.3,56.3,admin1,OM,Oman,150000
+om-mus,Muscat,مسقط,23.6,58.4,city,OM,Oman,800000
+sy-alp,Aleppo,حلب,36.2,37.16,city,SY,,2000000
+'''
+
+
+@pytest.fixture(scope='module')
+def gp(tmp_path_factory):
+    return geoparser_of(tmp_path_factory.mktemp('word-elsewhere'), ROWS)
+
+
+def dropped(gp, text, surface):
+    doc = doc_after(gp.index, text, 'filters')
+    return [s.dropped for s in doc.spans if text[s.start:s.end] == surface]
+
+
+def test_a_common_word_is_the_word_in_a_text_elsewhere(gp):
+    assert dropped(gp, 'ويرى الخبراء أن هذه الظاهرة تتسع في المدن الكبرى', 'الظاهرة') == [
+        'is_word_for_a_place_elsewhere']
+
+
+@pytest.mark.parametrize('text', [
+    'وصل الوفد إلى سلطنة عمان ثم زار الظاهرة',         # the country named
+    'وصل الوفد إلى مسقط ثم زار الظاهرة',              # a place only in Oman named
+])
+def test_it_names_the_place_in_a_text_about_its_country(gp, text):
+    assert dropped(gp, text, 'الظاهرة') == ['']
+
+
+def test_a_big_city_named_by_a_word_stays_a_place(gp):
+    assert dropped(gp, 'وقصفت الطائرات حلب أمس', 'حلب') == ['']       # حلب "he milked": a city of millions
