@@ -135,17 +135,29 @@ def is_word_for_a_place_elsewhere(span, doc) -> bool:
     """الظاهرة "the phenomenon" -> Ad Dhahirah (Oman), كشف "revealed" -> Kashaf (Iran), ميل "mile" ->
     Milagro (Ecuador): a common word of the Arabic dictionary names a place only in a text that
     names, with another name, the place's country or a place that lies only in it (doc.area_keys),
-    unless the place is a country or a city of 200,000 (حلب، الرياض، عدن are words too)."""
+    unless the word is the usual name of a country or of a place of 200,000 (حلب، الرياض، عدن are
+    words too; الأمانة "honesty" is only another spelling of Yemen's Amanat al-Asimah, الجزيرة "the
+    island" one of Algeria's); another spelling of a country still names it where a place goes
+    (في سورية)."""
     if doc.lang != 'ar' or not _one_gazetteer_word(span):
         return False
     key = span.key
     if zipf(key, 'ar') < ABROAD_ZIPF or not _dictionary_word(key):
         return False
-    index, named = doc.index, doc.area_keys
-    for r, _ in span.rows:
+    index, named, taken = doc.index, doc.area_keys, None
+    for r, kind in span.rows:
         c = index.core(r)
-        if c.type == 'country' or c.population >= ABROAD_POPULATION or index.is_user(r):
+        if index.is_user(r) or kind in USUAL and (c.type == 'country' or c.population >= ABROAD_POPULATION):
             return False
+        if c.type == 'country' and (taken is None and (taken := _taken_as_place(span, doc))):
+            return False          # في سورية, بسورية: another spelling of a country, where a place goes
         if len(named.get(c.country, ())) > (key in named.get(c.country, ())):
             return False          # another name of the text is in that country
     return True
+
+
+def _taken_as_place(span, doc) -> bool:
+    """The word stands where a place goes: after في, إلى, من ... (the nisba rule's list) or with ب / ل
+    joined."""
+    return any(c in span.proclitics for c in 'بل') or (
+        span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions'))
