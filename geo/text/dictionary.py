@@ -22,8 +22,11 @@ from .frequency import cache_dir, cached_trie
 PACKAGE = 'arramooz-pysqlite'
 
 
+FORMAT = 2   # how the sets are made from the package (2: the assimilated forms منا, عنا added)
+
+
 def _path(part: str) -> Path:
-    return cache_dir() / f'arramooz-{part}-{importlib.metadata.version(PACKAGE)}.marisa'
+    return cache_dir() / f'arramooz-{part}-{importlib.metadata.version(PACKAGE)}-{FORMAT}.marisa'
 
 
 def _rows(part: str):
@@ -42,6 +45,8 @@ def _rows(part: str):
     with sqlite3.connect(f"file:{data / 'stopwords.sqlite'}?mode=ro", uri=True) as db:
         for (word,) in db.execute('SELECT unvocalized FROM STOPWORDS'):   # with their clitics: بأي، منها
             yield word
+            if word.endswith('ننا'):
+                yield word[:-2] + 'ا'      # مننا, عننا as written: منّا "from us", عنّا (the ن doubled)
 
 
 def build(part: str) -> marisa_trie.Trie:
