@@ -130,6 +130,7 @@ def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
                    'ashar,Ashar,أشار,34.1,49.9,village,IR,,3786\n'
                    'yuma,Yuma,يوما,34.2,49.8,village,IR,,3596\n'
                    'nobel,Nobel,نوبل,34.3,49.7,village,IR,,2000\n'
+                   'yq,Yaqulun,يقولون,34.4,49.6,village,IR,,999\n'
                    'passe,La Passe,لا بأس,-4.3,55.8,village,SC,,500\n'
                    'bay,Bay,باي,2.5,43.5,admin1,SO,,177631\n', encoding='utf-8')
     build(tmp_path / 'index', sources=[UserFile(csv)])
@@ -139,7 +140,9 @@ def test_a_common_word_that_only_a_hamlet_abroad_answers_is_the_word(tmp_path):
                                 ('وكان الوزير قد أشار إلى الاتفاق مع إيران', 'أشار', True),
                                 ('بقي الوفد يوما واحدا في إيران', 'يوما', True),   # يوم in the accusative
                                 ('فاز بجائزة نوبل للسلام', 'نوبل', True),
-                                ('فاز بجائزة نوبل وزار إيران', 'نوبل', False)):    # not a dictionary word
+                                ('فاز بجائزة نوبل وزار إيران', 'نوبل', False),     # not a dictionary word
+                                # but one as common as يقولون "they say" is a word (verbs are listed by lemma)
+                                ('وفي إيران يقولون إن الاتفاق انتهى', 'يقولون', True)):
         span, doc = span_of(index, text, word)
         assert span.rows and is_common_word_for_a_hamlet(span, doc) is dropped, text
     span, doc = span_of(index, 'لم تأت المحاولات بأي نتيجة', 'بأي')     # ب + أي "with any": a particle
