@@ -69,3 +69,29 @@ def test_a_notable_place_named_after_a_person_stays_a_place(tiny_index):
     text = 'قال القس موسكو إن الوفد وصل. ثم عاد الوفد إلى موسكو أمس.'
     doc = doc_after(tiny_index, text, 'filters')
     assert [s.dropped for s in doc.spans if text[s.start:s.end] == 'موسكو'] == ['follows_title', '']
+
+
+UNKNOWN_ROWS = '''id,name,names,lat,lon,type,country,parent,population
+us-sm,Smith,سميث,40.0,-90.0,village,US,,900
+ru-mow,Moscow,موسكو,55.75,37.62,city,RU,,12000000
+sy-hat,Hatla,حطلة,35.37,40.18,village,SY,,3000
+'''
+
+
+@pytest.fixture(scope='module')
+def unknown_gp(tmp_path_factory):
+    from doc_helpers import geoparser_of
+    return geoparser_of(tmp_path_factory.mktemp('unknown-first-name'), UNKNOWN_ROWS)
+
+
+@pytest.mark.parametrize('text,surface,fires', [
+    ('وقالت المحامية ستورمي سميث إن الدعوى قائمة', 'سميث', True),     # a first name no list holds
+    ('وقال الوزير إن سميث بلدة صغيرة', 'سميث', False),               # a known word before it
+    ('وقالت ستورمي موسكو إن الدعوى قائمة', 'موسكو', False),          # a notable place
+    ('وقالت ستورمي حطلة إن الدعوى قائمة', 'حطلة', False),            # a place of the Arab world
+])
+def test_a_small_foreign_place_after_an_unknown_word_is_a_family_name(unknown_gp, text, surface, fires):
+    from geo.recognize.rules import follows_unknown_name
+    doc = doc_after(unknown_gp.index, text, 'cues')
+    span = next(s for s in doc.spans if text[s.start:s.end] == surface)
+    assert follows_unknown_name(span, doc) is fires

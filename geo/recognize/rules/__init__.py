@@ -11,7 +11,7 @@ from .channels import names_a_channel
 from .common_words import is_common_english_word, is_common_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
-from .first_names import follows_first_name, is_first_name
+from .first_names import follows_first_name, follows_unknown_name, is_first_name
 from .frequent_words import (is_common_word_for_a_hamlet, is_frequent_word, is_function_word_name,
                              is_very_common_alternate, is_word_for_a_place_elsewhere,
                              is_word_with_far_fetched_places)
@@ -31,7 +31,7 @@ HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective
         follows_title, is_first_name, follows_first_name, told_outlet, is_sentence_case_word, in_team_name,
         is_joined_word, names_a_street, is_common_english_word, is_person_name, is_very_common_alternate,
         is_common_word_for_a_hamlet, is_people_plural, is_function_word_name, is_word_with_far_fetched_places,
-        in_name_after_prefix, names_a_channel, is_word_for_a_place_elsewhere)
+        in_name_after_prefix, names_a_channel, is_word_for_a_place_elsewhere, follows_unknown_name)
 SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 

@@ -1,7 +1,9 @@
 """A first name right before another name-like word starts a person's name (سيرجي رودسكوي,
 Paris Hilton), even when some gazetteer lists the first name as a place."""
-from ...text.dictionary import is_function_word
-from .people import joined_to_notable_place
+from ...placetypes import ARAB_WORLD
+from ...text.dictionary import is_function_word, is_word
+from ...text.frequency import zipf
+from .people import joined_to_notable_place, notable_place
 
 
 def is_preposition_spelling(tok, doc) -> bool:
@@ -42,3 +44,23 @@ def follows_first_name(span, doc) -> bool:
     if not doc.one_space_between(span.i - 1, span.i):
         return False
     return doc.lang == 'ar' or doc.tokens[span.i].cap
+
+
+UNKNOWN_ZIPF = 3.0     # a word rarer than this, that neither the index nor the dictionary knows ...
+
+
+def follows_unknown_name(span, doc) -> bool:
+    """بوب وودوارد, سيلاهاتين دميرتاش: a foreign place name right after a word that no gazetteer,
+    dictionary or word list knows is the family name of a person whose first name that word is
+    (the first-name list cannot hold every first name).  Not for a notable place or one of the
+    Arab world, where names of places follow names of people, groups and things."""
+    if doc.lang != 'ar' or span.cue or span.proclitics or span.i == 0 or span.j - span.i != 1 or not span.rows:
+        return False
+    prev = doc.tokens[span.i - 1]
+    key = prev.key
+    if not prev.arabic or len(key) < 3 or key in doc.index or is_word(key, 'ar') or zipf(key, 'ar') >= UNKNOWN_ZIPF:
+        return False
+    if not doc.one_space_between(span.i - 1, span.i):
+        return False
+    index = doc.index
+    return not any(notable_place(c) or c.country in ARAB_WORLD for c in (index.core(r) for r, _ in span.rows))

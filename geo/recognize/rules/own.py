@@ -15,7 +15,7 @@ from .channels import names_a_channel
 from .common_words import is_common_english_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
-from .first_names import follows_first_name, is_first_name, is_theophoric
+from .first_names import follows_first_name, follows_unknown_name, is_first_name, is_theophoric
 from .frequent_words import (is_common_word_for_a_hamlet, is_function_word_name, is_very_common_alternate,
                              is_word_for_a_place_elsewhere, is_word_with_far_fetched_places)
 from .joined_word import is_joined_word
@@ -53,4 +53,6 @@ LEFT_TO_TEST = {
     in_name_after_prefix: lambda span, doc: doc.lang == 'ar' and in_name_after_prefix,
     is_word_for_a_place_elsewhere: lambda span, doc: doc.lang == 'ar' and not span.cue and span.j - span.i == 1
     and span.how == 'gazetteer' and is_word_for_a_place_elsewhere,
+    follows_unknown_name: lambda span, doc: doc.lang == 'ar' and not span.cue and not span.proclitics
+    and span.j - span.i == 1 and follows_unknown_name,
 }

@@ -17,7 +17,7 @@ def is_people_plural(span, doc) -> bool:
 
 
 # the hard rules that rule a span out because it names a person there
-PERSON_RULES = frozenset(('follows_title', 'follows_first_name', 'is_person_name'))
+PERSON_RULES = frozenset(('follows_title', 'follows_first_name', 'follows_unknown_name', 'is_person_name'))
 # a place this notable is not given up for a namesake (جورج واشنطن does not make واشنطن a person)
 NOTABLE_NAMES, NOTABLE_POPULATION, NOTABLE_SEAT = 30, 100_000, 2
 
