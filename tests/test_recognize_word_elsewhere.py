@@ -11,6 +11,7 @@ om-dh,Ad Dhahirah,الظاهرة,23.3,56.3,admin1,OM,Oman,150000
 om-mus,Muscat,مسقط,23.6,58.4,city,OM,Oman,800000
 sy-alp,Aleppo,حلب,36.2,37.16,city,SY,,2000000
 sy,Syria,سوريا|سورية,35.0,38.5,country,SY,,17500000
+dz-sa,Saida,سعيدة,34.83,0.15,city,DZ,,142000
 ye-sa,Amanat al-Asimah,أمانة العاصمة|الأمانة,15.4,44.2,admin1,YE,,1900000
 '''
 
@@ -49,3 +50,8 @@ def test_another_spelling_of_a_big_place_gets_no_pass_for_its_size(gp):
 
 def test_another_spelling_of_a_country_names_it_where_a_place_goes(gp):
     assert dropped(gp, 'وقال إن الحرب الأهلية في سورية طالت', 'سورية') == ['']
+
+
+def test_the_feminine_of_a_dictionary_word_is_a_word_too(gp):
+    # سعيدة "happy" (f.): the dictionary lists the adjective as سعيد
+    assert dropped(gp, 'وتمنى للجميع أياما سعيدة في العام الجديد', 'سعيدة') == ['is_word_for_a_place_elsewhere']

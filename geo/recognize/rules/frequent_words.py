@@ -98,6 +98,12 @@ def is_common_word_for_a_hamlet(span, doc) -> bool:
                and (word or c.country not in doc.focus) for c in (doc.index.core(r) for r, _ in span.rows))
 
 
+def _feminine_of_word(key: str) -> bool:
+    """سعيدة "happy" (f.): the feminine of a word of the dictionary (سعيد), which lists adjectives
+    in the masculine."""
+    return key.endswith('ه') and len(key) > 4 and is_word(key[:-1], 'ar')
+
+
 def _dictionary_word(key: str) -> bool:
     """A word of the Arabic dictionary, also in the accusative (يوما "a day": يوم + ا)."""
     return is_word(key, 'ar') or (key.endswith('ا') and len(key) > 3 and is_word(key[:-1], 'ar'))
@@ -131,25 +137,27 @@ def is_word_with_far_fetched_places(span, doc) -> bool:
 
 ABROAD_ZIPF = 4.0             # a word of the dictionary this common ...
 ABROAD_POPULATION = 200_000   # ... names a place smaller than this only where the text is
+CAPITAL = 3                   # (unless it is a national capital: المنامة)
 
 
 def is_word_for_a_place_elsewhere(span, doc) -> bool:
     """الظاهرة "the phenomenon" -> Ad Dhahirah (Oman), كشف "revealed" -> Kashaf (Iran), ميل "mile" ->
     Milagro (Ecuador): a common word of the Arabic dictionary names a place only in a text that
     names, with another name, the place's country or a place that lies only in it (doc.area_keys),
-    unless the word is the usual name of a country or of a place of 200,000 (حلب، الرياض، عدن are
+    unless the word is the usual name of a country, a capital or a place of 200,000 (حلب، المنامة are
     words too; الأمانة "honesty" is only another spelling of Yemen's Amanat al-Asimah, الجزيرة "the
     island" one of Algeria's); another spelling of a country still names it where a place goes
     (في سورية)."""
     if doc.lang != 'ar' or not _one_gazetteer_word(span):
         return False
     key = span.key
-    if zipf(key, 'ar') < ABROAD_ZIPF or not _dictionary_word(key):
+    if zipf(key, 'ar') < ABROAD_ZIPF or not (_dictionary_word(key) or _feminine_of_word(key)):
         return False
     index, named, taken = doc.index, doc.area_keys, None
     for r, kind in span.rows:
         c = index.core(r)
-        if index.is_user(r) or kind in USUAL and (c.type == 'country' or c.population >= ABROAD_POPULATION):
+        if index.is_user(r) or kind in USUAL and (c.type == 'country' or c.population >= ABROAD_POPULATION
+                                                  or c.seat >= CAPITAL):
             return False
         if c.type == 'country' and (taken is None and (taken := _taken_as_place(span, doc))):
             return False          # في سورية, بسورية: another spelling of a country, where a place goes
