@@ -35,15 +35,13 @@ def follows_first_name(span, doc) -> bool:
     """مصطفى بكري, John Kerry, حسن نصر الله: a name right after a first name is a surname."""
     if span.cue or span.i == 0 or span.j - span.i > 1 and not is_theophoric(span, doc):
         return False
-    if joined_to_notable_place(span, doc):
-        return False          # فهد بجدة (but مصطفى بكري: a surname, not ب + Creil)
     if doc.keys[span.i - 1] not in doc.lex.first_names:
         return False          # (most spans: the word before is no first name)
-    if is_preposition_spelling(doc.tokens[span.i - 1], doc):
+    if is_preposition_spelling(doc.tokens[span.i - 1], doc) or not doc.one_space_between(span.i - 1, span.i):
         return False
-    if not doc.one_space_between(span.i - 1, span.i):
-        return False
-    return doc.lang == 'ar' or doc.tokens[span.i].cap
+    if doc.lang != 'ar':
+        return doc.tokens[span.i].cap
+    return not joined_to_notable_place(span, doc)     # فهد بجدة (but مصطفى بكري: a surname, not ب + Creil)
 
 
 UNKNOWN_ZIPF = 3.0     # a word rarer than this, that neither the index nor the dictionary knows ...
@@ -54,13 +52,24 @@ def follows_unknown_name(span, doc) -> bool:
     dictionary or word list knows is the family name of a person whose first name that word is
     (the first-name list cannot hold every first name).  Not for a notable place or one of the
     Arab world, where names of places follow names of people, groups and things."""
-    if doc.lang != 'ar' or span.cue or span.proclitics or span.i == 0 or span.j - span.i != 1 or not span.rows:
-        return False
-    prev = doc.tokens[span.i - 1]
-    key = prev.key
-    if not prev.arabic or len(key) < 3 or key in doc.index or is_word(key, 'ar') or zipf(key, 'ar') >= UNKNOWN_ZIPF:
-        return False
-    if not doc.one_space_between(span.i - 1, span.i):
+    return may_follow_unknown_name(span, doc) and after_unknown_word(span, doc)
+
+
+def may_follow_unknown_name(span, doc) -> bool:
+    """follows_unknown_name on the span's own facts (rules/own.py)."""
+    if doc.lang != 'ar' or span.cue or span.proclitics or span.j - span.i != 1 or not span.rows:
         return False
     index = doc.index
     return not any(notable_place(c) or c.country in ARAB_WORLD for c in (index.core(r) for r, _ in span.rows))
+
+
+def after_unknown_word(span, doc) -> bool:
+    """The word before the span, one space apart, is Arabic and known to no list (rarer than
+    UNKNOWN_ZIPF, in no gazetteer, not in the dictionary)."""
+    if span.i == 0:
+        return False
+    prev = doc.tokens[span.i - 1]
+    key = prev.key
+    if not prev.arabic or len(key) < 3 or zipf(key, 'ar') >= UNKNOWN_ZIPF or key in doc.index or is_word(key, 'ar'):
+        return False
+    return doc.one_space_between(span.i - 1, span.i)

@@ -148,26 +148,41 @@ def is_word_for_a_place_elsewhere(span, doc) -> bool:
     words too; الأمانة "honesty" is only another spelling of Yemen's Amanat al-Asimah, الجزيرة "the
     island" one of Algeria's); another spelling of a country still names it where a place goes
     (في سورية)."""
+    return may_be_word_for_a_place_elsewhere(span, doc) and not_named_in_the_text(span, doc)
+
+
+def may_be_word_for_a_place_elsewhere(span, doc) -> bool:
+    """is_word_for_a_place_elsewhere on the span's own facts (rules/own.py): the word, its
+    frequency, its candidates."""
     if doc.lang != 'ar' or not _one_gazetteer_word(span):
         return False
     key = span.key
     if zipf(key, 'ar') < ABROAD_ZIPF or not (_dictionary_word(key) or _feminine_of_word(key)):
         return False
-    index, named, taken = doc.index, doc.area_keys, None
+    index = doc.index
     for r, kind in span.rows:
         c = index.core(r)
         if index.is_user(r) or kind in USUAL and (c.type == 'country' or c.population >= ABROAD_POPULATION
                                                   or c.seat >= CAPITAL):
             return False
-        if c.type == 'country' and (taken is None and (taken := _taken_as_place(span, doc))):
-            return False          # في سورية, بسورية: another spelling of a country, where a place goes
+        if c.type == 'country' and any(p in span.proclitics for p in 'بل'):
+            return False          # بسورية: another spelling of a country, where a place goes
+    return True
+
+
+def not_named_in_the_text(span, doc) -> bool:
+    """The rest of is_word_for_a_place_elsewhere, which reads the text: no other name of it lies in
+    a candidate's country, and no country is a candidate right after في, إلى ..."""
+    index, named, key = doc.index, doc.area_keys, span.key
+    for r, _ in span.rows:
+        c = index.core(r)
+        if c.type == 'country' and _after_place_preposition(span, doc):
+            return False          # في سورية
         if len(named.get(c.country, ())) > (key in named.get(c.country, ())):
             return False          # another name of the text is in that country
     return True
 
 
-def _taken_as_place(span, doc) -> bool:
-    """The word stands where a place goes: after في, إلى, من ... (the nisba rule's list) or with ب / ل
-    joined."""
-    return any(c in span.proclitics for c in 'بل') or (
-        span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions'))
+def _after_place_preposition(span, doc) -> bool:
+    """The word stands where a place goes: after في, إلى, من ... (the nisba rule's list)."""
+    return span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions')

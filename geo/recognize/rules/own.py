@@ -15,9 +15,11 @@ from .channels import names_a_channel
 from .common_words import is_common_english_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
-from .first_names import follows_first_name, follows_unknown_name, is_first_name, is_theophoric
+from .first_names import (after_unknown_word, follows_first_name, follows_unknown_name, is_first_name, is_theophoric,
+                          may_follow_unknown_name)
 from .frequent_words import (is_common_word_for_a_hamlet, is_function_word_name, is_very_common_alternate,
-                             is_word_for_a_place_elsewhere, is_word_with_far_fetched_places)
+                             is_word_for_a_place_elsewhere, is_word_with_far_fetched_places,
+                             may_be_word_for_a_place_elsewhere, not_named_in_the_text)
 from .joined_word import is_joined_word
 from .name_prefixes import in_name_after_prefix
 from .nisba import is_nisba_adjective, nisba_left_to_test
@@ -51,8 +53,7 @@ LEFT_TO_TEST = {
     in_team_name: team_left_to_test,
     names_a_street: lambda span, doc: doc.lang == 'en' and not span.cue and names_a_street,
     in_name_after_prefix: lambda span, doc: doc.lang == 'ar' and in_name_after_prefix,
-    is_word_for_a_place_elsewhere: lambda span, doc: doc.lang == 'ar' and not span.cue and span.j - span.i == 1
-    and span.how == 'gazetteer' and is_word_for_a_place_elsewhere,
-    follows_unknown_name: lambda span, doc: doc.lang == 'ar' and not span.cue and not span.proclitics
-    and span.j - span.i == 1 and follows_unknown_name,
+    is_word_for_a_place_elsewhere: lambda span, doc: may_be_word_for_a_place_elsewhere(span, doc)
+    and not_named_in_the_text,
+    follows_unknown_name: lambda span, doc: may_follow_unknown_name(span, doc) and after_unknown_word,
 }

@@ -49,5 +49,6 @@ def notable_place(c) -> bool:
 def joined_to_notable_place(span, doc) -> bool:
     """بالولايات المتحدة, لليمن: a notable place read with a preposition joined (ب ل ك) is the place
     the preposition governs, not a person's name, whatever word stands before it."""
-    return (doc.lang == 'ar' and any(c in span.proclitics for c in 'بلك')
+    p = span.proclitics
+    return (bool(p) and ('ب' in p or 'ل' in p or 'ك' in p) and doc.lang == 'ar'
             and any(notable_place(doc.index.core(r)) for r, _ in span.rows))

@@ -24,6 +24,9 @@ def _last_words(titles: frozenset[str]) -> frozenset[str]:
     return frozenset(t.split(' ')[-1] for t in titles if ' ' in t)
 
 
+_CLITIC_FIRST = frozenset('وفل')
+
+
 def _unclitic(key: str) -> str:
     """والقس -> القس, للسفيرة -> السفيرة, وزوجته -> زوجته: an Arabic title without its proclitic."""
     if key[:1] in 'وف' and len(key) > 3:
@@ -45,7 +48,7 @@ def _title_ends_at(doc, k: int) -> bool:
     """A title (or a two-word one: ولي العهد, Prime Minister) that a name follows ends at token k."""
     keys, titles = doc.keys, doc.lex.titles
     word = keys[k]
-    if doc.lang == 'ar' and word not in titles:
+    if word not in titles and word[:1] in _CLITIC_FIRST and doc.lang == 'ar':
         word = _unclitic(word)
     if word in titles:
         return doc.lang != 'ar' or _names_follow(word, doc.tokens[k].text)
@@ -60,16 +63,18 @@ def _title_adjective(key: str, adjectives: frozenset[str]) -> bool:
 
 
 def follows_title(span, doc) -> bool:
-    if span.cue or span.i == 0 or joined_to_notable_place(span, doc):
+    if span.cue or span.i == 0:
         return False
     toks, text, i = doc.tokens, doc.text, span.i
-    if text[toks[i - 1].end:toks[i].start].strip(' .') == '' and _title_ends_at(doc, i - 1):
-        return True
-    if doc.lang != 'ar' or text[toks[i - 1].end:toks[i].start] not in _BEFORE_NAME:
+    if _title_ends_at(doc, i - 1) and text[toks[i - 1].end:toks[i].start].strip(' .') == '':
+        return not joined_to_notable_place(span, doc)
+    if doc.lang != 'ar':
         return False
     # الرئيس الأمريكي الأسبق، بيل: back over the title's adjectives to the title
     keys, adjectives = doc.keys, doc.lex.words('title_adjectives')
     k = i - 1
+    if not _title_adjective(keys[k], adjectives) or text[toks[k].end:toks[i].start] not in _BEFORE_NAME:
+        return False
     for _ in range(MAX_ADJECTIVES):
         if k == 0 or not _title_adjective(keys[k], adjectives) or text[toks[k - 1].end:toks[k].start] != ' ':
             return False
