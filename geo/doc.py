@@ -57,6 +57,7 @@ class Span:
     parent_rows: list = field(default_factory=list)
     dropped: str = ''                                  # the hard rule that ruled the span out
     parent: int | None = None                          # doc.mentions index of the place the text puts it in
+    country_hint: str = ''                             # the country an adjective after it names (ليون الفرنسية: FR)
     place: Place | None = None                         # what resolution decided (None: unresolved)
 
 

@@ -205,3 +205,17 @@ def candidates(doc: Doc) -> None:
     doc.groups = groups
     link_groups(doc, doc.groups)
     _keep(doc.index, doc.groups, ranking)
+    _in_named_country(doc, groups, ranking)
+
+
+def _in_named_country(doc: Doc, groups: list[Group], ranking: list[tuple]) -> None:
+    """A group whose mention the text qualifies by a country (مدينة ليون الفرنسية) keeps only its
+    candidates in that country, when it has any (León, Nicaragua ranks above Lyon by prior)."""
+    n = WEIGHTS['max_candidates']
+    for g, got in zip(groups, ranking):
+        hint = next((doc.mentions[i].country_hint for i in g.spans if doc.mentions[i].country_hint), '')
+        if not hint or (g.cands and all(c.core.country == hint for c in g.cands)):
+            continue
+        inside = [r for r in got if r[2].country == hint]
+        if inside:
+            g.cands = [Scored(*r) for r in inside[:n]]

@@ -1,5 +1,6 @@
 """Stage `links`: the parents the text names: "Paris, Texas"; "حي X في مدينة Y"; "قرية X بريف Y";
-"X شمال Y".
+"X شمال Y"; and the country an Arabic adjective right after a name gives (مدينة ليون الفرنسية:
+Lyon in France, not León in Nicaragua), as Span.country_hint.
 
 For each mention, Span.parent is the mention the text places it in (or None); resolution rewards
 candidates inside or near that parent's likely place (geo.resolve.candidates groups them), and
@@ -7,6 +8,7 @@ approximate placement puts a name no gazetteer knows at its parent."""
 from __future__ import annotations
 
 from ..doc import Doc, Span
+from ..recognize.demonyms import demonym_row
 from ..text.sentences import CLAUSE_ENDS
 
 MAX_GAP_TOKENS = 3
@@ -56,3 +58,21 @@ def links(doc: Doc) -> None:
         a.parent = None if b.i - a.j > MAX_GAP_TOKENS else _parent_after(doc, spans, i)
     if spans:
         spans[-1].parent = None
+    if doc.lang == 'ar':
+        for s in spans:
+            s.country_hint = _country_after(doc, s)
+
+
+def _country_after(doc: Doc, span: Span) -> str:
+    """The country a definite nisba adjective right after the span names (الفرنسية، السوري), ''
+    when none does."""
+    toks = doc.tokens
+    if span.j >= len(toks):
+        return ''
+    key = toks[span.j].key
+    if not (key.startswith('ال') and len(key) > 4 and key.endswith(('ي', 'يه'))):
+        return ''
+    if not doc.one_space_between(span.j - 1, span.j):
+        return ''
+    row = demonym_row(doc, key)
+    return doc.index.core(row).country if row is not None else ''
