@@ -34,6 +34,7 @@ def span_of(index, text, surface, occurrence=0):
     (is_definite_adjective, 'صار معيارا للمرأة الرقة الجديدة', 'الرقة', True),       # لل + المرأة
     (is_definite_adjective, 'دعا لاجتماع للجنة الرقة في البلدية', 'الرقة', False),   # ل + لجنة (idafa)
     (is_definite_adjective, 'وصل الوفد بالمدينة الرقة صباحا', 'الرقة', False),       # a cue word behind ب
+    (is_definite_adjective, 'تابعوا الحفل على القناة الرقة مساء', 'الرقة', True),     # القناة: a channel
     (in_organisation_name, 'قال مجلس شورى مجاهدي حلب إن القتال توقف', 'حلب', True),
     (in_organisation_name, 'قال مجلس محافظة حلب إن القتال توقف', 'حلب', False),
     (in_organisation_name, 'قصفت الطائرات مواقع تنظيم داعش شرقي سوريا', 'سوريا', False),   # after a direction

@@ -21,8 +21,10 @@ def is_definite_adjective(span, doc) -> bool:
     if m is None:
         return False
     stem = m.group(2)
-    if any(w in doc.lex.cues or w in doc.lex.titles for w in (pk, stem, 'ال' + stem)):
+    if any(w in doc.lex.cues or w in doc.lex.titles for w in (pk, stem, 'ال' + stem)) \
+            and stem not in doc.lex.words('channel_cues'):
         return False      # بالمدينة الرقة, للوزير الأحمد: a place word or a title, then a name
+                          # (but القناة السعودية is the Saudi channel: القناة names no place)
     if m.group(1) and _indefinite_l_word(stem):
         return False      # للجنة: ل + لجنة "for a committee" (idafa: لجنة الأحمدي), not ل + الجنة
     return not (pk in doc.index and pk not in doc.lex.common_words)
