@@ -89,6 +89,9 @@ def unknown_gp(tmp_path_factory):
     ('وقال الوزير إن سميث بلدة صغيرة', 'سميث', False),               # a known word before it
     ('وقالت ستورمي موسكو إن الدعوى قائمة', 'موسكو', False),          # a notable place
     ('وقالت ستورمي حطلة إن الدعوى قائمة', 'حطلة', False),            # a place of the Arab world
+    ('وقالت الإعلامية سميث مارينوفا إن الدعوى قائمة', 'سميث', True),   # a first name before an unknown name
+    ('وقع الحادث في سميث بفلوريدا أمس', 'سميث', False),              # ب + a common word is no name
+    ('وقالت الشرطة إنه أنفقها سميث كلها', 'سميث', False),            # أنفق + ها: a verb with its pronoun
 ])
 def test_a_small_foreign_place_after_an_unknown_word_is_a_family_name(unknown_gp, text, surface, fires):
     from geo.recognize.rules import follows_unknown_name

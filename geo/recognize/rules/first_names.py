@@ -1,6 +1,7 @@
 """A first name right before another name-like word starts a person's name (سيرجي رودسكوي,
 Paris Hilton), even when some gazetteer lists the first name as a place."""
 from ...placetypes import ARAB_WORLD
+from ...text.arabic import proclitic_variants
 from ...text.dictionary import is_function_word, is_word
 from ...text.frequency import zipf
 from .people import joined_to_notable_place, notable_place
@@ -48,10 +49,11 @@ UNKNOWN_ZIPF = 3.0     # a word rarer than this, that neither the index nor the 
 
 
 def follows_unknown_name(span, doc) -> bool:
-    """بوب وودوارد, سيلاهاتين دميرتاش: a foreign place name right after a word that no gazetteer,
-    dictionary or word list knows is the family name of a person whose first name that word is
-    (the first-name list cannot hold every first name).  Not for a notable place or one of the
-    Arab world, where names of places follow names of people, groups and things."""
+    """بوب وودوارد, سيلاهاتين دميرتاش: a foreign place name right next to a word that no gazetteer,
+    dictionary or word list knows is part of a person's name: the family name after a first name
+    no list holds, or the first name before such a family name (جوزيف ميسفود، فيكتوريا مارينوفا).
+    Not for a notable place or one of the Arab world, where names of places stand next to names
+    of people, groups and things."""
     return may_follow_unknown_name(span, doc) and after_unknown_word(span, doc)
 
 
@@ -64,12 +66,25 @@ def may_follow_unknown_name(span, doc) -> bool:
 
 
 def after_unknown_word(span, doc) -> bool:
-    """The word before the span, one space apart, is Arabic and known to no list (rarer than
-    UNKNOWN_ZIPF, in no gazetteer, not in the dictionary)."""
-    if span.i == 0:
+    """The word before the span, or the word after it, one space apart, is Arabic and known to
+    no list (rarer than UNKNOWN_ZIPF, in no gazetteer, not in the dictionary)."""
+    i = span.i
+    if i > 0 and _unknown(doc.tokens[i - 1], doc) and doc.one_space_between(i - 1, i):
+        return True
+    j = span.j
+    return j < len(doc.tokens) and _unknown(doc.tokens[j], doc) and doc.one_space_between(j - 1, j)
+
+
+_SUFFIXES = ('هما', 'هم', 'هن', 'ها', 'كم', 'نا', 'ه')    # pronouns joined at a word's end
+KNOWN_STEM_ZIPF = 3.5     # a stem this common, once a proclitic is off, makes the word known (بفلوريدا)
+
+
+def _unknown(tok, doc) -> bool:
+    """A word of no list, also once a proclitic (بفلوريدا, بولاية: a common stem) or a pronoun
+    (تفنيده) is taken off; بايزلي stays unknown though ب + ايزلي reads as a rare word."""
+    key = tok.key
+    if not tok.arabic or len(key) < 3 or zipf(key, 'ar') >= UNKNOWN_ZIPF or key in doc.index or is_word(key, 'ar'):
         return False
-    prev = doc.tokens[span.i - 1]
-    key = prev.key
-    if not prev.arabic or len(key) < 3 or zipf(key, 'ar') >= UNKNOWN_ZIPF or key in doc.index or is_word(key, 'ar'):
+    if any(key.endswith(suf) and len(key) - len(suf) >= 3 and is_word(key[:-len(suf)], 'ar') for suf in _SUFFIXES):
         return False
-    return doc.one_space_between(span.i - 1, span.i)
+    return not any(zipf(k, 'ar') >= KNOWN_STEM_ZIPF for _, k, pre in proclitic_variants(tok.text, key) if pre)
