@@ -26,6 +26,8 @@ def table(tmp_path):
         (5, 'نيويورك', 2),                    # a name another place has already
         (6, 'المنطقة الصومالية', 3),        # common words; its short form an adjective
         (7, 'كوينزلاند', 2),
+        (8, 'البحيرات', 3),                   # the plural of بحيرة "lake"
+        (9, 'فوج', 3),                        # a unit GeoNames has at the second level
         (999, 'مكان بلا وحدة', 2),            # no such unit in the index
     ]
     path = tmp_path / 'admin1.parquet'
@@ -35,7 +37,8 @@ def table(tmp_path):
 
 
 def test_only_new_uncommon_names_of_major_units_join_their_units(table):
-    places = [Place(id=f'gn:{i}', name=f'unit {i}', lat=0.0, lon=0.0, type='admin1') for i in (5165418, 1, 2, 3, 4, 5, 6, 7)]
+    places = [Place(id=f'gn:{i}', name=f'unit {i}', lat=0.0, lon=0.0, type='admin1') for i in (5165418, 1, 2, 3, 4, 5, 6, 7, 8)]
+    places.append(Place(id='gn:9', name='Vosges', lat=48.2, lon=6.3, type='admin2'))
     places.append(Place(id='gn:5128581', name='New York City', lat=40.7, lon=-74.0, type='city', name_ar='نيويورك'))
     got = {p.id: p.names for p in NaturalEarthAdmin1(table).derive(places)}
     # ولاية أوهايو is all common words for wordfreq (أوهايو is common in the news): the short form

@@ -8,14 +8,15 @@ Natural Earth often writes the unit's type first (محافظة حضرموت، و
 "autonomous" last (منطقة التبت ذاتية الحكم): the name without them is added too, as the text
 writes it after its own cue word (في ولاية أوهايو، في التبت).
 
-Only the units Natural Earth ranks as major (scalerank <= MAX_SCALERANK: the states of the US and
-India, the provinces of China and Pakistan, the Länder, Nigeria's states ...; not Latvia's
-municipalities nor Venezuela's Falcón, a rocket's name in the news), only names that no place has
+Only GeoNames' first-level units (Natural Earth gives France's departments, Britain's counties)
+that Natural Earth ranks as major (scalerank <= MAX_SCALERANK: the states of the US and India, the
+provinces of China and Pakistan, the Länder, Nigeria's states ...; not Venezuela's Falcón, a
+rocket's name in the news), only names that no place has
 yet (نيويورك stays the city's, مكة المكرمة the city's), and no common word: none whose folded key
 a common word of the language also has (ميه is Mie and مئة "hundred"; wordfreq Zipf >=
 COMMON_ZIPF), none that is another word with an affix (الصومالية "Somali", the nisba), none made
-of common words only (الساحل الغربي "the west coast").  This reads the other sources' places, so
-it runs last (derive)."""
+of common words only (الساحل الغربي "the west coast") and no plural of one (البحيرات).  This
+reads the other sources' places, so it runs last (derive)."""
 from __future__ import annotations
 
 import importlib.util
@@ -98,12 +99,12 @@ class NaturalEarthAdmin1(Source):
             k = fold(w)
             by_key[k] = max(by_key.get(k, 0.0), z)
         places = list(places)
-        ids = {p.id for p in places}
+        types = {p.id: p.type for p in places}     # (Natural Earth's units are GeoNames' departments in places)
         taken = {fold(n) for p in places for n in (p.name_ar, *p.aliases, *p.names) if n and is_arabic(n)}
         table = pq.read_table(path, columns=['gn_id', 'name_ar', 'scalerank'])
         for gid, name_ar, rank in zip(*(table.column(c).to_pylist() for c in ('gn_id', 'name_ar', 'scalerank'))):
             pid = f'gn:{int(gid)}' if gid and gid > 0 else ''
-            if pid not in ids or not name_ar or not name_ar.strip() or rank is None or rank > MAX_SCALERANK:
+            if types.get(pid) != 'admin1' or not name_ar or not name_ar.strip() or rank is None or rank > MAX_SCALERANK:
                 continue
             new = []
             for form in forms(name_ar):
@@ -111,7 +112,7 @@ class NaturalEarthAdmin1(Source):
                 if len(key.replace(' ', '')) < MIN_LETTERS or key in taken:
                     continue
                 if by_key.get(key, 0.0) >= COMMON_ZIPF or _common(form, zipf_frequency) or (
-                        ' ' not in form and derived(form, frequent)):
+                        ' ' not in form and (derived(form, frequent) or _plural_of_a_word(key, by_key))):
                     continue
                 taken.add(key)
                 new.append(form)
@@ -124,3 +125,9 @@ def _common(form: str, zipf) -> bool:
     if len(words) == 1:
         return zipf(form, 'ar') >= COMMON_ZIPF
     return all(zipf(w, 'ar') >= COMMON_WORDS_ZIPF for w in words)
+
+
+def _plural_of_a_word(key: str, by_key: dict[str, float]) -> bool:
+    """البحيرات "the lakes": the plural (ات) of a common noun (بحيرة)."""
+    stem = key[2:] if key.startswith('ال') else key
+    return stem.endswith('ات') and len(stem) > 4 and by_key.get(stem[:-2] + 'ه', 0.0) >= COMMON_WORDS_ZIPF
