@@ -192,3 +192,16 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
                        ('نزحت العائلات إلى قرية جملة أمس', 'جملة'),   # a common word (sentence) as a name
                        ('نقل المصاب إلى مستشفى الرازي للعلاج', 'مستشفى الرازي')):
         assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == [name], text
+
+
+def test_a_landmark_named_by_common_words_is_no_hamlet(tmp_path):
+    """البيت الأبيض "the white house": common words, no people, far from the Arab world; a
+    landmark of our own regions file, not a hamlet, so the hamlet rule leaves it."""
+    from gazetteer.build import build
+    from gazetteer.index import Index
+    from gazetteer.sources.regions import Regions
+    build(tmp_path / 'index', sources=[Regions()])
+    index = Index.open(tmp_path / 'index')
+    span, doc = span_of(index, 'وقال البيت الأبيض في بيان إن الرئيس سيزور المنطقة', 'البيت الأبيض')
+    assert span.rows and not is_common_word_for_a_hamlet(span, doc)
+    assert index.core(span.rows[0][0]).type == 'landmark'

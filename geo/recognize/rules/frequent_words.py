@@ -94,7 +94,8 @@ def is_common_word_for_a_hamlet(span, doc) -> bool:
     # a word of the dictionary (or a first name) loses even where the text names the country (أشار
     # in a text on Iran, دونالد in one on the United States); the commonest words outweigh towns too
     bar = TOWN if word and z >= TOWN_ZIPF else HAMLET
-    return all(c.population < bar and c.type not in BIG_UNITS and c.country not in ARAB_WORLD
+    # (a landmark has no people: البيت الأبيض is no hamlet)
+    return all(c.population < bar and c.type not in BIG_UNITS and c.type != 'landmark' and c.country not in ARAB_WORLD
                and (word or c.country not in doc.focus) for c in (doc.index.core(r) for r, _ in span.rows))
 
 
