@@ -10,7 +10,8 @@ from geo.recognize.rules import (follows_first_name, follows_title, in_organisat
                                  is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word,
                                  is_function_word_name, is_word_with_far_fetched_places, is_definite_adjective, is_first_name,
                                  is_frequent_word, is_joined_word, is_nisba_adjective, is_sentence_case_word,
-                                 is_person_name, is_very_common_alternate, names_a_street, told_outlet)
+                                 is_person_name, is_very_common_alternate, names_a_street, told_outlet,
+                                 after_passive_auxiliary)
 
 
 def span_of(index, text, surface, occurrence=0):
@@ -38,6 +39,9 @@ def span_of(index, text, surface, occurrence=0):
     (in_organisation_name, 'قال مجلس شورى مجاهدي حلب إن القتال توقف', 'حلب', True),
     (in_organisation_name, 'قال مجلس محافظة حلب إن القتال توقف', 'حلب', False),
     (in_organisation_name, 'قصفت الطائرات مواقع تنظيم داعش شرقي سوريا', 'سوريا', False),   # after a direction
+    (after_passive_auxiliary, 'وأضاف أنه تم حطلة القارب', 'حطلة', True),     # تم + a verbal noun
+    (after_passive_auxiliary, 'وأضاف أنه تم في حطلة رصد القارب', 'حطلة', False),
+    (after_passive_auxiliary, 'وتجري حطلة انتخابات', 'حطلة', False),           # تجري "holds": the place its subject
     (is_person_name, 'وقال كيري إن الوفد وصل', 'كيري', True),
     (is_person_name, 'وصل الوفد إلى حلب أمس', 'حلب', False),
     (names_a_street, 'A fire broke out on Springfield Street last night.', 'Springfield', True),

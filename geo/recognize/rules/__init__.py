@@ -26,12 +26,14 @@ from .sentence_case import is_sentence_case_word
 from .streets import names_a_street
 from .teams import in_team_name
 from .titles import follows_title
+from .verbal_nouns import after_passive_auxiliary
 
 HARD = (is_calendar_word, is_cue_word, is_nisba_adjective, is_definite_adjective, in_organisation_name,
         follows_title, is_first_name, follows_first_name, told_outlet, is_sentence_case_word, in_team_name,
         is_joined_word, names_a_street, is_common_english_word, is_person_name, is_very_common_alternate,
         is_common_word_for_a_hamlet, is_people_plural, is_function_word_name, is_word_with_far_fetched_places,
-        in_name_after_prefix, names_a_channel, is_word_for_a_place_elsewhere, follows_unknown_name)
+        in_name_after_prefix, names_a_channel, is_word_for_a_place_elsewhere, follows_unknown_name,
+        after_passive_auxiliary)
 SOFT = (is_common_word, is_frequent_word)
 FILTERS = HARD + SOFT
 

@@ -30,6 +30,7 @@ from .sentence_case import is_sentence_case_word
 from .streets import names_a_street
 from .teams import in_team_name, team_left_to_test
 from .titles import follows_title
+from .verbal_nouns import after_passive_auxiliary
 
 OWN = frozenset((is_calendar_word, is_cue_word, is_joined_word, is_common_english_word, is_person_name,
                  is_very_common_alternate, is_common_word_for_a_hamlet, is_people_plural, is_function_word_name,
@@ -56,4 +57,5 @@ LEFT_TO_TEST = {
     is_word_for_a_place_elsewhere: lambda span, doc: may_be_word_for_a_place_elsewhere(span, doc)
     and not_named_in_the_text,
     follows_unknown_name: lambda span, doc: may_follow_unknown_name(span, doc) and after_unknown_word,
+    after_passive_auxiliary: lambda span, doc: doc.lang == 'ar' and not span.cue and after_passive_auxiliary,
 }
