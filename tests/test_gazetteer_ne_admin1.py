@@ -28,6 +28,8 @@ def table(tmp_path):
         (7, 'كوينزلاند', 2),
         (8, 'البحيرات', 3),                   # the plural of بحيرة "lake"
         (9, 'فوج', 3),                        # a unit GeoNames has at the second level
+        (10, 'لويزيانا', 2),                  # a small town elsewhere has the name: shared
+        (11, 'تمبكتو', 2),                    # the town inside the unit has it: not shared
         (999, 'مكان بلا وحدة', 2),            # no such unit in the index
     ]
     path = tmp_path / 'admin1.parquet'
@@ -37,13 +39,19 @@ def table(tmp_path):
 
 
 def test_only_new_uncommon_names_of_major_units_join_their_units(table):
-    places = [Place(id=f'gn:{i}', name=f'unit {i}', lat=0.0, lon=0.0, type='admin1') for i in (5165418, 1, 2, 3, 4, 5, 6, 7, 8)]
+    places = [Place(id=f'gn:{i}', name=f'unit {i}', lat=0.0, lon=0.0, type='admin1', country='US')
+              for i in (5165418, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11)]
+    places.append(Place(id='gn:20', name='Louisiana', lat=39.4, lon=-91.1, type='village', country='US',
+                        admin1='Missouri', population=3296, name_ar='لويزيانا'))
+    places.append(Place(id='gn:21', name='Timbuktu', lat=16.8, lon=-3.0, type='town', country='US',
+                        admin1='unit 11', population=84208, name_ar='تمبكتو'))
     places.append(Place(id='gn:9', name='Vosges', lat=48.2, lon=6.3, type='admin2'))
-    places.append(Place(id='gn:5128581', name='New York City', lat=40.7, lon=-74.0, type='city', name_ar='نيويورك'))
+    places.append(Place(id='gn:5128581', name='New York City', lat=40.7, lon=-74.0, type='city', country='US',
+                        population=8_000_000, name_ar='نيويورك'))
     got = {p.id: p.names for p in NaturalEarthAdmin1(table).derive(places)}
     # ولاية أوهايو is all common words for wordfreq (أوهايو is common in the news): the short form
     # joins; المنطقة الصومالية is common words, and الصومالية an adjective: nothing joins
-    assert got == {'gn:5165418': ('أوهايو',), 'gn:7': ('كوينزلاند',)}
+    assert got == {'gn:5165418': ('أوهايو',), 'gn:7': ('كوينزلاند',), 'gn:10': ('لويزيانا',)}
 
 
 def test_without_the_file_the_source_gives_nothing(tmp_path):

@@ -11,8 +11,9 @@ writes it after its own cue word (في ولاية أوهايو، في التبت
 Only GeoNames' first-level units (Natural Earth gives France's departments, Britain's counties)
 that Natural Earth ranks as major (scalerank <= MAX_SCALERANK: the states of the US and India, the
 provinces of China and Pakistan, the Länder, Nigeria's states ...; not Venezuela's Falcón, a
-rocket's name in the news), only names that no place has
-yet (نيويورك stays the city's, مكة المكرمة the city's), and no common word: none whose folded key
+rocket's name in the news), only names that no area, no place of SMALL_HOLDER people and no place
+inside the unit has yet (نيويورك stays the city's, تمبكتو the town's; لويزيانا, a town of 3,000
+in Missouri, becomes the state's too), and no common word: none whose folded key
 a common word of the language also has (ميه is Mie and مئة "hundred"; wordfreq Zipf >=
 COMMON_ZIPF), none that is another word with an affix (الصومالية "Somali", the nisba), none made
 of common words only (الساحل الغربي "the west coast") and no plural of one (البحيرات).  This
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..keys import fold, is_arabic
-from ..place import Place
+from ..place import AREA_TYPES, Place
 from .base import Source, package_fingerprint
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ TYPE_WORDS = frozenset(('مقاطعة', 'محافظة', 'المحافظة', 'ب�
                         'مديرية', 'كانتون', 'أوبلاست', 'جهة', 'شعبية', 'أبرشية', 'ضاحية', 'إمارة', 'دائرة'))
 TAILS = ('ذاتية الحكم', 'ذات الحكم الذاتي', 'أوبلاست')
 MAX_SCALERANK = 4
+SMALL_HOLDER = 100_000    # a place this small outside the unit does not keep a name from it
 COMMON_ZIPF = 4.0         # a one-word name this common is a word of the language
 COMMON_WORDS_ZIPF = 3.5   # a longer name whose every word is this common is a phrase
 MIN_LETTERS = 3
@@ -99,25 +101,37 @@ class NaturalEarthAdmin1(Source):
             k = fold(w)
             by_key[k] = max(by_key.get(k, 0.0), z)
         places = list(places)
-        types = {p.id: p.type for p in places}     # (Natural Earth's units are GeoNames' departments in places)
-        taken = {fold(n) for p in places for n in (p.name_ar, *p.aliases, *p.names) if n and is_arabic(n)}
+        by_id = {p.id: p for p in places}
+        holders: dict[str, list[Place]] = {}      # Arabic key -> the places that have it
+        for p in places:
+            for n in {fold(n) for n in (p.name_ar, *p.aliases, *p.names) if n and is_arabic(n)}:
+                holders.setdefault(n, []).append(p)
         table = pq.read_table(path, columns=['gn_id', 'name_ar', 'scalerank'])
         for gid, name_ar, rank in zip(*(table.column(c).to_pylist() for c in ('gn_id', 'name_ar', 'scalerank'))):
             pid = f'gn:{int(gid)}' if gid and gid > 0 else ''
-            if types.get(pid) != 'admin1' or not name_ar or not name_ar.strip() or rank is None or rank > MAX_SCALERANK:
+            unit = by_id.get(pid)
+            if unit is None or unit.type != 'admin1' or not name_ar or not name_ar.strip() or rank is None or rank > MAX_SCALERANK:
                 continue
             new = []
             for form in forms(name_ar):
                 key = fold(form)
-                if len(key.replace(' ', '')) < MIN_LETTERS or key in taken:
+                if len(key.replace(' ', '')) < MIN_LETTERS or not all(_may_share(h, unit) for h in holders.get(key, ())):
                     continue
                 if by_key.get(key, 0.0) >= COMMON_ZIPF or _common(form, zipf_frequency) or (
                         ' ' not in form and (derived(form, frequent) or _plural_of_a_word(key, by_key))):
                     continue
-                taken.add(key)
+                holders.setdefault(key, []).append(unit)
                 new.append(form)
             if new:
                 yield Place(id=pid, name='', lat=0.0, lon=0.0, names=tuple(new), source=self.name)
+
+
+def _may_share(holder: Place, unit: Place) -> bool:
+    """A unit may take a name another place has when that place is small and lies outside it
+    (لويزيانا, a town of 3,000 in Missouri, for the state), never a town inside it (تمبكتو stays
+    Timbuktu's, not the Tombouctou region's) nor an area or a big place (نيويورك)."""
+    return (holder.type not in AREA_TYPES and holder.population < SMALL_HOLDER
+            and not (holder.country == unit.country and holder.admin1 in (unit.name, *unit.aliases, *unit.names)))
 
 
 def _common(form: str, zipf) -> bool:
