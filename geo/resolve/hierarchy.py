@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..doc import Doc, Span
 from ..recognize.demonyms import demonym_row
+from ..recognize.rules.nisba import definite_nisba_form
 from ..text.sentences import CLAUSE_ENDS
 
 MAX_GAP_TOKENS = 3
@@ -70,7 +71,7 @@ def _country_after(doc: Doc, span: Span) -> str:
     if span.j >= len(toks):
         return ''
     key = toks[span.j].key
-    if not (key.startswith('ال') and len(key) > 4 and key.endswith(('ي', 'يه'))):
+    if not definite_nisba_form(key):
         return ''
     if not doc.one_space_between(span.j - 1, span.j):
         return ''

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...placetypes import ARAB_WORLD, BIG_UNITS, NAME_KINDS
 from ...text.dictionary import is_function_word, is_word
 from ...text.frequency import zipf
+from .nisba import after_nisba_preposition
 
 # (minimum Zipf frequency, population a place needs to outweigh the word, applies at home too).
 # English frequencies count proper-noun uses as well (wordfreq lower-cases), so its tiers are
@@ -177,13 +178,9 @@ def not_named_in_the_text(span, doc) -> bool:
     index, named, key = doc.index, doc.area_keys, span.key
     for r, _ in span.rows:
         c = index.core(r)
-        if c.type == 'country' and _after_place_preposition(span, doc):
+        if c.type == 'country' and after_nisba_preposition(span, doc):
             return False          # في سورية
         if len(named.get(c.country, ())) > (key in named.get(c.country, ())):
             return False          # another name of the text is in that country
     return True
 
-
-def _after_place_preposition(span, doc) -> bool:
-    """The word stands where a place goes: after في, إلى, من ... (the nisba rule's list)."""
-    return span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions')

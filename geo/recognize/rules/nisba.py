@@ -23,7 +23,12 @@ def stem_places(key: str) -> list[str]:
     return []
 
 
-def _after_nisba_preposition(span, doc) -> bool:
+def definite_nisba_form(key: str) -> bool:
+    """الأمريكي، الفرنسية: a definite word shaped like a nisba adjective (-ي, -ية), the form alone."""
+    return key.startswith('ال') and len(key) > 4 and key.endswith(('ي', 'يه'))
+
+
+def after_nisba_preposition(span, doc) -> bool:
     """في سورية: a word right after a preposition that takes a place."""
     return span.i > 0 and doc.tokens[span.i - 1].key in doc.lex.words('nisba_prepositions')
 
@@ -40,7 +45,7 @@ def may_be_indefinite_nisba(span, doc) -> bool:
 def is_indefinite_nisba(span, doc) -> bool:
     """روسية in طائرات روسية: an indefinite adjective whose form some source also lists as the
     country's name.  Kept only after a preposition, or when it is the country's usual name."""
-    return may_be_indefinite_nisba(span, doc) and not _after_nisba_preposition(span, doc)
+    return may_be_indefinite_nisba(span, doc) and not after_nisba_preposition(span, doc)
 
 
 def is_nisba_word(key: str, doc, countries_only: bool = False) -> bool:
@@ -83,7 +88,7 @@ def is_masculine_nisba(span, doc) -> bool:
     (سوريا), though a gazetteer lists the word (Surrey).  Only countries: many names and words end
     in ي (هراري، أدى).  Kept after a preposition, or when the word itself is the usual name of a
     country or province (مالي، دبي)."""
-    return may_be_masculine_nisba(span, doc) and not _after_nisba_preposition(span, doc)
+    return may_be_masculine_nisba(span, doc) and not after_nisba_preposition(span, doc)
 
 
 def is_definite_nisba(span, doc) -> bool:
@@ -116,4 +121,4 @@ def nisba_left_to_test(span, doc):
 
 
 def not_after_nisba_preposition(span, doc) -> bool:
-    return not _after_nisba_preposition(span, doc)
+    return not after_nisba_preposition(span, doc)

@@ -12,6 +12,7 @@ title without the article or a pronoun), nor for a notable place with a preposit
 السعودي بالولايات المتحدة; but الوزير بكري is a surname, not ب + Creil)."""
 from functools import lru_cache
 
+from .nisba import definite_nisba_form
 from .people import joined_to_notable_place, notable_place
 
 MAX_ADJECTIVES = 3
@@ -59,7 +60,7 @@ def _title_ends_at(doc, k: int) -> bool:
 
 
 def _title_adjective(key: str, adjectives: frozenset[str]) -> bool:
-    return key in adjectives or (key.startswith('ال') and len(key) > 4 and key.endswith(('ي', 'يه')))
+    return key in adjectives or definite_nisba_form(key)
 
 
 def follows_title(span, doc) -> bool:
