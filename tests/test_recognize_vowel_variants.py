@@ -41,3 +41,12 @@ def test_the_name_is_found_in_either_spelling(geoparser):
 def test_edges_of_a_word_are_not_read_as_vowels(geoparser):
     assert surfaces(geoparser, 'وقالت الشرطة أن ياربر رفض الامتثال') == []           # a man named Yarber
     assert surfaces(geoparser, 'وقال مدير الشركة شاهرخ نوش آبادي إن الرحلات بدأت') == []
+
+
+def test_one_vowel_apart_adds_or_drops_one_long_vowel_inside_the_word():
+    from geo.recognize.vowel_variants import one_vowel_apart
+    got = one_vowel_apart('سالزبيري')
+    assert 'سالزبري' in got and 'سالزبييري' in got
+    assert all(w[0] == 'س' and w[-1] == 'ي' and abs(len(w) - 8) == 1 for w in got)
+    assert one_vowel_apart('حلب') == []          # too short to vary
+    assert one_vowel_apart('الحكومه') == []      # too common a word (keys are folded: ة is ه)

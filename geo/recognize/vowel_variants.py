@@ -74,3 +74,14 @@ def by_skeleton(words: frozenset[str]) -> dict[str, list[str]]:
         if len(w) >= MIN_LENGTH:
             out.setdefault(skeleton(w), []).append(w)
     return out
+
+
+def one_vowel_apart(word: str) -> list[str]:
+    """The spellings of `word` with one و / ي more or one fewer inside it (its first and last
+    letters kept): سالزبيري -> سالزبري, ...  None for a word too short or too common to vary."""
+    if _bare(word) is None or zipf(word, 'ar') >= MAX_ZIPF:
+        return []
+    out = {word[:p] + v + word[p:] for p in range(1, len(word)) for v in VOWELS}
+    out.update(word[:p] + word[p + 1:] for p in range(1, len(word) - 1) if word[p] in VOWELS)
+    out.discard(word)
+    return sorted(out)

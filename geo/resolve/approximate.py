@@ -14,13 +14,13 @@ from collections import Counter
 from functools import cached_property
 from itertools import accumulate
 
-from gazetteer.geodesy import km
 from gazetteer.index import Index
 from gazetteer.keys import fold
 
 from ..doc import Doc, Span
 from ..model import Place
 from .candidates import score_candidates
+from .inside import named_inside, within
 from .places import LABEL_QUOTES, arabic_label, place_of
 
 # uncertainty radius (km) of a place somewhere inside a parent of this type
@@ -28,10 +28,10 @@ RADIUS_KM = {'neighbourhood': 2.0, 'village': 3.0, 'town': 5.0, 'city': 8.0, 'ad
              'region': 300.0, 'country': 300.0, 'airport': 3.0, 'landmark': 2.0, 'facility': 2.0}
 PARENT_TYPES = frozenset({'city', 'town', 'village', 'admin1', 'admin2', 'neighbourhood'})
 SETTLEMENTS = frozenset({'city', 'town', 'village'})
+# a cue of these types names the place a name inside its parent means, not something in it
+THE_PLACE = PARENT_TYPES | {'', 'countryside'}
 # what lies inside a settlement: its parent must be one (the document's city when none is near)
 URBAN = frozenset({'neighbourhood', 'landmark'})
-# how far from the point of the place the text puts a named facility in it may lie
-LINKED_KM = {'admin1': 800.0, 'admin2': 150.0, 'region': 1500.0, 'city': 40.0}
 # how far from its parent a feature of this kind may lie (km): an oil field is not in the town
 # that gives it its name
 FEATURE_KM = {'oilfield': 40.0, 'airport': 15.0, 'camp': 10.0, 'crossing': 20.0, 'mountain': 20.0,
@@ -142,6 +142,13 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
     for i, span in enumerate(spans):
         if places[i] is not None:
             continue
+        if span.key in placed:           # the same name twice in a text is one place (named as last written)
+            places[i] = placed[span.key]
+            if places[i].approximate:
+                places[i].name = doc.text[span.start:span.end].strip(LABEL_QUOTES)
+                if doc.lang == 'ar':
+                    places[i].name_ar = places[i].name
+            continue
         parent = None
         if span.parent_rows:
             inner = Span(0, 0, 0, 0, span.parent_key, rows=span.parent_rows)
@@ -152,7 +159,10 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
                 cands = score_candidates(index, inner, doc.lang)
                 linked = places[span.parent] if span.parent is not None else None
                 if linked is not None:   # مطار سان خوسه بولاية كاليفورنيا: the one inside the place the text names
-                    cands = [c for c in cands if _within(c.core, linked)]
+                    cands = [c for c in cands if within(c.core, linked)]
+                    if not cands:        # (none there: San Jose, as California's is called in English)
+                        row = named_inside(index, span.parent_key, span.parent_rows, linked)
+                        parent = place_of(index, row, 0.5) if row is not None else None
                 if cands:
                     focus = {p.country for p in places if p is not None}
                     top = max(cands, key=lambda c: c.prior + (3.0 if c.core.country in focus else 0.0))
@@ -168,6 +178,14 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
         link = span.parent
         if parent is None and link is not None and places[link] is not None:
             parent = places[link]
+        if link is not None and parent is not None and parent is places[link] and not span.parent_rows:
+            row = named_inside(index, _name_key(doc, span), (), parent)    # منطقة سالزبيري في بريطانيا
+            if row is not None:
+                found = place_of(index, row, 0.6 * max(parent.confidence, 0.5))
+                if kind in THE_PLACE:
+                    places[i] = placed[span.key] = found
+                    continue
+                parent = found          # سجن ليفينوورث بولاية كانساس: the prison is at the town
         if parent is None and (kind in URBAN or _mentions_the_city(doc, span)) and known.city is not None:
             parent = known.city          # a neighbourhood is in the document's city unless linked
         if parent is None:
@@ -178,12 +196,6 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
         if parent is None:
             continue
         name = doc.text[span.start:span.end].strip(LABEL_QUOTES)     # as the text writes it
-        if span.key in placed:           # the same name twice in a text is one place (named as last written)
-            places[i] = placed[span.key]
-            places[i].name = name
-            if doc.lang == 'ar':
-                places[i].name_ar = name
-            continue
         places[i] = Place(
             id=f'approx:{span.key}@{parent.id}', name=name, name_ar=name if doc.lang == 'ar' else '', lat=parent.lat, lon=parent.lon,
             type=span.implied_type if span.implied_type not in ('countryside', '') else 'place',
@@ -193,15 +205,9 @@ def _place_unresolved(index: Index, doc: Doc, spans: list[Span], places: list[Pl
         placed[span.key] = places[i]
 
 
-def _within(core, place: Place) -> bool:
-    """Does a candidate lie in the place the text puts it in (its country; a province's reach;
-    a city's)?"""
-    if core.country != place.country:
-        return False
-    if place.type == 'country':
-        return True
-    reach = LINKED_KM.get(place.type, LINKED_KM['city'])
-    return km(core.lat, core.lon, place.lat, place.lon) <= reach
+def _name_key(doc: Doc, span: Span) -> str:
+    """The key of a cue span's name, without its cue word."""
+    return ' '.join(doc.keys[span.name_i:span.j]) if span.i < span.name_i < span.j else span.key
 
 
 def _mentions_the_city(doc: Doc, span: Span) -> bool:
