@@ -198,6 +198,35 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
         assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == [name], text
 
 
+def test_a_feminine_adjective_after_a_cue_names_no_place(tiny_index):
+    """منطقة آمنة "a safe zone", قاعدة دائمة "a permanent base": the feminine of an adjective or
+    participle of the dictionary; a rare one (قانية) or one a definite word follows (رابعة العدوية)
+    may be a name."""
+    for text in ('تريد أنقرة إقامة منطقة آمنة قرب الحدود', 'أطلقت الطائرة من منطقة خاضعة لسيطرة المسلحين',
+                 'تحويلها إلى قاعدة دائمة في البلاد'):
+        assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
+    for text, name in (('قتل ثلاثة في سوق قانية أمس', 'سوق قانية'),
+                       ('تجمعوا أمام مسجد رابعة العدوية أمس', 'مسجد رابعة العدوية')):
+        assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == [name], text
+
+
+def test_a_cue_noun_in_an_idiom_is_no_cue(tiny_index):
+    """عن طريق "by way of", خارطة طريق "a road map": طريق begins no place name there."""
+    for text in ('وصلوا عن طريق البحر إلى الجزيرة', 'أعلنوا خارطة طريق جديدة للحل'):
+        assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
+    text = 'قطع المسلحون طريق المطار صباحا'
+    assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == ['طريق المطار']
+
+
+def test_the_capital_names_a_known_place_or_none(tiny_index):
+    """العاصمة دمشق: the capital stands before a name every gazetteer knows; an unknown word
+    after it (العاصمة وضواحيها، العاصمة لكن) is no name."""
+    for text in ('سيطروا على العاصمة وضواحيها أمس', 'في العاصمة لكن العنف مزقه'):
+        assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
+    text = 'وصل الوفد إلى العاصمة أربيل أمس'        # (a name the fixture index knows)
+    assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == ['أربيل']
+
+
 def test_a_landmark_named_by_common_words_is_no_hamlet(tmp_path):
     """البيت الأبيض "the white house": common words, no people, far from the Arab world; a
     landmark of our own regions file, not a hamlet, so the hamlet rule leaves it."""

@@ -19,3 +19,15 @@ def test_names_are_no_function_words(word):
 def test_the_dictionary_knows_words_with_and_without_the_article():
     assert is_word(fold('الظاهرة'), 'ar') and is_word(fold('ظاهرة'), 'ar')
     assert not is_word(fold('حطلة'), 'ar')
+
+
+@pytest.mark.parametrize('word', ['آمنة', 'خاضعة', 'منزوعة', 'مأهولة'])
+def test_feminine_adjectives_and_participles(word):
+    from geo.text.dictionary import is_feminine_adjective
+    assert is_feminine_adjective(fold(word))
+
+
+@pytest.mark.parametrize('word', ['مدينة', 'جامعة', 'حلب', 'آمن'])
+def test_nouns_in_their_own_right_are_no_feminine_adjectives(word):
+    from geo.text.dictionary import is_feminine_adjective
+    assert not is_feminine_adjective(fold(word))    # مدينة, جامعة: nouns, though their stems are participles

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..doc import Doc, Span
 from ..text.arabic import MARK_CHARS
+from ..text.dictionary import is_feminine_adjective
 from ..text.frequency import zipf
 from ..text.tokens import Token
 from .names import longest_match
@@ -17,6 +18,7 @@ from .words import scan
 _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
 _ADJ_ENDINGS = ('يه', 'ي', 'ى')
+FEMININE_ADJECTIVE_ZIPF = 2.8
 
 
 def _joined(doc: Doc, a: Token, b: Token) -> bool:
@@ -64,7 +66,7 @@ def _name_at(doc: Doc, k: int) -> int:
         known = longest_match(doc, k, unsplit) if unsplit else None
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
-        if _common_indefinite(t, lex.words('compound_starts')):
+        if _common_indefinite(t, lex.words('compound_starts')) or _feminine_adjective(doc, k):
             return k              # قاعدة عسكرية, منطقة خاضعة, قنصلية بلاده: a noun phrase, not a name
         end = k + 1
         if t.key in lex.words('compound_starts') and end < len(toks) and _joined(doc, t, toks[end]) and toks[end].arabic \
@@ -96,14 +98,17 @@ def cue_spans(doc: Doc) -> list[Span]:
         if cue is None:
             continue
         key, ptype, n, shift = cue
+        if i > 0 and f'{toks[i - 1].key} {key}' in doc.lex.words('cue_idioms'):
+            continue                      # عن طريق تركيا: "by way of", no road
         k = i + n
         if doc.lang == 'ar' and k + 1 < len(toks) and _is_nisba(doc, toks[k].key) and _joined(doc, toks[k], toks[k + 1]):
             k += 1                        # العاصمة الليبية طرابلس: the name is طرابلس
         if k >= len(toks) or not _joined(doc, toks[k - 1], toks[k]):
             continue
         end = _name_at(doc, k)
-        if end == k:
-            continue
+        if end == k or (key in doc.lex.words('cues_of_known_names')
+                        and ' '.join(t.key for t in toks[k:end]) not in doc.index):
+            continue                      # العاصمة وضواحيها: the capital names a known place or none
         if ptype in doc.lex.cue_in_name:   # حقل التنك: the cue word is part of the name
             first = Span(i, end, toks[i].start + shift, toks[end - 1].end,
                          ' '.join([key] + [t.key for t in toks[k:end]]), how='cue', cue=key, implied_type=ptype,
@@ -155,6 +160,17 @@ def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
                 zipf(stem, 'ar'), zipf(stem[:-1] + 'ه', 'ar') if stem.endswith('ت') else 0.0) >= 4.0:
             return True       # بلاده (بلاد + ه), مدينته (مدينة + ه)
     return False
+
+
+def _feminine_adjective(doc: Doc, k: int) -> bool:
+    """Token k, after a cue, is an indefinite feminine adjective or participle (منطقة آمنة، منطقة
+    خاضعة، قاعدة دائمة) as common as Zipf 2.8 (rarer forms are more often names: قانية، منيفة) and
+    not followed by a definite word (مسجد رابعة العدوية is a name)."""
+    t, toks = doc.tokens[k], doc.tokens
+    if not t.text.rstrip(MARK_CHARS).endswith('ة') or not is_feminine_adjective(t.key) \
+            or zipf(t.key, 'ar') < FEMININE_ADJECTIVE_ZIPF:
+        return False
+    return not (k + 1 < len(toks) and toks[k + 1].key.startswith('ال') and _joined(doc, t, toks[k + 1]))
 
 
 def _is_nisba(doc: Doc, key: str) -> bool:

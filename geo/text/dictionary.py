@@ -22,7 +22,9 @@ from .frequency import cache_dir, cached_trie
 PACKAGE = 'arramooz-pysqlite'
 
 
-FORMAT = 2   # how the sets are made from the package (2: the assimilated forms منا, عنا added)
+FORMAT = 3   # how the sets are made from the package (2: the assimilated forms منا, عنا added; 3: feminine adjectives)
+# the kinds of nouns that are adjectives: participles, intensive and resembling adjectives, nisbas
+ADJECTIVE_TYPES = ('اسم فاعل', 'اسم مفعول', 'صيغة مبالغة', 'صفة مشبهة', 'صفة', 'منسوب')
 
 
 def _path(part: str) -> Path:
@@ -30,10 +32,20 @@ def _path(part: str) -> Path:
 
 
 def _rows(part: str):
-    """The unvocalized forms of the dictionary ('words') or of its function words ('function')."""
+    """The unvocalized forms of the dictionary ('words'), of its function words ('function'), or
+    the feminine forms of its adjectives ('feminine_adjectives': آمن -> آمنة، خاضع -> خاضعة)."""
     from importlib.resources import files
 
     data = files('arramooz') / 'data'
+    if part == 'feminine_adjectives':
+        with sqlite3.connect(f"file:{data / 'arabicdictionary.sqlite'}?mode=ro", uri=True) as db:
+            rows = db.execute('SELECT unvocalized, wordtype, feminable FROM nouns').fetchall()
+        nouns = {w for w, kind, _ in rows if (kind or '').split(':')[-1] not in ADJECTIVE_TYPES}
+        for word, kind, feminable in rows:     # (not a noun in its own right: مدينة, جامعة)
+            if word and feminable == 1 and (kind or '').split(':')[-1] in ADJECTIVE_TYPES \
+                    and not word.endswith('ة') and word + 'ة' not in nouns:
+                yield word + 'ة'
+        return
     if part == 'words':
         with sqlite3.connect(f"file:{data / 'arabicdictionary.sqlite'}?mode=ro", uri=True) as db:
             for word, plural in db.execute('SELECT unvocalized, broken_plural FROM nouns'):
@@ -72,3 +84,9 @@ def is_word(key: str, lang: str) -> bool:
 def is_function_word(key: str, lang: str) -> bool:
     """A folded key that is a particle, pronoun or preposition, with its clitics (بأي، منا، فيها)."""
     return lang == 'ar' and bool(key) and key in _trie('function')
+
+
+@lru_cache(maxsize=65536)
+def is_feminine_adjective(key: str) -> bool:
+    """A folded key that is the feminine form of an adjective or participle (امنه، خاضعه، منزوعه)."""
+    return bool(key) and key in _trie('feminine_adjectives')
