@@ -218,6 +218,13 @@ def test_a_cue_noun_in_an_idiom_is_no_cue(tiny_index):
     assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == ['طريق المطار']
 
 
+def test_a_cue_noun_before_a_preposition_and_a_known_country_is_indefinite(tiny_index):
+    """مستشفى بسوريا "a hospital in Syria": no cue name; the country stands alone."""
+    text = 'نقل المصاب إلى مستشفى بسوريا للعلاج'
+    assert cue_spans(doc_after(tiny_index, text, 'focus')) == []
+    assert [text[s.start:s.end] for s in doc_after(tiny_index, text, 'cues').spans] == ['سوريا']
+
+
 def test_the_capital_names_a_known_place_or_none(tiny_index):
     """العاصمة دمشق: the capital stands before a name every gazetteer knows; an unknown word
     after it (العاصمة وضواحيها، العاصمة لكن) is no name."""

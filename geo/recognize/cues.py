@@ -13,6 +13,7 @@ from ..text.frequency import zipf
 from ..text.tokens import Token
 from .names import longest_match
 from .rules.nisba import is_nisba_word
+from .rules.people import notable_place
 from .words import scan
 
 _QUOTES = ' "\'«»“”()_#'
@@ -66,6 +67,8 @@ def _name_at(doc: Doc, k: int) -> int:
         known = longest_match(doc, k, unsplit) if unsplit else None
         if known is not None:
             return known.j        # a name the index knows (جسر الشغور): no adjective belongs to it
+        if word and _preposition_and_notable_place(doc, k, word.names):
+            return k              # مستشفى بالضفة الغربية: "a hospital in" the West Bank
         if _common_indefinite(t, lex.words('compound_starts')) or _feminine_adjective(doc, k):
             return k              # قاعدة عسكرية, منطقة خاضعة, قنصلية بلاده: a noun phrase, not a name
         end = k + 1
@@ -160,6 +163,19 @@ def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
                 zipf(stem, 'ar'), zipf(stem[:-1] + 'ه', 'ar') if stem.endswith('ت') else 0.0) >= 4.0:
             return True       # بلاده (بلاد + ه), مدينته (مدينة + ه)
     return False
+
+
+def _preposition_and_notable_place(doc: Doc, k: int, starts) -> bool:
+    """Token k is ب / ل and a notable place (rules.people.notable_place: a country or province, a
+    capital, a city of 100,000) that is a country or lies in one the document names: the cue noun
+    before it is indefinite, the place stands alone.  (Not a namesake abroad: بليون, a village
+    of Idlib, is not ب + León.)"""
+    joined = [p for p in starts if p.proclitics[-1:] in ('ب', 'ل')]
+    span = longest_match(doc, k, joined) if joined else None
+    if span is None:
+        return False
+    cores = [doc.index.core(r) for r, _ in span.rows]
+    return any(notable_place(c) and (c.type == 'country' or c.country in doc.focus) for c in cores)
 
 
 def _feminine_adjective(doc: Doc, k: int) -> bool:
