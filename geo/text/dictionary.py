@@ -8,7 +8,6 @@ Classical dictionaries also hold old place names (مصر، حلب، دمشق): a
 against a place, never proof."""
 from __future__ import annotations
 
-import importlib.metadata
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import marisa_trie
 
 from gazetteer.keys import fold_uncached
+from gazetteer.versions import version
 
 from .frequency import cache_dir, cached_trie
 
@@ -28,7 +28,7 @@ ADJECTIVE_TYPES = ('اسم فاعل', 'اسم مفعول', 'صيغة مبالغ�
 
 
 def _path(part: str) -> Path:
-    return cache_dir() / f'arramooz-{part}-{importlib.metadata.version(PACKAGE)}-{FORMAT}.marisa'
+    return cache_dir() / f'arramooz-{part}-{version(PACKAGE)}-{FORMAT}.marisa'
 
 
 def _rows(part: str):

@@ -3,7 +3,6 @@ folded key.  The folded table is built once per wordfreq version and language in
 directory (a few seconds), then memory-mapped."""
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import tempfile
 from functools import lru_cache
@@ -11,6 +10,7 @@ from functools import lru_cache
 import marisa_trie
 
 from gazetteer.keys import fold_uncached
+from gazetteer.versions import version
 
 
 def cache_dir():
@@ -23,7 +23,7 @@ def cache_dir():
 
 
 def _path(lang: str):
-    return cache_dir() / f"wordfreq-{lang}-{importlib.metadata.version('wordfreq')}.marisa"
+    return cache_dir() / f"wordfreq-{lang}-{version('wordfreq')}.marisa"
 
 
 def build(lang: str) -> marisa_trie.RecordTrie:
