@@ -164,11 +164,17 @@ def test_a_dictionary_word_whose_places_are_all_far_fetched_is_the_word(tmp_path
     csv.write_text('id,name,names,lat,lon,type,country,parent,population\n'
                    'nu,Niue,نيوي|نووي,-19.0,-169.9,country,NU,,2166\n'
                    'nv,Nuvvy,نووي,55.0,40.0,village,RU,,1278\n'
-                   'hw,Huwiya,هوية,34.0,36.0,village,LB,,900\n', encoding='utf-8')
+                   'hw,Huwiya,هوية,34.0,36.0,village,LB,,900\n'
+                   'ad,Adel,أدل,31.14,-83.42,village,US,,5316\n'
+                   'mw,Malawi,مالاوي|ملاوي,-13.2,34.3,country,MW,,18000000\n', encoding='utf-8')
     build(tmp_path / 'index', sources=[UserFile(csv)])
     index = Index.open(tmp_path / 'index')
     span, doc = span_of(index, 'قال إن برنامج إيران نووي بالكامل', 'نووي')
     assert span.rows and is_word_with_far_fetched_places(span, doc)
+    span, doc = span_of(index, 'وليس أدل على ذلك من قيام الحوثيين', 'أدل')   # a rarer word (Zipf 2.8)
+    assert span.rows and is_word_with_far_fetched_places(span, doc)
+    span, doc = span_of(index, 'تزور غانا وملاوي وكينيا', 'ملاوي')      # a rarer word names a country
+    assert span.rows and not is_word_with_far_fetched_places(span, doc)
     span, doc = span_of(index, 'وأعلن عن هوية المهاجم', 'هوية')       # a village of the Arab world
     assert span.rows and not is_word_with_far_fetched_places(span, doc)
 

@@ -75,6 +75,7 @@ def is_very_common_alternate(span, doc) -> bool:
 
 HAMLET = 10_000      # people: places this small, far from the Arab world ...
 HAMLET_ZIPF = 4.0    # ... whose name is an Arabic word this common
+FAR_FETCHED_ZIPF = 2.5   # (a dictionary word this common, as the name of far-fetched places only)
 DICTIONARY_ZIPF = 3.0   # (or a word of the dictionary this common)
 TOWN, TOWN_ZIPF = 200_000, 5.0   # a dictionary word this common outweighs a foreign town this big
 
@@ -125,15 +126,16 @@ def is_word_with_far_fetched_places(span, doc) -> bool:
     as an alternate: Niue) is the word."""
     if doc.lang != 'ar' or not _one_gazetteer_word(span):
         return False
-    if not _dictionary_word(span.key) or zipf(span.key, doc.lang) < HAMLET_ZIPF:
+    z = zipf(span.key, doc.lang)
+    if not _dictionary_word(span.key) or z < FAR_FETCHED_ZIPF:
         return False
     for r, kind in span.rows:
         c = doc.index.core(r)
         if c.country in ARAB_WORLD or doc.index.is_user(r):
             return False
         small = c.population < HAMLET and c.type not in BIG_UNITS
-        if kind in USUAL and not small:
-            return False
+        if (kind in USUAL and not small) or (c.type == 'country' and z < HAMLET_ZIPF):
+            return False      # (a rarer word names a country by any spelling: وملاوي is Malawi)
     return True
 
 
