@@ -231,6 +231,14 @@ def test_a_cue_noun_before_a_preposition_and_a_known_country_is_indefinite(tiny_
     assert [text[s.start:s.end] for s in doc_after(tiny_index, text, 'cues').spans] == ['سوريا']
 
 
+def test_a_word_with_a_hamza_is_not_a_cue_spelt_without_one(tiny_index):
+    """وأدى "and led to" folds to وادي "valley": the surface's hamza tells them apart."""
+    text = 'وأدى انهيار السد إلى غرق القرى'
+    assert cue_spans(doc_after(tiny_index, text, 'focus')) == []
+    text = 'عثر عليهم في وادي عقاب صباحا'
+    assert [text[s.start:s.end] for s in cue_spans(doc_after(tiny_index, text, 'focus'))] == ['وادي عقاب']
+
+
 def test_the_capital_names_a_known_place_or_none(tiny_index):
     """العاصمة دمشق: the capital stands before a name every gazetteer knows; an unknown word
     after it (العاصمة وضواحيها، العاصمة لكن) is no name."""

@@ -53,10 +53,18 @@ def proclitic_variants(surface: str, key: str) -> list[tuple[int, str, str]]:
         if n:
             out.append((n, k, pre))
     seen, uniq = set(), []
+    letters = None
     for n, k, pre in out:
-        if k not in seen:
-            seen.add(k)
-            uniq.append((skip_letters(surface, n) if n else 0, k, pre))
+        if k in seen:
+            continue
+        seen.add(k)
+        if k[0] in _CLITIC_LETTERS:
+            # a proclitic letter before a hamza-alef begins no word: لأول is ل + أول "first", not
+            # Laval's لاول; وأدى is و + أدى "led to", not وادي "valley"
+            letters = letters if letters is not None else [c for c in surface if c not in _MARKS]
+            if len(letters) > len(pre) + 1 and letters[len(pre) + 1] in 'أإآ':
+                continue
+        uniq.append((skip_letters(surface, n) if n else 0, k, pre))
     return uniq
 
 
