@@ -46,7 +46,6 @@ def test_hashtag_and_underscore_split_tokens():
 def test_a_proclitic_letter_before_a_hamza_alef_begins_no_word():
     # لأول is ل + أول "first" (never Laval's لاول), وأدى is و + أدى "led to" (never وادي "valley"),
     # فإن "for indeed" is no word a name can be
-    from gazetteer.keys import fold
     assert [k for _, k, _ in proclitic_variants('لأول', fold('لأول'))] == ['اول']
     assert [k for _, k, _ in proclitic_variants('وأدى', fold('وأدى'))] == ['ادي']
     assert proclitic_variants('فإن', fold('فإن')) == []
