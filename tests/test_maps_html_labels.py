@@ -44,9 +44,14 @@ def test_no_label_covers_another_label_or_a_marker(browser, tmp_path):
         first = p.page.evaluate(RECTS)
         assert {'Mosul', 'Erbil'} <= {n for n, *_ in first['labels']}
         _clear(first)
-        zoom = "() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getZoom); m.setZoom(m.getZoom() - 1); }"
+        # (read once the map's own zoomend handlers have laid the labels out and the page has drawn
+        # them: a fixed wait was too short on a busy machine)
+        zoom = """() => new Promise(done => {
+          const m = Object.values(window).find(v => v && v._leaflet_id && v.getZoom);
+          m.once('zoomend', () => requestAnimationFrame(() => requestAnimationFrame(done)));
+          m.setZoom(m.getZoom() - 1);
+        })"""
         p.page.evaluate(zoom)
-        p.page.wait_for_timeout(600)
         _clear(p.page.evaluate(RECTS))
         assert not p.errors
 
