@@ -196,7 +196,9 @@ def test_a_cue_noun_with_an_adjective_names_no_place(tiny_index):
                  'أضر الرماد بمنطقة يقطنها مليون شخص',          # a verb
                  'تحولت المدينة إلى ساحة لتطبيق الأفكار',        # ل + a common word
                  'فهناك منطقة فيها أغلب القصور',                   # a preposition with a pronoun
-                 'قال إن العاصمة الفرنسية سيستقبلون الوفد'):  # a verb in the future tense
+                 'قال إن العاصمة الفرنسية سيستقبلون الوفد',   # a verb in the future tense
+                 'خرجوا باتجاه منطقة يختارونها في الشمال',       # a plural verb with a pronoun
+                 'تراجعت أسهم بنوك منطقة اليورو أمس'):           # a currency
         assert cue_spans(doc_after(tiny_index, text, 'focus')) == [], text
     for text, name in (('نزحت العائلات إلى بلدة القورية أمس', 'القورية'),
                        ('نزحت العائلات إلى قرية جملة أمس', 'جملة'),   # a common word (sentence) as a name

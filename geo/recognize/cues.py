@@ -20,6 +20,7 @@ _QUOTES = ' "\'«»“”()_#'
 _PRONOUN_SUFFIXES = ('ها', 'هم', 'هما', 'هن', 'كم', 'نا')
 _ADJ_ENDINGS = ('يه', 'ي', 'ى')
 FEMININE_ADJECTIVE_ZIPF = 2.8
+_VERB_ENDINGS = tuple('ون' + p for p in ('ها', 'هم', 'ه', 'هما', 'هن', 'نا'))
 
 
 def _joined(doc: Doc, a: Token, b: Token) -> bool:
@@ -155,6 +156,8 @@ def _common_indefinite(word: Token, compound_starts: frozenset[str]) -> bool:
         return True           # العاصمة الفرنسية سيستقبلون: a verb in the future tense
     if text.startswith('ي') and zipf(key, 'ar') >= 3.0:
         return True           # منطقة يقطنها، مدينة يضرب: a verb (no unknown name is that common)
+    if text.startswith(('ي', 'ت')) and text.endswith(_VERB_ENDINGS) and len(text) >= 7:
+        return True           # منطقة يختارونها: a verb in the plural with a pronoun after it
     if key.startswith('ل') and len(key) > 3 and zipf(key[1:], 'ar') >= 4.0:
         return True           # ساحة لتطبيق: ل + a common word
     for suffix in _PRONOUN_SUFFIXES + ('ه',):
