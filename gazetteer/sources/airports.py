@@ -29,7 +29,7 @@ class Airports(Source):
     url = 'https://github.com/mborsetti/airportsdata'
 
     def fingerprint(self) -> str:
-            return package_fingerprint('airportsdata', *sorted(package_dir('airportsdata').glob('*.csv')))
+        return package_fingerprint('airportsdata', *sorted(package_dir('airportsdata').glob('*.csv')))
 
     def places(self) -> Iterator[Place]:
         import airportsdata

@@ -20,14 +20,13 @@ of common words only (الساحل الغربي "the west coast") and no plural 
 reads the other sources' places, so it runs last (derive)."""
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..keys import fold, is_arabic
 from ..place import AREA_TYPES, Place
-from .base import Source, package_fingerprint
+from .base import Source, package_dir, package_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +45,10 @@ MIN_LETTERS = 3
 
 def data_path() -> Path | None:
     """The parquet file inside the installed package (None when the package is not installed)."""
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
+    try:
+        path = package_dir(PACKAGE).joinpath(*DATA)
+    except ModuleNotFoundError:
         return None
-    path = Path(next(iter(spec.submodule_search_locations)), *DATA)
     return path if path.exists() else None
 
 
