@@ -52,8 +52,10 @@ class Problem:
     softmax of one number), so its score stays its prior; and a group's evidence comes from the
     other groups only, so when one group has a choice one round decides it."""
 
-    def __init__(self, groups: list[Group], bias_country: str | None = None, bias_bbox=None, shortcuts: bool = True):
+    def __init__(self, groups: list[Group], bias_country: str | None = None, bias_bbox=None, shortcuts: bool = True,
+                 memo: dict | None = None):
         self.groups = groups
+        self.memo = memo     # closeness of pairs of places, kept across documents (geo.resolve.small.Points)
         self.flat = flat = [c for g in groups for c in g.cands]
         self.prior = prior = [c.prior for c in flat]
         if bias_country or bias_bbox:

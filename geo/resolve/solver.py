@@ -35,9 +35,10 @@ SMALL_PAIRS = 200
 
 
 def solve_groups(groups: list[Group], bias_country: str | None = None,
-                 bias_bbox: tuple[float, float, float, float] | None = None) -> None:
-    """Joint resolution of the groups: Scored.prob (and .score) of every candidate, best first."""
-    problem = Problem(groups, bias_country, bias_bbox)
+                 bias_bbox: tuple[float, float, float, float] | None = None, memo: dict | None = None) -> None:
+    """Joint resolution of the groups: Scored.prob (and .score) of every candidate, best first
+    (`memo`: closeness of pairs of places, kept across documents; see geo.resolve.small.Points)."""
+    problem = Problem(groups, bias_country, bias_bbox, memo=memo)
     if problem.n_scored * len(problem.flat) <= SMALL_PAIRS:
         solve_small(problem)
     else:
@@ -171,14 +172,25 @@ def solve(doc: Doc, bias_country: str | None = None,
           bias_bbox: tuple[float, float, float, float] | None = None, max_groups: int = MAX_GROUPS) -> None:
     """Stage: the probabilities of doc.groups' candidates."""
     groups = doc.groups
+    memo = pair_memo(doc.index)
     if len(groups) <= max_groups:
-        solve_groups(groups, bias_country, bias_bbox)
+        solve_groups(groups, bias_country, bias_bbox, memo)
         return
     for k in range(0, len(groups), max_groups):
         run = groups[k:k + max_groups]
         parents = [g.parent for g in run]
         for g in run:
             g.parent = g.parent - k if g.parent is not None and k <= g.parent < k + len(run) else None
-        solve_groups(run, bias_country, bias_bbox)
+        solve_groups(run, bias_country, bias_bbox, memo)
         for g, p in zip(run, parents):
             g.parent = p
+
+
+def pair_memo(index) -> dict:
+    """The closeness of pairs of places kept in index.derived (emptied when places are added to
+    the index), one memo per proximity scale."""
+    key = (__name__, 'closeness', WEIGHTS['proximity_km'])
+    memo = index.derived.get(key)
+    if memo is None:
+        memo = index.derived[key] = {}
+    return memo
