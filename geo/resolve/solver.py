@@ -15,7 +15,7 @@ call outweighs the work.  Only groups with a choice are scored, and one round de
 one group has a choice (geo.resolve.problem says why)."""
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import chain
 
 import numpy as np
 
@@ -45,29 +45,6 @@ def solve_groups(groups: list[Group], bias_country: str | None = None,
         solve_numpy(problem)
 
 
-class _Votes:
-    """Per scored candidate, its country's share of the evidence the OTHER mentions give (leave
-    one out: a name never votes for its own reading).  Every mention votes for the countries of
-    its candidates in proportion to their probabilities; named countries count double.  Both
-    sums are linear in the probabilities: one matrix, worked out once, gives them per round
-    (`ccol`: each candidate's country column, -1 for none; `rows`: the scored candidates;
-    `own`: is column j in row i's group)."""
-
-    def __init__(self, ccol, weight, rows, own):
-        self.n = n = len(rows)
-        self.sums = np.empty((2 * n, len(ccol)))
-        # what each candidate gives at probability 1 to the candidates of the other groups: the
-        # total, and (first n rows) to those of its country (a candidate with none gets nothing:
-        # the candidates of no country give nothing)
-        np.multiply(~own, np.where(ccol >= 0, weight, 0.0), out=self.sums[n:])
-        np.multiply(ccol[rows][:, None] == ccol[None, :], self.sums[n:], out=self.sums[:n])
-
-    def shares(self, probs: np.ndarray) -> np.ndarray:
-        votes = self.sums @ probs
-        mine, total = votes[:self.n], votes[self.n:]
-        return np.divide(mine, total, out=np.zeros(self.n), where=total > 0)
-
-
 def _group_softmax(x: np.ndarray, gidx: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Softmax within each group; groups are contiguous runs starting at `starts` (gidx: each one's group)."""
     e = np.exp(x - np.maximum.reduceat(x, starts)[gidx])
@@ -77,59 +54,81 @@ def _group_softmax(x: np.ndarray, gidx: np.ndarray, starts: np.ndarray) -> np.nd
 def solve_numpy(problem: Problem) -> None:
     """Joint resolution in numpy arrays: priors, focus, proximity and hierarchy, in rounds
     (geo.resolve.small does the same one number at a time).  Arrays of every candidate, and
-    matrices with a row per scored candidate (those of the groups with a choice)."""
+    matrices with a row per scored candidate (those of the groups with a choice).  Built with
+    few numpy calls: on the problems of news articles each call costs more than its arithmetic."""
     if problem.settled or not problem.free:
         problem.settle()
         return
     w = WEIGHTS
     groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
-    sizes = [b - a for a, b in bounds]
-    gidx = np.repeat(np.arange(len(groups)), sizes)
-    rows = np.array([k for gi in free for k in range(*bounds[gi])])
-    # the groups with a choice, numbered among themselves, and where each one's run starts in rows
-    lg = np.array([i for i, gi in enumerate(free) for _ in range(sizes[gi])])
-    lstarts = np.array([0, *accumulate([sizes[gi] for gi in free[:-1]])])
     # each candidate's point, whether it is a point (areas are far from everything: they neither
-    # give nor take proximity), its country's column (-1: none) and its vote (a country: 2)
-    cores = [c.core for c in flat]
-    lat, lon = np.array([c.lat for c in cores]), np.array([c.lon for c in cores])
-    point = np.array([c.type not in WIDE_AREAS for c in cores], dtype=float)
+    # give nor take proximity), its country's column (-1: none), its vote (a country: 2; none
+    # without a country), whether it is an admin unit that a cue does not rule out (they get
+    # more of the focus), its group and its prior: one array, a column each
     col: dict[str, int] = {}
-    ccol = np.array([col.setdefault(c.country, len(col)) if c.country else -1 for c in cores])
-    weight = np.array([2.0 if c.type == 'country' else 1.0 for c in cores])
-    dist = km_matrix(lat[rows], lon[rows], lat, lon)
+    info = np.fromiter(chain.from_iterable(
+        (c.lat, c.lon, c.type not in WIDE_AREAS, col.setdefault(c.country, len(col)) if c.country else -1,
+         (2.0 if c.type == 'country' else 1.0) if c.country else 0.0, c.type in ADMIN_UNITS and not groups[gi].implied,
+         gi, prior) for gi, (a, b) in enumerate(bounds) for c, prior in zip([s.core for s in flat[a:b]], problem.prior[a:b])),
+        float, 8 * len(flat)).reshape(len(flat), 8)
+    lat, lon, point, ccol, weight, _, gidx, _ = info.T
+    # the scored candidates (those of the groups with a choice), the group with a choice of
+    # each (numbered among themselves), and where each group's run starts
+    rl, lg, starts = [], [], []
+    for i, gi in enumerate(free):
+        a, b = bounds[gi]
+        starts.append(len(rl))
+        rl.extend(range(a, b))
+        lg.extend([i] * (b - a))
+    rows, lg, lstarts = np.array(rl), np.array(lg), np.array(starts)
+    lat_r, lon_r, point_rows, ccol_r, _, unit, gidx_r, prior_ = info[rows].T
+    n = len(rl)
+    dist = km_matrix(lat_r, lon_r, lat, lon)
     close = np.exp(np.divide(dist, -w['proximity_km'])) * point
-    own = gidx[rows][:, None] == gidx[None, :]          # nor does a mention's own group
+    own = gidx_r[:, None] == gidx                       # nor does a mention's own group
     close[own] = 0.0
-    votes = _Votes(ccol, weight, rows, own)
-    # admin units of the focus country get more of the focus, unless a cue says what the text means
-    unit = np.array([c.type in ADMIN_UNITS for c in cores], dtype=float)[rows] \
-        * np.array([not groups[gi].implied for gi in free], dtype=float)[lg]
+    # votes: per scored candidate, its country's share of the evidence the OTHER mentions give
+    # (leave one out), linear in the probabilities: what each candidate gives at probability 1 to the
+    # candidates of the other groups, in total (last n rows) and to those of its country
+    sums = np.empty((2 * n, len(flat)))
+    np.multiply(~own, weight, out=sums[n:])
+    np.multiply(ccol_r[:, None] == ccol, sums[n:], out=sums[:n])
     focus_weight = w['focus_country'] + w['focus_unit'] * unit
     hierarchy = _Hierarchy(problem, rows, dist)
-    prior_ = np.array(problem.prior)[rows]
-    point_rows = point[rows]
     probs = np.ones(len(flat))                          # a group of one candidate: 1 in every round
     probs[rows] = p = _group_softmax(prior_, lg, lstarts)
     # closeness to the groups of one candidate never changes: only each row's k_top best of those
     # can be among its k_top best, kept once (the first columns of per_group); the groups with a
     # choice (their candidates are `rows`) are summed per round into the others
     k_top = min(3, max(1, len(groups) - 1))
-    one = [a for a, b in bounds if b - a == 1]
-    best_fixed = np.sort(close[:, one], axis=1)[:, -k_top:]
-    per_group = np.empty((len(rows), best_fixed.shape[1] + len(free)))
-    per_group[:, :best_fixed.shape[1]] = best_fixed
-    to_groups = per_group[:, best_fixed.shape[1]:]
+    fixed = close[:, [a for a, b in bounds if b - a == 1]]
+    fixed.sort(axis=1)
+    best_fixed = fixed[:, -k_top:]
+    kf = best_fixed.shape[1]
+    per_group = np.empty((n, kf + len(free)))
+    per_group[:, :kf] = best_fixed
+    to_groups = per_group[:, kf:]
     close = close[:, rows]
-    score = prior_
+    w_prox, zeros, score = w['proximity'], np.zeros(n), prior_
     for _ in range(problem.rounds):
-        focus_ = votes.shares(probs)
+        votes = sums @ probs
+        mine, total = votes[:n], votes[n:]
+        focus_ = mine / total if np.minimum.reduce(total) > 0 else np.divide(mine, total, out=zeros.copy(), where=total > 0)
         # closeness of each candidate to every other group's likely place
         np.add.reduceat(close * p, lstarts, axis=1, out=to_groups)
-        prox = np.sort(per_group, axis=1)[:, -k_top:].sum(axis=1) / k_top * point_rows
-        score = prior_ + focus_weight * focus_ + w['proximity'] * prox + hierarchy.bonus(probs)
+        top = per_group.copy()
+        top.sort(axis=1)
+        prox = np.add.reduce(top[:, -k_top:], axis=1)
+        prox /= k_top
+        prox *= point_rows
+        prox *= w_prox
+        score = focus_weight * focus_
+        score += prior_
+        score += prox
+        if hierarchy.runs:
+            score += hierarchy.bonus(probs)
         probs[rows] = p = _group_softmax(score, lg, lstarts)
-    problem.finish(probs.tolist(), dict(zip(rows.tolist(), score.tolist())))
+    problem.finish(probs.tolist(), dict(zip(rl, score.tolist())))
 
 
 class _Hierarchy:
