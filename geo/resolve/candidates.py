@@ -141,10 +141,12 @@ def _homonym_admin(cands: list[Scored]) -> bool:
 
 def link_groups(doc: Doc, groups: list[Group]) -> None:
     """Group.parent from the mentions' parents (a group takes the first link of its mentions)."""
+    linked = [(i, span.parent) for i, span in enumerate(doc.mentions) if span.parent is not None]
+    if not linked:              # (most texts)
+        return
     group_of = {i: gi for gi, g in enumerate(groups) for i in g.spans}
-    for i, span in enumerate(doc.mentions):
-        parent = span.parent
-        if parent is None or i not in group_of or parent not in group_of:
+    for i, parent in linked:
+        if i not in group_of or parent not in group_of:
             continue
         gi, pj = group_of[i], group_of[parent]
         if gi != pj and groups[gi].parent is None and groups[pj].parent != gi:
@@ -191,17 +193,19 @@ def candidates(doc: Doc) -> None:
     groups: list[Group] = []
     ranking = []            # each group's ranked candidates, all of them (_keep may take more)
     n = WEIGHTS['max_candidates']
+    index, lang = doc.index, doc.lang
     for i, s in enumerate(doc.mentions):
         if not s.rows:          # no candidates (score_candidates would find none)
             continue
         k = (s.key, s.implied_type if s.implied_type in IMPLIED_COMPATIBLE else '')
         g = by_key.get(k)
         if g is None:
-            got = ranked(doc.index, s, doc.lang)
-            g = by_key[k] = Group([], [Scored(*r) for r in got[:n]], implied=k[1])
+            got = ranked(index, s, lang)
+            g = by_key[k] = Group([i], [Scored(*r) for r in got[:n]], k[1])
             groups.append(g)
             ranking.append(got)
-        g.spans.append(i)
+        else:
+            g.spans.append(i)
     doc.groups = groups
     link_groups(doc, doc.groups)
     _keep(doc.index, doc.groups, ranking)
@@ -212,8 +216,11 @@ def _in_named_country(doc: Doc, groups: list[Group], ranking: list[tuple]) -> No
     """A group whose mention the text qualifies by a country (مدينة ليون الفرنسية) keeps only its
     candidates in that country, when it has any (León, Nicaragua ranks above Lyon by prior)."""
     n = WEIGHTS['max_candidates']
+    mentions = doc.mentions
+    if not any(s.country_hint for s in mentions):       # (most texts)
+        return
     for g, got in zip(groups, ranking):
-        hint = next((doc.mentions[i].country_hint for i in g.spans if doc.mentions[i].country_hint), '')
+        hint = next((mentions[i].country_hint for i in g.spans if mentions[i].country_hint), '')
         if not hint or (g.cands and all(c.core.country == hint for c in g.cands)):
             continue
         inside = [r for r in got if r[2].country == hint]

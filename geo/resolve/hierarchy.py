@@ -60,8 +60,10 @@ def links(doc: Doc) -> None:
     if spans:
         spans[-1].parent = None
     if doc.lang == 'ar':
-        for s in spans:
-            s.country_hint = _country_after(doc, s)
+        toks = doc.tokens
+        n = len(toks)
+        for s in spans:     # (a definite word after it, or no country: most spans)
+            s.country_hint = _country_after(doc, s) if s.j < n and toks[s.j].key.startswith('ال') else ''
 
 
 def _country_after(doc: Doc, span: Span) -> str:
