@@ -109,7 +109,24 @@ def _nearest_in_sentence(doc: Doc, places: list[Place | None], spans: list[Span]
 
 def nearest_airport(index: Index, parent: Place) -> Place | None:
     """"The airport of X": of the airports within 40 km of X, the one that serves X by name, else
-    one with an IATA code (a civil airport, not an air strip or a base), else the nearest."""
+    one with an IATA code (a civil airport, not an air strip or a base), else the nearest.  Its
+    row is kept in index.derived per (point, names) of X: the same cities' airports recur."""
+    memo = index.derived.get(_AIRPORTS)
+    if memo is None or len(memo) >= AIRPORTS_MAX:
+        memo = index.derived[_AIRPORTS] = {}
+    key = (parent.lat, parent.lon, parent.name, parent.name_ar)
+    row = memo.get(key, False)
+    if row is False:
+        row = memo[key] = _airport_row(index, parent)
+    return place_of(index, row, 0.7) if row is not None else None
+
+
+# the most cities whose airport is kept, and its key in index.derived
+AIRPORTS_MAX = 10_000
+_AIRPORTS = (__name__, 'airports')
+
+
+def _airport_row(index: Index, parent: Place) -> int | None:
     found = index.near(parent.lat, parent.lon, radius_km=40.0, limit=8, types=('airport',))
     if not found:
         return None
@@ -120,8 +137,7 @@ def nearest_airport(index: Index, parent: Place) -> Place | None:
         serves = bool(ap.parent) and fold(ap.parent) in names
         return (not serves, not ap.extra.get('iata'), d)
     ap, _ = min(found, key=rank)
-    row = index.row_of(ap.id)
-    return place_of(index, row, 0.7) if row is not None else None
+    return index.row_of(ap.id)
 
 
 def approximate(doc: Doc) -> None:

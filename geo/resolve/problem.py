@@ -65,12 +65,16 @@ class Problem:
                     prior[k] += b
                 if bias_bbox and in_bbox(c.core, bias_bbox):
                     prior[k] += b
-        self.bounds, s = [], 0
-        for g in groups:
-            self.bounds.append((s, s + len(g.cands)))
-            s += len(g.cands)
-        self.free = [gi for gi, (a, b) in enumerate(self.bounds) if b - a > 1]
-        self.n_scored = sum(self.bounds[gi][1] - self.bounds[gi][0] for gi in self.free)
+        self.bounds, self.free = bounds, free = [], []
+        s = n_scored = 0
+        for gi, g in enumerate(groups):
+            m = len(g.cands)
+            bounds.append((s, s + m))
+            if m > 1:
+                free.append(gi)
+                n_scored += m
+            s += m
+        self.n_scored = n_scored
         # shortcuts=False: every round, even where the answer is known (for the tests that say so)
         self.shortcuts = shortcuts
         rounds = int(WEIGHTS['rounds'])

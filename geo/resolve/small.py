@@ -142,7 +142,7 @@ def _rounds(problem: Problem, scored: list, fixed_votes: list[float], givers: li
     together: the focus of each, then the proximity of its points (the closeness to each other
     group's likely place: one list per group), then the hierarchy bonus."""
     w_prox, w_hier = WEIGHTS['proximity'], WEIGHTS['hierarchy']
-    probs, score = problem.first_probs(), {}
+    probs = problem.first_probs()
     exp = math.exp
     for _ in range(problem.rounds):
         # each group's votes by column (only the columns it votes for: the others add 0.0), and
@@ -157,6 +157,7 @@ def _rounds(problem: Problem, scored: list, fixed_votes: list[float], givers: li
             votes.append(v)
         now = [probs[a:b] for _, a, b in givers]
         new = list(probs)
+        last = []
         for (a, b, ks, pri, fws, cis, at_point, tops, cls, near, _), v in zip(scored, votes):
             others = list(total)            # the votes of the other groups (leave one out)
             for ci, x in v.items():
@@ -167,7 +168,14 @@ def _rounds(problem: Problem, scored: list, fixed_votes: list[float], givers: li
             else:
                 s = [p + fw * 0.0 for p, fw in zip(pri, fws)]
             if at_point:
-                if cls:
+                if len(cls) == 1:           # one other group gives closeness (the commonest case)
+                    p, rows = cls[0]
+                    mine = now[p]
+                    for i, top, cl in zip(at_point, tops, rows):
+                        per = [*top, sum(map(mul, cl, mine))]
+                        per.sort()
+                        s[i] += w_prox * (sum(per[-k_top:]) / k_top)
+                elif cls:
                     to = [[sum(map(mul, cl, now[p])) for cl in rows] for p, rows in cls]
                     for i, top, vs in zip(at_point, tops, zip(*to)):
                         per = [*top, *vs]
@@ -180,12 +188,15 @@ def _rounds(problem: Problem, scored: list, fixed_votes: list[float], givers: li
                 for i, pairs in enumerate(near):
                     if pairs:
                         s[i] += w_hier * max([probs[j] * x for j, x in pairs] + [0.0])
-            score.update(zip(ks, s))
+            last.append((ks, s))
             m = max(s)              # geo.resolve.problem.softmax, inline
             e = [exp(x - m) for x in s]
             t = sum(e)
             new[a:b] = [x / t for x in e]
         probs = new
+    score = {}                      # (each round scores every candidate: the last one's scores)
+    for ks, s in last:
+        score.update(zip(ks, s))
     return probs, score
 
 
