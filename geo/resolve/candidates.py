@@ -21,9 +21,19 @@ class Scored:
     kind: str
     core: Core
     prior: float
+    facts: tuple = ()                  # what the numpy solve reads of the place (candidate_facts)
     score: float = 0.0
     prob: float = 0.0
     inside: frozenset = frozenset()    # rows of the parent's candidates (states, provinces) it lies in
+
+
+def candidate_facts(core: Core) -> tuple[float, float, float, float, float]:
+    """What geo.resolve.solver.solve_numpy reads of a candidate's place, as numbers: its point,
+    whether it is a point (areas neither give nor take proximity), its vote for its country (a
+    country: 2; none without a country) and whether it is an admin unit.  Worked out once per
+    ranking of a name (`ranked`), not per solve."""
+    return (core.lat, core.lon, 1.0 if core.type not in WIDE_AREAS else 0.0,
+            (2.0 if core.type == 'country' else 1.0) if core.country else 0.0, 1.0 if core.type in ADMIN_UNITS else 0.0)
 
 
 @dataclass
@@ -75,8 +85,8 @@ MEMO_MAX = 20_000
 _MEMO = (__name__, 'ranked candidates')
 
 
-def ranked(index: Index, span: Span, lang: str) -> tuple[tuple[int, str, Core, float], ...]:
-    """(row, kind, core, prior) of a span's candidates, best first: what depends only on its name,
+def ranked(index: Index, span: Span, lang: str) -> tuple[tuple[int, str, Core, float, tuple], ...]:
+    """(row, kind, core, prior, facts) of a span's candidates, best first: what depends only on its name,
     candidates, implied type and language, worked out once (names recur, in a document and across
     documents) and kept in index.derived (emptied when places are added to the index)."""
     memo = index.derived.get(_MEMO)
@@ -91,7 +101,7 @@ def ranked(index: Index, span: Span, lang: str) -> tuple[tuple[int, str, Core, f
     for seen, got in known:          # (a key has one list of candidates, unless a cue span's differ)
         if seen == rows:
             return got
-    got = tuple((c.row, c.kind, c.core, c.prior) for c in _rank(index, span, lang))
+    got = tuple((c.row, c.kind, c.core, c.prior, candidate_facts(c.core)) for c in _rank(index, span, lang))
     known.append((list(rows), got))
     return got
 

@@ -23,7 +23,7 @@ from gazetteer.geodesy import km_matrix
 
 from ..doc import Doc
 from ..placetypes import ADMIN_UNITS, WIDE_AREAS
-from .candidates import Group
+from .candidates import Group, candidate_facts
 from .problem import Problem, nearness
 from .small import solve_small
 from .weights import WEIGHTS
@@ -61,27 +61,29 @@ def solve_numpy(problem: Problem) -> None:
         return
     w = WEIGHTS
     groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
-    # each candidate's point, whether it is a point (areas are far from everything: they neither
-    # give nor take proximity), its country's column (-1: none), its vote (a country: 2; none
-    # without a country), whether it is an admin unit that a cue does not rule out (they get
-    # more of the focus), its group and its prior: one array, a column each
+    # each candidate's point, whether it is a point, its vote and whether it is an admin unit
+    # (geo.resolve.candidates.candidate_facts), its country's column (-1: none), its group and
+    # its prior
+    info = np.fromiter(chain.from_iterable(c.facts or candidate_facts(c.core) for c in flat), float,
+                       5 * len(flat)).reshape(len(flat), 5)
+    lat, lon, point, weight, _ = info.T
     col: dict[str, int] = {}
-    info = np.fromiter(chain.from_iterable(
-        (c.lat, c.lon, c.type not in WIDE_AREAS, col.setdefault(c.country, len(col)) if c.country else -1,
-         (2.0 if c.type == 'country' else 1.0) if c.country else 0.0, c.type in ADMIN_UNITS and not groups[gi].implied,
-         gi, prior) for gi, (a, b) in enumerate(bounds) for c, prior in zip([s.core for s in flat[a:b]], problem.prior[a:b])),
-        float, 8 * len(flat)).reshape(len(flat), 8)
-    lat, lon, point, ccol, weight, _, gidx, _ = info.T
+    ccol = np.array([col.setdefault(c.core.country, len(col)) if c.core.country else -1 for c in flat])
+    gidx = np.repeat(np.arange(len(bounds)), [b - a for a, b in bounds])
     # the scored candidates (those of the groups with a choice), the group with a choice of
-    # each (numbered among themselves), and where each group's run starts
-    rl, lg, starts = [], [], []
+    # each (numbered among themselves), where each group's run starts, and whether a cue rules
+    # out that its admin units get more of the focus
+    rl, lg, starts, unit_ok = [], [], [], []
     for i, gi in enumerate(free):
         a, b = bounds[gi]
         starts.append(len(rl))
         rl.extend(range(a, b))
         lg.extend([i] * (b - a))
+        unit_ok.extend([0.0 if groups[gi].implied else 1.0] * (b - a))
     rows, lg, lstarts = np.array(rl), np.array(lg), np.array(starts)
-    lat_r, lon_r, point_rows, ccol_r, _, unit, gidx_r, prior_ = info[rows].T
+    lat_r, lon_r, point_rows, _, unit = info[rows].T
+    unit = unit * np.array(unit_ok)
+    ccol_r, gidx_r, prior_ = ccol[rows], gidx[rows], np.array(problem.prior)[rows]
     n = len(rl)
     dist = km_matrix(lat_r, lon_r, lat, lon)
     close = np.exp(np.divide(dist, -w['proximity_km'])) * point
