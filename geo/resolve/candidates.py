@@ -36,7 +36,7 @@ def candidate_facts(core: Core) -> tuple[float, float, float, float, float]:
             (2.0 if core.type == 'country' else 1.0) if core.country else 0.0, 1.0 if core.type in ADMIN_UNITS else 0.0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Mentions that share one decision: same key, same implied type."""
     spans: list[int]               # indices into doc.mentions

@@ -146,13 +146,16 @@ class _Hierarchy:
             at = {k: i for i, k in enumerate(rows.tolist())}
         for gi in children:
             pa, pb = bounds[groups[gi].parent]
-            for k in range(*bounds[gi]):
+            a, b = bounds[gi]
+            parents = range(pa, pb)
+            # the child's rows of the distance matrix, the parent's columns (rows of one group
+            # are consecutive)
+            for k, row_km in zip(range(a, b), dist[at[a]:at[a] + b - a, pa:pb].tolist()):
                 self.runs.append(len(js))
                 ks.append(at[k])
-                row_km = dist[at[k]].tolist()
-                for j in range(pa, pb):
-                    js.append(j)
-                    near.append(nearness(flat[k], flat[j], row_km[j]))
+                js.extend(parents)
+                c = flat[k]
+                near.extend([nearness(c, flat[j], x) for j, x in zip(parents, row_km)])
         self.n, self.ks, self.js, self.near = len(rows), np.array(ks, dtype=int), np.array(js, dtype=int), np.array(near)
 
     def bonus(self, probs: np.ndarray) -> np.ndarray | float:
