@@ -18,9 +18,10 @@ from ..placetypes import ADMIN_UNITS, WIDE_AREAS
 from .problem import Problem, nearness, softmax
 from .weights import WEIGHTS
 
-# the most pairs of places whose closeness is kept (geo.resolve.solver.solve keeps them in
-# index.derived: the same places are named together in document after document)
-PAIRS_MAX = 200_000
+# the most closeness entries kept (each pair twice, one per order; at most about 10 MB: 1,000
+# Arabic articles leave ~9,000), in index.derived (geo.resolve.solver.pair_memo): the same
+# places are named together document after document
+PAIRS_MAX = 100_000
 
 
 class Points:
