@@ -106,7 +106,7 @@ def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> W
     starts: tuple = ()
     cues: tuple = ()
     organisation: tuple = ()
-    for shift, k, pre in (proclitic_variants(tok.text, key) if tok.arabic else ((0, key, ''),)):
+    for shift, k, pre in token_readings(tok):
         if may_name:
             got = starts_memo.get(k, _UNSEEN) if starts_memo is not None else _UNSEEN
             if got is _UNSEEN:
