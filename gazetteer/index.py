@@ -11,6 +11,8 @@ import math
 import os
 import sqlite3
 from functools import lru_cache
+from itertools import islice, repeat
+from operator import getitem, itemgetter, methodcaller
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -28,6 +30,8 @@ from .place import KIND_NAMES, Place
 from .sources import default_sources
 
 TYPE_NAMES = {v: k for k, v in TYPE_CODES.items()}
+_partition_space = methodcaller('partition', ' ')
+_first_part = itemgetter(0)
 
 
 class Core(NamedTuple):
@@ -229,17 +233,18 @@ class Index:
 
     def next_words(self, key: str) -> frozenset[str] | None:
         """The words that follow `key` in the index keys that begin with it and a space (empty:
-        none do), or None when more than NEXT_WORDS_MAX keys begin so (then ask has_prefix)."""
+        none do), or None when more than NEXT_WORDS_MAX keys begin so (then ask has_prefix).
+        (The keys are taken and cut to their next word by C-level iteration: a capitalised
+        English word begins dozens of keys.)"""
         got = self._next_memo.get(key, False)
         if got is False:
-            prefix, words, n = key + ' ', set(), 0
-            for k in self._names.iterkeys(prefix):
-                n += 1
-                if n > self.NEXT_WORDS_MAX:
-                    words = None
-                    break
-                words.add(k[len(prefix):].split(' ', 1)[0])
-            if words is not None:
+            prefix = key + ' '
+            keys = list(islice(self._names.iterkeys(prefix), self.NEXT_WORDS_MAX + 1))
+            if len(keys) > self.NEXT_WORDS_MAX:
+                words = None
+            else:
+                rest = slice(len(prefix), None)     # each key less the prefix, to its next space
+                words = set(map(_first_part, map(_partition_space, map(getitem, keys, repeat(rest)))))
                 words.update(k[len(prefix):].split(' ', 1)[0] for k in self._overlay_keys if k.startswith(prefix))
                 words = frozenset(words)
             if len(self._next_memo) >= self._MEMO_MAX:

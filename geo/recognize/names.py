@@ -10,7 +10,7 @@ from gazetteer.index import Index
 
 from ..doc import Doc, Span
 from ..text.tokens import Token, gap_is_joinable
-from .vowel_variants import MIN_LENGTH, vowel_variant
+from .vowel_variants import MIN_LENGTH, bare, by_skeleton, vowel_variant
 from .words import WORD_MEMO_MAX, NameStart, scan, word_memo
 
 MAX_TOKENS = 7
@@ -27,7 +27,8 @@ def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
 def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     """The longest index key starting at token i (trying each reading of token i that begins a
     key, in order: the first of the longest wins), with its candidate rows."""
-    toks, index, blocked = doc.tokens, doc.index, doc.blocked
+    toks, keys, index, blocked = doc.tokens, doc.keys, doc.index, doc.blocked
+    vary = doc.lang == 'ar'
     last = min(len(toks), i + MAX_TOKENS) - 1
     best, most = None, 0                               # (shift, j, key, proclitics, rows), its length
     for shift, cur, pre, is_key, words, rows in starts:
@@ -35,11 +36,19 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
             best, most = (shift, i, cur, pre, rows), 1
         j = i
         while j < last and j + 1 not in blocked:
-            nxt = toks[j + 1].key
-            if words is not None and nxt not in words:
-                nxt = _variant(nxt, words, doc.lang == 'ar') or nxt     # لوس انجلس: the index has لوس انجلوس
-            if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
-                    or not _extend_ok(doc, toks[j], toks[j + 1]):
+            nxt = keys[j + 1]
+            if words is None:
+                if not index.has_prefix(cur + ' '):
+                    break
+            elif nxt not in words:
+                # لوس انجلس: the index has لوس انجلوس (most next words go on with no key, nor
+                # can they vary into one: their skeleton is none of the words')
+                if not (vary and len(nxt) >= MIN_LENGTH and bare(nxt) in by_skeleton(words)):
+                    break
+                nxt = vowel_variant(nxt, words)
+                if nxt is None:
+                    break
+            if not _extend_ok(doc, toks[j], toks[j + 1]):
                 break     # no key goes on with the next word (most often: none goes on at all)
             j += 1
             cur = f'{cur} {nxt}'
@@ -49,7 +58,7 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     if best is None:
         return None
     shift, j, key, pre, rows = best
-    if most > 1 and doc.lang == 'en' and toks[j].key in doc.lex.connectors:
+    if most > 1 and doc.lang == 'en' and keys[j] in doc.lex.connectors:
         return None  # an English name ends on a capitalised word, never on a connector
     return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre,
                 rows=list(rows) if rows is not None else index.rows(key))
@@ -66,33 +75,35 @@ def joined_prefix(doc: Doc, i: int) -> Span | None:
     return Span(i, i + 2, a.start, b.end, key, rows=index.rows(key))
 
 
-def _variant(key: str, words: frozenset[str], vary: bool) -> str | None:
-    """The word of `words` an Arabic next word is a vowel variant of (vary: the text is Arabic;
-    words shorter than MIN_LENGTH never vary, and are not looked up)."""
-    return vowel_variant(key, words) if vary and len(key) >= MIN_LENGTH else None
-
-
-def _goes_on_with_none(key: str, after: frozenset[str], vary: bool) -> bool:
-    """No index key goes on with this next word (nor, in Arabic, with a vowel variant of it)."""
-    return key not in after and _variant(key, after, vary) is None
-
-
 def names(doc: Doc) -> None:
     """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
-    tokens whose word begins a key are tried: geo.recognize.words.scan)."""
-    toks, blocked = doc.tokens, doc.blocked
+    tokens whose word begins a key are tried: geo.recognize.words.scan).  Most words tried are
+    a key or begin some, and the next word goes on with none of them: that is told from the
+    word's next words (or, in Arabic, a vowel variant of the next word: asked only when its
+    skeleton may be one), without the longest match."""
+    toks, keys, blocked = doc.tokens, doc.keys, doc.blocked
     found = scan(doc)
-    words, end, n = found.words, 0, len(toks)
+    words, end, n = found.words, 0, len(keys)
     vary, prefixes = doc.lang == 'ar', doc.lex.words('name_prefixes')
     for i in found.where('names'):
         if i < end or i in blocked:
             continue
         word = words[i]
-        after = word.names_if_next
-        if after is not None and (i + 1 == n or _goes_on_with_none(toks[i + 1].key, after, vary)):
-            continue      # the word begins keys but is none, and the next word goes on with none
-        span = longest_match(doc, i, word.names)
-        if (span is None or span.j == i + 1) and i + 1 < n and toks[i].key in prefixes:
+        starts, after = word.names, word.names_if_next
+        alone = after is None and len(starts) == 1 and starts[0].next_words is not None   # a key
+        if alone:
+            after = starts[0].next_words
+        if after is not None and (i + 1 == n or (keys[i + 1] not in after and not (
+                vary and len(keys[i + 1]) >= MIN_LENGTH and bare(keys[i + 1]) in by_skeleton(after)
+                and vowel_variant(keys[i + 1], after) is not None))):
+            if not alone:
+                continue      # the word begins keys but is none, and the next word goes on with none
+            s = starts[0]     # the key alone (what longest_match would find)
+            span = Span(i, i + 1, toks[i].start + s.shift, toks[i].end, s.key, proclitics=s.proclitics,
+                        rows=list(s.rows))
+        else:
+            span = longest_match(doc, i, starts)
+        if (span is None or span.j == i + 1) and i + 1 < n and keys[i] in prefixes:
             span = joined_prefix(doc, i) or span
         if span is not None:
             doc.spans.append(span)

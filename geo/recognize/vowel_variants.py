@@ -41,10 +41,10 @@ def with_more_vowels(short: str, long: str) -> bool:
 def vowel_variant(word: str, words: frozenset[str]) -> str | None:
     """The word of `words` that is `word` with the fewest و / ي added or dropped (انجيلوس: انجلوس
     before انجلس), or None (none, two as near, or `word` too short or too common to be read so)."""
-    bare = _bare(word)
-    if bare is None:
+    skel = bare(word)
+    if skel is None:
         return None
-    group = by_skeleton(words).get(bare)
+    group = by_skeleton(words).get(skel)
     if not group or zipf(word, 'ar') >= MAX_ZIPF:     # (the frequency last: most words have no group)
         return None
     found = [w for w in group if with_more_vowels(word, w) or with_more_vowels(w, word)]
@@ -56,9 +56,11 @@ def vowel_variant(word: str, words: frozenset[str]) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _bare(word: str) -> str | None:
+def bare(word: str) -> str | None:
     """The skeleton of an Arabic word long enough to be read as a variant, else None.  (Memoised
-    per word: the same next word is looked up in many sets of next words.)"""
+    per word: the same next word is looked up in many sets of next words.  A word whose bare
+    skeleton is not a key of by_skeleton(words) is no variant of any of them: the longest match
+    asks that first, without a call of vowel_variant.)"""
     if len(word) < MIN_LENGTH or not ('\u0621' <= word[0] <= '\u064a'):
         return None
     return skeleton(word)
@@ -79,7 +81,7 @@ def by_skeleton(words: frozenset[str]) -> dict[str, list[str]]:
 def one_vowel_apart(word: str) -> list[str]:
     """The spellings of `word` with one و / ي more or one fewer inside it (its first and last
     letters kept): سالزبيري -> سالزبري, ...  None for a word too short or too common to vary."""
-    if _bare(word) is None or zipf(word, 'ar') >= MAX_ZIPF:
+    if bare(word) is None or zipf(word, 'ar') >= MAX_ZIPF:
         return []
     out = {word[:p] + v + word[p:] for p in range(1, len(word)) for v in VOWELS}
     out.update(word[:p] + word[p + 1:] for p in range(1, len(word) - 1) if word[p] in VOWELS)

@@ -63,23 +63,11 @@ class NameStart(NamedTuple):
     rows: tuple                         # index.rows(key) when is_key
 
 
-def name_start(index: Index, lang: str, shift: int, key: str, proclitics: str,
-               memo: Generations | None = None) -> NameStart | None:
-    """The reading as a start of index keys, or None when no key is it or begins with it and a space.
-    (Most readings begin no key: the unmemoised begins_key answers them without filling the
-    index's bounded memos, which the later stages rely on.)  What depends on the key alone is
-    kept in `memo` when given: a key is the reading of several words (بغداد، وبغداد، لبغداد;
-    a fifth of the readings of an Arabic article's new words are an earlier word's)."""
-    got = memo.get(key, _UNSEEN) if memo is not None else _UNSEEN
-    if got is _UNSEEN:
-        got = _key_start(index, lang, key)
-        if memo is not None:
-            memo.keep(key, got)
-    return None if got is None else NameStart(shift, key, proclitics, *got)
-
-
 def _key_start(index: Index, lang: str, key: str) -> tuple[bool, frozenset[str] | None, tuple] | None:
-    """(is_key, next_words, rows) of a key that begins index keys, else None."""
+    """(is_key, next_words, rows) of a key that begins index keys, else None: what a NameStart
+    holds that depends on the key alone, kept per key by word_scan.  (Most readings begin no key:
+    the unmemoised begins_key answers them without filling the index's bounded memos, which the
+    later stages rely on.)"""
     if not index.begins_key(key):
         return None
     in_index, nexts = key in index, index.next_words(key)
@@ -109,37 +97,45 @@ class WordScan(NamedTuple):
 
 def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> WordScan | bool:
     """The WordScan of a token's word, or False when it begins nothing (most words).  One pass
-    over the readings: a new word costs this once, and most begin nothing."""
+    over the readings: a new word costs this once, and most begin nothing, so a reading costs a
+    memo look-up (a key is the reading of several words: بغداد، وبغداد، لبغداد) and two set
+    look-ups; only a key not seen before asks the index (name_start, inlined here)."""
     index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
     org_prefixes, cue_prefixes = lex.organisation_prefixes, lex.cue_prefixes
     may_name = tok.arabic or lang != 'en' or tok.cap or tok.upper   # an English name begins with a capital
-    starts, cues, organisation = [], [], []
+    starts: tuple = ()
+    cues: tuple = ()
+    organisation: tuple = ()
     for shift, k, pre in token_readings(tok):
         if may_name:
-            s = name_start(index, lang, shift, k, pre, starts_memo)
-            if s is not None:
-                starts.append(s)
+            got = starts_memo.get(k, _UNSEEN) if starts_memo is not None else _UNSEEN
+            if got is _UNSEEN:
+                got = _key_start(index, lang, k)
+                if starts_memo is not None:
+                    starts_memo.keep(k, got)
+            if got is not None:
+                starts += (NameStart(shift, k, pre, *got),)
         if k in cue_prefixes:
-            cues.append((shift, k))
+            cues += ((shift, k),)
         if k in org_prefixes and (' ' not in k or organisation_first(lex, key)):
-            organisation.append(k)
-    names: tuple = ()
+            organisation += (k,)
+    names = starts
     if_next = None
-    if starts:
-        names = tuple(starts)
-        if not any(s.is_key or s.next_words is None for s in starts):
-            # one reading (most words): the index's own set, not a copy
-            if_next = starts[0].next_words if len(starts) == 1 else \
-                frozenset().union(*(s.next_words for s in starts))
-            if not if_next:
-                names = ()    # an Arabic function word that is a key (انه) and begins no longer one
-    # (an English word has one reading, and a capitalised one was just looked up: it is a key
-    # exactly when it begins one and is one, no need to ask the index again)
-    fuzzy = lang == 'en' and tok.cap and not tok.upper and not (starts and starts[0].is_key) \
-        and zipf(key, 'en') < 3.0
-    demonym = lang == 'en' and tok.cap and bool(lex.demonyms.get(key))
+    if starts and not any(s.is_key or s.next_words is None for s in starts):
+        # one reading (most words): the index's own set, not a copy
+        if_next = starts[0].next_words if len(starts) == 1 else \
+            frozenset().union(*(s.next_words for s in starts))
+        if not if_next:
+            names = ()    # an Arabic function word that is a key (انه) and begins no longer one
+    if lang == 'en':
+        # (an English word has one reading, and a capitalised one was just looked up: it is a key
+        # exactly when it begins one and is one, no need to ask the index again)
+        fuzzy = tok.cap and not tok.upper and not (starts and starts[0].is_key) and zipf(key, 'en') < 3.0
+        demonym = tok.cap and bool(lex.demonyms.get(key))
+    else:
+        fuzzy = demonym = False
     if names or cues or organisation or fuzzy or demonym:
-        return WordScan(names, if_next, tuple(cues), tuple(organisation), fuzzy, demonym)
+        return WordScan(names, if_next, cues, organisation, fuzzy, demonym)
     return False
 
 
@@ -186,12 +182,13 @@ def scan(doc: Doc) -> Scan:
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
     unseen = [k for k in starts if words[k] is _UNSEEN]
     if unseen:
-        toks, starts_memo = doc.tokens, word_memo(doc.index, 'name starts ' + doc.lang)
+        toks, texts, starts_memo = doc.tokens, doc.words, word_memo(doc.index, 'name starts ' + doc.lang)
         for k in unseen:
-            text = toks[k].text
+            text = texts[k]
             w = memo.get(text)                           # an earlier token of the Doc may have added it
-            if w is None:
-                w = memo.recall(text, lambda _, tok=toks[k]: word_scan(doc, tok, starts_memo))
+            if w is None:                                # (memo.recall, without a closure per word)
+                w = memo.previous.get(text)
+                w = memo.keep(text, word_scan(doc, toks[k], starts_memo) if w is None else w)
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)

@@ -35,37 +35,43 @@ def skip_letters(surface: str, n: int) -> int:
 def proclitic_variants(surface: str, key: str) -> list[tuple[int, str, str]]:
     """Readings of an Arabic token as (offset into the surface, lookup key, proclitics), the
     unsplit reading first.  `key` is the folded token (marks and tatweel already gone, so one
-    letter of the key is one letter of the surface)."""
+    letter of the key is one letter of the surface).  Every new word of a text is read here, so
+    the common cases are cheap: a word no proclitic can begin has one reading, and a surface
+    without marks is its own list of letters (an offset is then the number of letters)."""
+    c0 = key[:1]
+    if c0 not in _CLITIC_LETTERS:
+        return [(0, key, '')]                 # most words: no proclitic can begin them
     out = [(0, key, '')]
-    if key[:1] not in _CLITIC_LETTERS:
-        return out                            # most words: no proclitic can begin them
-    stems = [(0, key, '')]
-    if len(key) > MIN_STEM and key[0] in CONJ:
-        stems.append((1, key[1:], key[0]))
-    for n, k, pre in list(stems):
-        # after a conjunction too, the stem keeps one letter more (وكالة is not و + ك + الة)
-        least = MIN_STEM + (1 if n else 0)
-        if len(k) > least + 1 and k.startswith('لل'):
-            # ل + ال with the alef dropped: للمدينة -> المدينة (the span starts after لل)
-            out.append((n + 2, 'ال' + k[2:], pre + 'لل'))
-        elif len(k) > least and k[0] in PREP and k not in FIXED:
-            out.append((n + 1, k[1:], pre + k[0]))
-        if n:
-            out.append((n, k, pre))
-    seen, uniq = set(), []
-    letters = None
+    if c0 in CONJ:
+        # و / ف and the stem after it, with the stem's preposition (or لل) split off first: the
+        # stem keeps one letter more (وكالة is not و + ك + الة).  (The unsplit word begins with
+        # و / ف, which is no preposition.)
+        if len(key) > MIN_STEM:
+            stem = key[1:]
+            _split_preposition(out, 1, stem, c0, MIN_STEM + 1)
+            out.append((1, stem, c0))
+    else:
+        _split_preposition(out, 0, key, '', MIN_STEM)
+    # (the readings differ in length or in their first letters: no two are the same key)
+    plain = _MARKS.isdisjoint(surface)
+    letters = surface if plain else [c for c in surface if c not in _MARKS]
+    uniq = []
     for n, k, pre in out:
-        if k in seen:
+        # a proclitic letter before a hamza-alef begins no word: لأول is ل + أول "first", not
+        # Laval's لاول; وأدى is و + أدى "led to", not وادي "valley"
+        if k[0] in _CLITIC_LETTERS and len(letters) > len(pre) + 1 and letters[len(pre) + 1] in 'أإآ':
             continue
-        seen.add(k)
-        if k[0] in _CLITIC_LETTERS:
-            # a proclitic letter before a hamza-alef begins no word: لأول is ل + أول "first", not
-            # Laval's لاول; وأدى is و + أدى "led to", not وادي "valley"
-            letters = letters if letters is not None else [c for c in surface if c not in _MARKS]
-            if len(letters) > len(pre) + 1 and letters[len(pre) + 1] in 'أإآ':
-                continue
-        uniq.append((skip_letters(surface, n) if n else 0, k, pre))
+        uniq.append((n if plain or not n else skip_letters(surface, n), k, pre))
     return uniq
+
+
+def _split_preposition(out: list, n: int, k: str, pre: str, least: int) -> None:
+    """Add the reading of stem k (n letters in) with ب ل ك, or ل + ال written لل, split off."""
+    if len(k) > least + 1 and k.startswith('لل'):
+        # ل + ال with the alef dropped: للمدينة -> المدينة (the span starts after لل)
+        out.append((n + 2, 'ال' + k[2:], pre + 'لل'))
+    elif len(k) > least and k[0] in PREP and k not in FIXED:
+        out.append((n + 1, k[1:], pre + k[0]))
 
 
 def definite(key: str) -> bool:
