@@ -22,19 +22,19 @@ SHARED = ROOT.parent / 'shared'
 SETS = ('arnews', 'arnews_wide', 'idrisi_d_ar', 'idrisi_r_ar', 'geowebnews', 'lgl', 'trnews')
 
 
-def documents(corpus: int):
-    seed = SHARED / 'seed'
+def documents(corpus: int, shared: Path):
+    seed = shared / 'seed'
     for gold in sorted(seed.glob('*.gold.json')):
         g = json.loads(gold.read_text(encoding='utf-8'))
         text = g.get('text') or (seed / gold.name.replace('.gold.json', '.ar.txt')).read_text(encoding='utf-8')
         yield 'seed', gold.stem, text
     for name in SETS:
-        with open(SHARED / 'eval' / f'{name}.dev.jsonl', encoding='utf-8') as f:
+        with open(shared / 'eval' / f'{name}.dev.jsonl', encoding='utf-8') as f:
             for line in f:
                 if line.strip():
                     d = json.loads(line)
                     yield name, str(d['id']), d['text']
-    with open(SHARED / 'corpus' / 'ar_news.jsonl', encoding='utf-8') as f:
+    with open(shared / 'corpus' / 'ar_news.jsonl', encoding='utf-8') as f:
         for k, line in enumerate(f):
             if k >= corpus:
                 break
@@ -42,13 +42,13 @@ def documents(corpus: int):
             yield 'corpus', str(d['id']), d['text']
 
 
-def write(out: Path, corpus: int) -> int:
+def write(out: Path, corpus: int, shared: Path) -> int:
     from geo.export.jsonl import record
     from geo.settings import ParseSettings, open_geoparser
 
     gp = open_geoparser(ParseSettings())
     with open(out, 'w', encoding='utf-8') as f:
-        for name, doc_id, text in documents(corpus):
+        for name, doc_id, text in documents(corpus, shared):
             rec = record(gp.parse(text, doc_id))
             rec['set'] = name
             f.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + '\n')
@@ -101,16 +101,19 @@ def main() -> int:
     w = sub.add_parser('write', help='parse every document and write one record per line')
     w.add_argument('out', type=Path)
     w.add_argument('--corpus', type=int, default=1000, help='articles of ar_news.jsonl (default 1000)')
+    w.add_argument('--shared', type=Path, default=SHARED,
+                   help=f'the shared data folder (default {SHARED}; a git worktree elsewhere must say where)')
     d = sub.add_parser('diff', help='list the differences between two written files')
     d.add_argument('before', type=Path)
     d.add_argument('after', type=Path)
     args = ap.parse_args()
     if args.cmd == 'diff':
         return diff(args.before, args.after)
-    if not (SHARED / 'eval').is_dir() or not (SHARED / 'corpus' / 'ar_news.jsonl').exists():
-        print(f'predictions_diff: skipped: {SHARED} has no eval sets or corpus (the shared data is optional)')
+    shared = args.shared
+    if not (shared / 'eval').is_dir() or not (shared / 'corpus' / 'ar_news.jsonl').exists():
+        print(f'predictions_diff: skipped: {shared} has no eval sets or corpus (the shared data is optional)')
         return 0
-    return write(args.out, args.corpus)
+    return write(args.out, args.corpus, shared)
 
 
 if __name__ == '__main__':
