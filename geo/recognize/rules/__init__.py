@@ -53,8 +53,9 @@ class OwnVerdicts:
     span out, as (name, None, None) for a rule that does on own facts alone and (name, test, gate)
     for one whose test of the span's context is still to run (gate: the roles of the words around
     one of which the test needs, rules/gates.py, or None); `maybe`: the rules that read context and
-    may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both)."""
-    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word')
+    may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both); `before`,
+    `after`: the roles the gates ask of the words around (rules/gates.py)."""
+    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word', 'before', 'after')
 
     def __init__(self, span, doc):
         hard, maybe, sure = [], set(), False
@@ -68,6 +69,11 @@ class OwnVerdicts:
                 hard.append((f.__name__, None, None) if left is True else (f.__name__, left, GATES.get(left)))
                 sure = left is True         # no later rule can be the first
         self.hard = tuple(hard)
+        self.before = self.after = 0        # the roles the gates ask of the words around
+        for _, _, gate in hard:
+            if gate is not None:
+                self.before |= gate[0]
+                self.after |= gate[1]
         self.maybe = frozenset(maybe)
         self.common_word = is_common_word(span, doc)
         self.frequent_word = is_frequent_word(span, doc)
@@ -82,7 +88,7 @@ def first_rule(span, doc, verdicts: OwnVerdicts) -> str:
             return name
         if gate is not None:
             if around is None:
-                around = roles_around(span, doc)
+                around = roles_around(span, doc, verdicts.before, verdicts.after)
             if not (around[0] & gate[0] or around[1] & gate[1]):
                 continue
         if test(span, doc):

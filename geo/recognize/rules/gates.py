@@ -18,7 +18,24 @@ from .teams import city_in_team_name, team_word_after, team_word_before
 from .titles import follows_title, title_word_before
 from .verbal_nouns import after_passive_auxiliary
 
-TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, STREET = (1 << k for k in range(8))
+
+def _first_name(key: str, doc) -> bool:
+    return key in doc.lex.first_names
+
+
+def _passive_auxiliary(key: str, doc) -> bool:
+    return key in doc.lex.words('passive_auxiliaries')
+
+
+def _street_word(key: str, doc) -> bool:
+    return key in doc.lex.words('street_words')
+
+
+# the roles, a bit each: whether a word plays one is worked out when a test first asks
+ROLES = (title_word_before, _first_name, definite_noun_before, team_word_before, _passive_auxiliary, unknown_key,
+         team_word_after, _street_word)
+TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, STREET = (1 << k for k in range(len(ROLES)))
+KNOWN = len(ROLES)          # a memo entry: the roles played, then (shifted by KNOWN) the roles asked about
 
 # a context test -> (the roles of the word before, the roles of the word after) one of which it needs
 GATES = {
@@ -32,34 +49,26 @@ GATES = {
 }
 
 
-def _roles(key: str, doc) -> int:
-    lex = doc.lex
-    got = (TITLE if title_word_before(key, doc) else 0) | (FIRST_NAME if key in lex.first_names else 0)
-    if doc.lang == 'ar':
-        got |= (DEFINITE if definite_noun_before(key, doc) else 0) \
-            | (TEAM_BEFORE if team_word_before(key, doc) else 0) \
-            | (PASSIVE if key in lex.words('passive_auxiliaries') else 0) \
-            | (UNKNOWN if unknown_key(key, doc) else 0) \
-            | (TEAM_AFTER if team_word_after(key, doc) else 0)
-    else:
-        got |= STREET if key in lex.words('street_words') else 0
-    return got
+def _roles(memo, key: str, need: int, doc) -> int:
+    """The roles of a word among `need` (a mask), from the memo or worked out and kept."""
+    got = memo.get(key)
+    if got is None:
+        got = memo.previous.get(key, 0)
+    if (got >> KNOWN) & need == need:
+        return got & need
+    for k, role in enumerate(ROLES):
+        bit = 1 << k
+        if need & bit and not (got >> KNOWN) & bit:
+            got |= bit << KNOWN | (bit if role(key, doc) else 0)
+    memo.keep(key, got)
+    return got & need
 
 
-def roles_around(span, doc) -> tuple[int, int]:
-    """The roles of the word before the span and of the word after it (0 where there is none)."""
+def roles_around(span, doc, before: int, after: int) -> tuple[int, int]:
+    """Of the roles `before` and `after` (masks), those the word before the span and the word after
+    it play (0 where there is none)."""
     memo = word_memo(doc.index, (__name__, doc.lang))
     keys = doc.keys
     i, j = span.i, span.j
-    before = after = 0
-    if i > 0:
-        k = keys[i - 1]
-        before = memo.get(k)
-        if before is None:
-            before = memo.recall(k, lambda k: _roles(k, doc))
-    if j < len(keys):
-        k = keys[j]
-        after = memo.get(k)
-        if after is None:
-            after = memo.recall(k, lambda k: _roles(k, doc))
-    return before, after
+    return (_roles(memo, keys[i - 1], before, doc) if before and i > 0 else 0,
+            _roles(memo, keys[j], after, doc) if after and j < len(keys) else 0)
