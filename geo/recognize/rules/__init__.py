@@ -54,8 +54,9 @@ class OwnVerdicts:
     for one whose test of the span's context is still to run (gate: the roles of the words around
     one of which the test needs, rules/gates.py, or None); `maybe`: the rules that read context and
     may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both); `before`,
-    `after`: the roles the gates ask of the words around (rules/gates.py)."""
-    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word', 'before', 'after')
+    `after`: the roles the gates ask of the words around (rules/gates.py); `logits`: a memo the
+    score stage fills."""
+    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word', 'before', 'after', 'logits')
 
     def __init__(self, span, doc):
         hard, maybe, sure = [], set(), False
@@ -77,6 +78,7 @@ class OwnVerdicts:
         self.maybe = frozenset(maybe)
         self.common_word = is_common_word(span, doc)
         self.frequent_word = is_frequent_word(span, doc)
+        self.logits: dict = {}              # the scorer's memo (geo.recognize.features._own_part)
 
 
 def first_rule(span, doc, verdicts: OwnVerdicts) -> str:

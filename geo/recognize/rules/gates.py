@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..words import word_memo
 from .definite_adjective import definite_noun_before, is_definite_adjective
 from .first_names import after_unknown_word, follows_first_name, unknown_key
+from .name_prefixes import after_name_prefix
 from .streets import names_a_street
 from .teams import city_in_team_name, team_word_after, team_word_before
 from .titles import follows_title, title_word_before
@@ -31,10 +32,14 @@ def _street_word(key: str, doc) -> bool:
     return key in doc.lex.words('street_words')
 
 
+def _name_prefix(key: str, doc) -> bool:
+    return key in doc.lex.words('name_prefixes')
+
+
 # the roles, a bit each: whether a word plays one is worked out when a test first asks
 ROLES = (title_word_before, _first_name, definite_noun_before, team_word_before, _passive_auxiliary, unknown_key,
-         team_word_after, _street_word)
-TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, STREET = (1 << k for k in range(len(ROLES)))
+         team_word_after, _street_word, _name_prefix)
+TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, STREET, PREFIX = (1 << k for k in range(len(ROLES)))
 KNOWN = len(ROLES)          # a memo entry: the roles played, then (shifted by KNOWN) the roles asked about
 
 # a context test -> (the roles of the word before, the roles of the word after) one of which it needs
@@ -46,6 +51,7 @@ GATES = {
     after_passive_auxiliary: (PASSIVE, 0),
     after_unknown_word: (UNKNOWN, UNKNOWN),
     names_a_street: (0, STREET),
+    after_name_prefix: (PREFIX, 0),
 }
 
 
