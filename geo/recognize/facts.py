@@ -38,13 +38,17 @@ _MEMO = (__name__, 'name facts')
 
 def name_facts(index, key: str, rows: list, lang: str) -> NameFacts:
     """The memoised NameFacts of a name and its candidates (rows: a list of (row, kind)).  Kept in
-    index.derived (emptied when places are added to the index), per key, then per candidates."""
-    memo = index.derived.get(_MEMO)
+    index.derived (emptied when places are added to the index), per language, per key (a str: a
+    lookup that compares no tuple), then per candidates."""
+    memos = index.derived.get(_MEMO)
+    if memos is None:
+        memos = index.derived[_MEMO] = {}
+    memo = memos.get(lang)
     if memo is None or len(memo) >= MEMO_MAX:
-        memo = index.derived[_MEMO] = {}
-    known = memo.get((key, lang))
+        memo = memos[lang] = {}
+    known = memo.get(key)
     if known is None:
-        known = memo[(key, lang)] = []
+        known = memo[key] = []
     if rows.__class__ is not list:       # (compared as lists: a tuple would never match)
         rows = list(rows)
     for facts in known:              # (a key has one list of candidates, unless a cue span's differ)
@@ -65,7 +69,10 @@ def own_verdicts(span, doc, facts: NameFacts):
     document names (the rules read doc.focus only for the candidates' countries)."""
     countries, focus = facts.countries, doc.focus
     home = countries & focus if countries and focus and not countries.isdisjoint(focus) else _NONE
-    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, doc.tokens[span.i].key, home)
+    first = doc.tokens[span.i].key
+    if first == span.key:
+        first = None        # (most spans: the name's own key, which the NameFacts holds already)
+    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, first, home)
     got = facts.rules.get(own)
     if got is None:
         got = facts.rules[own] = OwnVerdicts(span, doc)

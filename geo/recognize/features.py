@@ -218,6 +218,8 @@ def _own_part(span: Span, doc: Doc, facts, rules, w: LogitWeights) -> tuple[floa
     span_features gives next (zipf_joined ... definite), summed in that order; those terms, for
     their short-document copies; and the name's short-document terms."""
     cue, inner = span.cue, bool(span.parent_rows)
+    if not (cue or inner) and rules.model is w:
+        return rules.logit
     key = (w, span.from_list, span.implied_type in PLACE_CUES, inner) if cue or inner else w
     got = rules.logits.get(key)
     if got is not None:
@@ -255,6 +257,8 @@ def _own_part(span: Span, doc: Doc, facts, rules, w: LogitWeights) -> tuple[floa
     for k, v in terms:
         x += base[k] * v
     got = rules.logits[key] = (x, tuple(terms), short_known)
+    if key is w:
+        rules.model, rules.logit = w, got
     return got
 
 

@@ -56,7 +56,7 @@ class OwnVerdicts:
     may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both); `before`,
     `after`: the roles the gates ask of the words around (rules/gates.py); `logits`: a memo the
     score stage fills."""
-    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word', 'before', 'after', 'logits')
+    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word', 'before', 'after', 'logits', 'model', 'logit')
 
     def __init__(self, span, doc):
         hard, maybe, sure = [], set(), False
@@ -78,7 +78,8 @@ class OwnVerdicts:
         self.maybe = frozenset(maybe)
         self.common_word = is_common_word(span, doc)
         self.frequent_word = is_frequent_word(span, doc)
-        self.logits: dict = {}              # the scorer's memo (geo.recognize.features._own_part)
+        self.logits: dict = {}              # the scorer's memo (geo.recognize.features._own_part) ...
+        self.model = self.logit = None      # ... and its commonest entry, kept inline
 
 
 def first_rule(span, doc, verdicts: OwnVerdicts) -> str:
