@@ -7,6 +7,7 @@ tests/test_recognize_fast.py checks that the fast paths give what the references
 from __future__ import annotations
 
 import math
+import weakref
 
 from ..placetypes import BIG_UNITS, NAME_KINDS, TYPE_GROUPS
 from ..text.dictionary import is_word
@@ -77,6 +78,34 @@ def own_verdicts(span, doc, facts: NameFacts):
     if got is None:
         got = facts.rules[own] = OwnVerdicts(span, doc)
     return got
+
+
+_last: tuple = (None, None, None, None)   # the Doc filtered last (a weak reference), its spans, memo, verdicts
+
+
+def _forget(ref: weakref.ref) -> None:
+    """The Doc filtered last is gone: its verdicts go with it."""
+    global _last
+    if _last[0] is ref:
+        _last = (None, None, None, None)
+
+
+def keep_verdicts(doc, pairs: list) -> None:
+    """Keep each span's (NameFacts, OwnVerdicts), as the filters stage found them, for the score
+    stage that follows (while the Doc lives): it reads them again for the spans kept."""
+    global _last
+    _last = (weakref.ref(doc, _forget), doc.spans, doc.index.derived.get(_MEMO), pairs)
+
+
+def kept_verdicts(doc) -> list | None:
+    """The (NameFacts, OwnVerdicts) of each of doc.spans that keep_verdicts kept, when the Doc is
+    the one filtered last, its spans are the same list of the same length and the memo is the same
+    (a span's own facts never change after the stages that make spans: geo.doc); else None."""
+    ref, spans, memo, pairs = _last
+    if ref is not None and ref() is doc and doc.spans is spans and len(spans) == len(pairs) \
+            and doc.index.derived.get(_MEMO) is memo:
+        return pairs
+    return None
 
 
 def known_features(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:

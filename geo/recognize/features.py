@@ -262,11 +262,12 @@ def _own_part(span: Span, doc: Doc, facts, rules, w: LogitWeights) -> tuple[floa
     return got
 
 
-def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
+def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> list[float]:
     """For each span, sum(weight * value over span_features(span, doc)), the same float, without
     building the dict: the terms of the span's own facts come memoised (_own_part), the others are
     added in span_features' order (a term whose value is 0.0 adds nothing and is skipped), what
-    depends only on the document is worked out once.  Keep the two in step:
+    depends only on the document is worked out once (own: each span's (NameFacts, OwnVerdicts) when
+    the filters stage kept them, geo.recognize.facts.kept_verdicts).  Keep the two in step:
     tests/test_recognize_fast.py compares them over realistic documents."""
     lang, text, toks, index = doc.lang, doc.text, doc.tokens, doc.index
     short = len(text) < 400
@@ -278,9 +279,12 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
     next_words = word_memo(index, (__name__, 'word after', lang))
     n_toks, en = len(toks), lang == 'en'
     out = []
-    for span in spans:
-        facts = name_facts(index, span.key, span.rows, lang)
-        rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
+    for n, span in enumerate(spans):
+        if own is None:
+            facts = name_facts(index, span.key, span.rows, lang)
+            rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
+        else:
+            facts, rules = own[n]
         x, own_terms, short_known = _own_part(span, doc, facts, rules, w)
         terms = []                      # (feature, value), value != 0.0, in span_features' order
         add = terms.append

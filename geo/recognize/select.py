@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..doc import Doc, Span
 from ..text.frequency import zipf
-from .facts import name_facts, own_verdicts
+from .facts import keep_verdicts, name_facts, own_verdicts
 from .rules import SOFT, first_rule
 from .rules.people import same_person
 from .scorer import load
@@ -26,8 +26,13 @@ def filters(doc: Doc) -> None:
     context run); then a name the document gives a person is that person wherever it stands alone
     (rules.people.same_person)."""
     index, lang = doc.index, doc.lang
+    pairs = []
     for s in doc.spans:
-        s.dropped = first_rule(s, doc, own_verdicts(s, doc, name_facts(index, s.key, s.rows, lang)))
+        facts = name_facts(index, s.key, s.rows, lang)
+        verdicts = own_verdicts(s, doc, facts)
+        pairs.append((facts, verdicts))
+        s.dropped = first_rule(s, doc, verdicts)
+    keep_verdicts(doc, pairs)         # (the score stage reads them again)
     same_person(doc)
 
 
