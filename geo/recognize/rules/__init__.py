@@ -12,7 +12,7 @@ from .common_words import is_common_english_word, is_common_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
 from .first_names import follows_first_name, follows_unknown_name, is_first_name
-from .gates import GATES, roles_around
+from .gates import gate_of, roles_around
 from .frequent_words import (is_common_word_for_a_hamlet, is_frequent_word, is_function_word_name,
                              is_very_common_alternate, is_word_for_a_place_elsewhere,
                              is_word_with_far_fetched_places)
@@ -67,7 +67,7 @@ class OwnVerdicts:
             if f not in OWN:
                 maybe.add(f)
             if not sure:
-                hard.append((f.__name__, None, None) if left is True else (f.__name__, left, GATES.get(left)))
+                hard.append((f.__name__, None, None) if left is True else (f.__name__, left, gate_of(left, doc.lang)))
                 sure = left is True         # no later rule can be the first
         self.hard = tuple(hard)
         self.before = self.after = 0        # the roles the gates ask of the words around
