@@ -266,8 +266,10 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
     """For each span, sum(weight * value over span_features(span, doc)), the same float, without
     building the dict: the terms of the span's own facts come memoised (_own_part), the others are
     added in span_features' order (a term whose value is 0.0 adds nothing and is skipped), what
-    depends only on the document is worked out once (own: each span's (NameFacts, OwnVerdicts) when
-    the filters stage kept them, geo.recognize.facts.kept_verdicts).  Keep the two in step:
+    depends only on the document is worked out once.  `own`: each span's (NameFacts, OwnVerdicts)
+    as the filters stage kept them (geo.recognize.facts.kept_verdicts) for spans it let through:
+    such a span failed every hard rule, so the two that are features too (sentence_case,
+    definite_adjective) are not tested again.  Keep the two in step:
     tests/test_recognize_fast.py compares them over realistic documents."""
     lang, text, toks, index = doc.lang, doc.text, doc.tokens, doc.index
     short = len(text) < 400
@@ -325,13 +327,13 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
                 add(('all_caps', 1.0))
             if prev == 'start':
                 add(('sentence_start', 1.0))
-            if is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
+            if own is None and is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
                 add(('sentence_case', 1.0))
         if rules.common_word:
             add(('common_word', 1.0))
         if rules.frequent_word:
             add(('frequent_word', 1.0))
-        if is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
+        if own is None and is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
             add(('definite_adjective', 1.0))
         if short:
             add(('short_doc', 1.0))

@@ -39,7 +39,7 @@ class Scorer:
     def probabilities(self, doc, spans, own: list | None = None) -> list[float]:
         """Each span's probability of naming a place: the logit of its features (the same float as
         self.logit(span_features(span, doc)), without building their dict: features.span_logits;
-        own: each span's (NameFacts, OwnVerdicts), when known)."""
+        own: each span's (NameFacts, OwnVerdicts), for spans the filters stage let through)."""
         b = self.weights.get(INTERCEPT, 0.0)
         return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x + b)))) for x in span_logits(doc, spans, self.fast, own)]
 
