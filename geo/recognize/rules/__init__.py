@@ -82,16 +82,17 @@ class OwnVerdicts:
         self.model = self.logit = None      # ... and its commonest entry, kept inline
 
 
-def first_rule(span, doc, verdicts: OwnVerdicts) -> str:
+def first_rule(span, doc, verdicts: OwnVerdicts, roles=None) -> str:
     """hard_rule(span, doc), the same name, from the span's own verdicts: only the tests of
-    context that are left run, and of those only the ones the words around may let hold."""
+    context that are left run, and of those only the ones the words around may let hold (roles:
+    gates.roles_memo(doc), when the caller fetched it)."""
     around = None
     for name, test, gate in verdicts.hard:
         if test is None:
             return name
         if gate is not None:
             if around is None:
-                around = roles_around(span, doc, verdicts.before, verdicts.after)
+                around = roles_around(span, doc, verdicts.before, verdicts.after, roles)
             if not (around[0] & gate[0] or around[1] & gate[1]):
                 continue
         if test(span, doc):

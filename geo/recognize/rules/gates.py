@@ -77,10 +77,16 @@ def _roles(memo, key: str, need: int, doc) -> int:
     return got & need
 
 
-def roles_around(span, doc, before: int, after: int) -> tuple[int, int]:
+def roles_memo(doc):
+    """The memo of words' roles for the Doc's index and language (fetch it once per Doc)."""
+    return word_memo(doc.index, (__name__, doc.lang))
+
+
+def roles_around(span, doc, before: int, after: int, memo=None) -> tuple[int, int]:
     """Of the roles `before` and `after` (masks), those the word before the span and the word after
     it play (0 where there is none)."""
-    memo = word_memo(doc.index, (__name__, doc.lang))
+    if memo is None:
+        memo = roles_memo(doc)
     keys = doc.keys
     i, j = span.i, span.j
     return (_roles(memo, keys[i - 1], before, doc) if before and i > 0 else 0,
