@@ -41,6 +41,7 @@ ROLES = (title_word_before, _first_name, definite_noun_before, team_word_before,
          team_word_after, _street_word, _name_prefix)
 TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, STREET, PREFIX = (1 << k for k in range(len(ROLES)))
 KNOWN = len(ROLES)          # a memo entry: the roles played, then (shifted by KNOWN) the roles asked about
+_BITS = tuple((1 << k, role) for k, role in enumerate(ROLES))
 
 # a context test -> (the roles of the word before, the roles of the word after) one of which it needs
 GATES = {
@@ -67,11 +68,11 @@ def _roles(memo, key: str, need: int, doc) -> int:
     got = memo.get(key)
     if got is None:
         got = memo.previous.get(key, 0)
-    if (got >> KNOWN) & need == need:
+    missing = need & ~(got >> KNOWN)
+    if not missing:
         return got & need
-    for k, role in enumerate(ROLES):
-        bit = 1 << k
-        if need & bit and not (got >> KNOWN) & bit:
+    for bit, role in _BITS:
+        if missing & bit:
             got |= bit << KNOWN | (bit if role(key, doc) else 0)
     memo.keep(key, got)
     return got & need
