@@ -59,3 +59,19 @@ def test_the_fast_logit_is_the_logit_of_span_features(tiny_index, lang, text):
         fast = x + scorer.weights.get(INTERCEPT, 0.0)
         assert abs(fast - reference) < 1e-9, text[s.start:s.end]
         assert fast == reference                 # the same terms in the same order: the same float
+
+
+@pytest.mark.parametrize('lang,text', list(_texts()))
+def test_the_score_stage_reads_the_filters_verdicts_and_gives_the_same_logit(tiny_index, lang, text):
+    """The score stage takes each span's facts and verdicts from the filters stage that ran on the
+    Doc (facts.kept_verdicts) and skips the hard rules that are features too: the same float."""
+    from geo.recognize.facts import kept_verdicts
+    doc = doc_after(tiny_index, text, 'filters', lang=lang)
+    pairs = kept_verdicts(doc)
+    assert pairs is not None and len(pairs) == len(doc.spans)
+    scorer = load(lang)
+    kept = [k for k, s in enumerate(doc.spans) if not s.dropped]
+    assert kept
+    fasts = span_logits(doc, [doc.spans[k] for k in kept], scorer.fast, [pairs[k] for k in kept])
+    for k, x in zip(kept, fasts):
+        assert x + scorer.weights.get(INTERCEPT, 0.0) == scorer.logit(span_features(doc.spans[k], doc))

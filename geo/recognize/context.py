@@ -4,6 +4,7 @@ Liverpool), so the learned scorer sees these counts beside a span's other featur
 from __future__ import annotations
 
 import bisect
+from itertools import compress, count
 
 from ..doc import Doc
 from ..lexicon import Lexicon
@@ -44,9 +45,9 @@ def topic_positions(doc: Doc) -> dict[str, list[int]]:
         forms = _forms(doc.lex, topic)
         if not forms or forms.isdisjoint(doc.keys):     # most documents: one C-level pass
             out[topic] = []
-        else:
+        else:                                           # (the positions found C-level too)
             toks = doc.tokens
-            out[topic] = [toks[i].start for i, key in enumerate(doc.keys) if key in forms]
+            out[topic] = [toks[i].start for i in compress(count(), map(forms.__contains__, doc.keys))]
     return out
 
 

@@ -7,6 +7,7 @@ tests/test_recognize_fast.py checks that the fast paths give what the references
 from __future__ import annotations
 
 import math
+import weakref
 
 from ..placetypes import BIG_UNITS, NAME_KINDS, TYPE_GROUPS
 from ..text.dictionary import is_word
@@ -38,13 +39,17 @@ _MEMO = (__name__, 'name facts')
 
 def name_facts(index, key: str, rows: list, lang: str) -> NameFacts:
     """The memoised NameFacts of a name and its candidates (rows: a list of (row, kind)).  Kept in
-    index.derived (emptied when places are added to the index), per key, then per candidates."""
-    memo = index.derived.get(_MEMO)
+    index.derived (emptied when places are added to the index), per language, per key (a str: a
+    lookup that compares no tuple), then per candidates."""
+    memos = index.derived.get(_MEMO)
+    if memos is None:
+        memos = index.derived[_MEMO] = {}
+    memo = memos.get(lang)
     if memo is None or len(memo) >= MEMO_MAX:
-        memo = index.derived[_MEMO] = {}
-    known = memo.get((key, lang))
+        memo = memos[lang] = {}
+    known = memo.get(key)
     if known is None:
-        known = memo[(key, lang)] = []
+        known = memo[key] = []
     if rows.__class__ is not list:       # (compared as lists: a tuple would never match)
         rows = list(rows)
     for facts in known:              # (a key has one list of candidates, unless a cue span's differ)
@@ -65,11 +70,42 @@ def own_verdicts(span, doc, facts: NameFacts):
     document names (the rules read doc.focus only for the candidates' countries)."""
     countries, focus = facts.countries, doc.focus
     home = countries & focus if countries and focus and not countries.isdisjoint(focus) else _NONE
-    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, doc.tokens[span.i].key, home)
+    first = doc.tokens[span.i].key
+    if first == span.key:
+        first = None        # (most spans: the name's own key, which the NameFacts holds already)
+    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, first, home)
     got = facts.rules.get(own)
     if got is None:
         got = facts.rules[own] = OwnVerdicts(span, doc)
     return got
+
+
+_last: tuple = (None, None, None, None)   # the Doc filtered last (a weak reference), its spans, memo, verdicts
+
+
+def _forget(ref: weakref.ref) -> None:
+    """The Doc filtered last is gone: its verdicts go with it."""
+    global _last
+    if _last[0] is ref:
+        _last = (None, None, None, None)
+
+
+def keep_verdicts(doc, pairs: list) -> None:
+    """Keep each span's (NameFacts, OwnVerdicts), as the filters stage found them, for the score
+    stage that follows (while the Doc lives): it reads them again for the spans kept."""
+    global _last
+    _last = (weakref.ref(doc, _forget), doc.spans, doc.index.derived.get(_MEMO), pairs)
+
+
+def kept_verdicts(doc) -> list | None:
+    """The (NameFacts, OwnVerdicts) of each of doc.spans that keep_verdicts kept, when the Doc is
+    the one filtered last, its spans are the same list of the same length and the memo is the same
+    (a span's own facts never change after the stages that make spans: geo.doc); else None."""
+    ref, spans, memo, pairs = _last
+    if ref is not None and ref() is doc and doc.spans is spans and len(spans) == len(pairs) \
+            and doc.index.derived.get(_MEMO) is memo:
+        return pairs
+    return None
 
 
 def known_features(index, key: str, rows: tuple, lang: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:

@@ -211,13 +211,67 @@ def _known_terms(facts, w: LogitWeights) -> tuple[float, tuple[float, ...]]:
     return got
 
 
-def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
+def _own_part(span: Span, doc: Doc, facts, rules, w: LogitWeights) -> tuple[float, tuple, tuple[float, ...]]:
+    """The part of the logit that reads only the span's own facts, memoised per own facts and model
+    (in its rules.OwnVerdicts: the same own facts, and for a cue span or one with a known name
+    inside, the cue's list and type and that name): the name's terms (_known_terms) plus the terms
+    span_features gives next (zipf_joined ... definite), summed in that order; those terms, for
+    their short-document copies; and the name's short-document terms."""
+    cue, inner = span.cue, bool(span.parent_rows)
+    if not (cue or inner) and rules.model is w:
+        return rules.logit
+    key = (w, span.from_list, span.implied_type in PLACE_CUES, inner) if cue or inner else w
+    got = rules.logits.get(key)
+    if got is not None:
+        return got
+    known, short_known = _known_terms(facts, w)
+    pre, rows = span.proclitics, span.rows
+    terms = []
+    add = terms.append
+    if pre:
+        add(('zipf_joined', zipf(doc.tokens[span.i].key, doc.lang) / 7.0))
+    if span.j - span.i > 1:
+        add(('multi_token', 1.0))
+    if rows and not facts.countries.isdisjoint(doc.focus):
+        add(('home', 1.0))
+    if cue:
+        add(('cue', 1.0))
+        if span.from_list:
+            add(('cue_list', 1.0))
+        if span.implied_type in PLACE_CUES:
+            add(('cue_settlement', 1.0))
+    if span.how == 'cue' and not rows:
+        add(('cue_only', 1.0))
+    if span.how == 'fuzzy':
+        add(('fuzzy_span', 1.0))
+    if inner:
+        add(('inner_known', 1.0))
+    if pre:
+        if pre[:1] in ('و', 'ف'):
+            add(('conj', 1.0))
+        if any(c in pre for c in 'بلك'):
+            add(('prep_clitic', 1.0))
+    if span.key.startswith('ال'):
+        add(('definite', 1.0))
+    x, base = known, w.base
+    for k, v in terms:
+        x += base[k] * v
+    got = rules.logits[key] = (x, tuple(terms), short_known)
+    if key is w:
+        rules.model, rules.logit = w, got
+    return got
+
+
+def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> list[float]:
     """For each span, sum(weight * value over span_features(span, doc)), the same float, without
-    building the dict: the name's own terms come memoised (geo.recognize.facts), the others are
+    building the dict: the terms of the span's own facts come memoised (_own_part), the others are
     added in span_features' order (a term whose value is 0.0 adds nothing and is skipped), what
-    depends only on the document is worked out once.  Keep the two in step:
+    depends only on the document is worked out once.  `own`: each span's (NameFacts, OwnVerdicts)
+    as the filters stage kept them (geo.recognize.facts.kept_verdicts) for spans it let through:
+    such a span failed every hard rule, so the two that are features too (sentence_case,
+    definite_adjective) are not tested again.  Keep the two in step:
     tests/test_recognize_fast.py compares them over realistic documents."""
-    lang, text, toks, index, focus = doc.lang, doc.text, doc.tokens, doc.index, doc.focus
+    lang, text, toks, index = doc.lang, doc.text, doc.tokens, doc.index
     short = len(text) < 400
     doc_len = math.log10(len(text) + 10) / 5.0
     hashes = '#' in text                 # (no hashtag features without one)
@@ -227,37 +281,15 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
     next_words = word_memo(index, (__name__, 'word after', lang))
     n_toks, en = len(toks), lang == 'en'
     out = []
-    for span in spans:
-        facts = name_facts(index, span.key, span.rows, lang)
-        known, short_known = _known_terms(facts, w)
-        pre, rows = span.proclitics, span.rows
+    for n, span in enumerate(spans):
+        if own is None:
+            facts = name_facts(index, span.key, span.rows, lang)
+            rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
+        else:
+            facts, rules = own[n]
+        x, own_terms, short_known = _own_part(span, doc, facts, rules, w)
         terms = []                      # (feature, value), value != 0.0, in span_features' order
         add = terms.append
-        if pre:
-            add(('zipf_joined', zipf(toks[span.i].key, lang) / 7.0))
-        if span.j - span.i > 1:
-            add(('multi_token', 1.0))
-        if rows and not facts.countries.isdisjoint(focus):
-            add(('home', 1.0))
-        if span.cue:
-            add(('cue', 1.0))
-            if span.from_list:
-                add(('cue_list', 1.0))
-            if span.implied_type in PLACE_CUES:
-                add(('cue_settlement', 1.0))
-        if span.how == 'cue' and not rows:
-            add(('cue_only', 1.0))
-        if span.how == 'fuzzy':
-            add(('fuzzy_span', 1.0))
-        if span.parent_rows:
-            add(('inner_known', 1.0))
-        if pre:
-            if pre[:1] in ('و', 'ف'):
-                add(('conj', 1.0))
-            if any(c in pre for c in 'بلك'):
-                add(('prep_clitic', 1.0))
-        if span.key.startswith('ال'):
-            add(('definite', 1.0))
         # the classes of the words around: by the word alone when a space stands between
         i, j = span.i, span.j
         if i == 0:
@@ -290,19 +322,18 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
                 add(('hashtag', 1.0))
             if _in_compound_hashtag(text, span.start, span.end):
                 add(('hashtag_compound', 1.0))
-        rules = own_verdicts(span, doc, facts)      # (the rules' own tests: only a passing one runs)
         if lang == 'en':
             if tok.upper:
                 add(('all_caps', 1.0))
             if prev == 'start':
                 add(('sentence_start', 1.0))
-            if is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
+            if own is None and is_sentence_case_word in rules.maybe and is_sentence_case_word(span, doc):
                 add(('sentence_case', 1.0))
         if rules.common_word:
             add(('common_word', 1.0))
         if rules.frequent_word:
             add(('frequent_word', 1.0))
-        if is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
+        if own is None and is_definite_adjective in rules.maybe and is_definite_adjective(span, doc):
             add(('definite_adjective', 1.0))
         if short:
             add(('short_doc', 1.0))
@@ -311,7 +342,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
                 add(('famous_prev_word', facts.values['famous']))
             if short:
                 add(('short_prev_word', 1.0))
-        if short and rows:
+        if short and span.rows:
             add(('short_known', 1.0))
         repeats = doc.key_counts.get(span.key, 1)
         if repeats != 1:
@@ -323,12 +354,13 @@ def span_logits(doc: Doc, spans, w: LogitWeights) -> list[float]:
             _cue_name(span, doc, f)
             terms.extend(f.items())
         add(('doc_len', doc_len))
-        x = known
         for k, v in terms:
             x += base[k] * v
         if short:
             for t in short_known:
                 x += t
+            for k, v in own_terms:
+                x += ws[k] * v
             for k, v in terms:
                 x += ws[k] * v
         out.append(x)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..doc import Doc
 from ..errors import ModelError
+from .facts import kept_verdicts
 from .features import FEATURE_VERSION, FEATURES, LogitWeights, span_logits
 
 MODELS = Path(__file__).resolve().parents[1] / 'models'
@@ -35,11 +36,12 @@ class Scorer:
         w = self.weights   # (a C-level loop over the features, in their order: the same sum)
         return sum(map(mul, map(w.get, feats, repeat(0.0)), feats.values())) + w.get(INTERCEPT, 0.0)
 
-    def probabilities(self, doc, spans) -> list[float]:
+    def probabilities(self, doc, spans, own: list | None = None) -> list[float]:
         """Each span's probability of naming a place: the logit of its features (the same float as
-        self.logit(span_features(span, doc)), without building their dict: features.span_logits)."""
+        self.logit(span_features(span, doc)), without building their dict: features.span_logits;
+        own: each span's (NameFacts, OwnVerdicts), for spans the filters stage let through)."""
         b = self.weights.get(INTERCEPT, 0.0)
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x + b)))) for x in span_logits(doc, spans, self.fast)]
+        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x + b)))) for x in span_logits(doc, spans, self.fast, own)]
 
 
 def check_features(model: dict, source: str) -> None:
@@ -78,6 +80,11 @@ def score(doc: Doc, use_model: bool = True) -> None:
     scorer = load(doc.lang) if use_model else None
     if scorer is None:
         return
-    spans = [s for s in doc.spans if not s.dropped]
-    for s, p in zip(spans, scorer.probabilities(doc, spans)):
+    pairs = kept_verdicts(doc)        # (as the filters stage found them, when it ran last on doc)
+    if pairs is None:
+        spans, own = [s for s in doc.spans if not s.dropped], None
+    else:
+        kept = [k for k, s in enumerate(doc.spans) if not s.dropped]
+        spans, own = [doc.spans[k] for k in kept], [pairs[k] for k in kept]
+    for s, p in zip(spans, scorer.probabilities(doc, spans, own)):
         s.score = p

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ..doc import Doc, Span
 from ..text.frequency import zipf
-from .facts import name_facts, own_verdicts
+from .facts import keep_verdicts, name_facts, own_verdicts
 from .rules import SOFT, first_rule
+from .rules.gates import roles_memo
 from .rules.people import same_person
 from .scorer import load
 
@@ -25,9 +26,14 @@ def filters(doc: Doc) -> None:
     name: the verdicts on the span's own facts come memoised, then the rules that read the span's
     context run); then a name the document gives a person is that person wherever it stands alone
     (rules.people.same_person)."""
-    index, lang = doc.index, doc.lang
+    index, lang, roles = doc.index, doc.lang, roles_memo(doc)
+    pairs = []
     for s in doc.spans:
-        s.dropped = first_rule(s, doc, own_verdicts(s, doc, name_facts(index, s.key, s.rows, lang)))
+        facts = name_facts(index, s.key, s.rows, lang)
+        verdicts = own_verdicts(s, doc, facts)
+        pairs.append((facts, verdicts))
+        s.dropped = first_rule(s, doc, verdicts, roles)
+    keep_verdicts(doc, pairs)         # (the score stage reads them again)
     same_person(doc)
 
 

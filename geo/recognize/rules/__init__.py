@@ -12,6 +12,7 @@ from .common_words import is_common_english_word, is_common_word
 from .cue_words import is_cue_word
 from .definite_adjective import is_definite_adjective
 from .first_names import follows_first_name, follows_unknown_name, is_first_name
+from .gates import gate_of, roles_around
 from .frequent_words import (is_common_word_for_a_hamlet, is_frequent_word, is_function_word_name,
                              is_very_common_alternate, is_word_for_a_place_elsewhere,
                              is_word_with_far_fetched_places)
@@ -49,10 +50,13 @@ def hard_rule(span, doc) -> str:
 class OwnVerdicts:
     """The rules' verdicts on a span's own facts (rules/own.py), memoised per such facts
     (geo.recognize.facts.own_verdicts).  `hard`: in HARD order, the hard rules that may rule the
-    span out, as (name, None) for a rule that does on own facts alone and (name, test) for one
-    whose test of the span's context is still to run; `maybe`: the rules that read context and
-    may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both)."""
-    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word')
+    span out, as (name, None, None) for a rule that does on own facts alone and (name, test, gate)
+    for one whose test of the span's context is still to run (gate: the roles of the words around
+    one of which the test needs, rules/gates.py, or None); `maybe`: the rules that read context and
+    may hold; `common_word`, `frequent_word`: the soft rules' verdicts (own rules both); `before`,
+    `after`: the roles the gates ask of the words around (rules/gates.py); `logits`: a memo the
+    score stage fills."""
+    __slots__ = ('hard', 'maybe', 'common_word', 'frequent_word', 'before', 'after', 'logits', 'model', 'logit')
 
     def __init__(self, span, doc):
         hard, maybe, sure = [], set(), False
@@ -63,19 +67,35 @@ class OwnVerdicts:
             if f not in OWN:
                 maybe.add(f)
             if not sure:
-                hard.append((f.__name__, None if left is True else left))
+                hard.append((f.__name__, None, None) if left is True else (f.__name__, left, gate_of(left, doc.lang)))
                 sure = left is True         # no later rule can be the first
         self.hard = tuple(hard)
+        self.before = self.after = 0        # the roles the gates ask of the words around
+        for _, _, gate in hard:
+            if gate is not None:
+                self.before |= gate[0]
+                self.after |= gate[1]
         self.maybe = frozenset(maybe)
         self.common_word = is_common_word(span, doc)
         self.frequent_word = is_frequent_word(span, doc)
+        self.logits: dict = {}              # the scorer's memo (geo.recognize.features._own_part) ...
+        self.model = self.logit = None      # ... and its commonest entry, kept inline
 
 
-def first_rule(span, doc, verdicts: OwnVerdicts) -> str:
+def first_rule(span, doc, verdicts: OwnVerdicts, roles=None) -> str:
     """hard_rule(span, doc), the same name, from the span's own verdicts: only the tests of
-    context that are left run."""
-    for name, test in verdicts.hard:
-        if test is None or test(span, doc):
+    context that are left run, and of those only the ones the words around may let hold (roles:
+    gates.roles_memo(doc), when the caller fetched it)."""
+    around = None
+    for name, test, gate in verdicts.hard:
+        if test is None:
+            return name
+        if gate is not None:
+            if around is None:
+                around = roles_around(span, doc, verdicts.before, verdicts.after, roles)
+            if not (around[0] & gate[0] or around[1] & gate[1]):
+                continue
+        if test(span, doc):
             return name
     return ''
 

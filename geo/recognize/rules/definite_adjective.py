@@ -16,7 +16,12 @@ def is_definite_adjective(span, doc) -> bool:
         return False
     if not doc.one_space_between(span.i - 1, span.i) or not prev.arabic:
         return False
-    pk = prev.key
+    return definite_noun_before(prev.key, doc)
+
+
+def definite_noun_before(pk: str, doc) -> bool:
+    """The part of the rule that reads the word before (its key pk) alone: a definite noun, not a
+    place word, a title or a name the index holds (rules/gates.py keeps it per word)."""
     m = _DEFINITE.match(pk)
     if m is None:
         return False

@@ -83,8 +83,15 @@ def _unknown(tok, doc) -> bool:
     """A word of no list, also once a proclitic (بفلوريدا, بولاية: a common stem) or a pronoun
     (تفنيده) is taken off; بايزلي stays unknown though ب + ايزلي reads as a rare word."""
     key = tok.key
-    if not tok.arabic or len(key) < 3 or zipf(key, 'ar') >= UNKNOWN_ZIPF or key in doc.index or is_word(key, 'ar'):
-        return False
-    if any(key.endswith(suf) and len(key) - len(suf) >= 3 and is_word(key[:-len(suf)], 'ar') for suf in _SUFFIXES):
+    if not tok.arabic or not unknown_key(key, doc):
         return False
     return not any(zipf(k, 'ar') >= KNOWN_STEM_ZIPF for _, k, pre in proclitic_variants(tok.text, key) if pre)
+
+
+def unknown_key(key: str, doc) -> bool:
+    """The part of _unknown that reads the word's key alone (rules/gates.py keeps it per word): rare,
+    in no gazetteer, not in the dictionary, also once a pronoun is taken off."""
+    if len(key) < 3 or zipf(key, 'ar') >= UNKNOWN_ZIPF or key in doc.index or is_word(key, 'ar'):
+        return False
+    return not any(key.endswith(suf) and len(key) - len(suf) >= 3 and is_word(key[:-len(suf)], 'ar')
+                   for suf in _SUFFIXES)

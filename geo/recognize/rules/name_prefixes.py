@@ -15,4 +15,21 @@ def in_name_after_prefix(span, doc) -> bool:
         return True        # [نيو] جيرزي، [ولاية نيو] جيرزي: the name goes on past the span
     if span.cue or j - i != 1 or span.proclitics:
         return False
-    return i > 0 and toks[i - 1].key in prefixes and doc.one_space_between(i - 1, i)     # نيو [جيرزي]
+    return after_name_prefix(span, doc)     # نيو [جيرزي]
+
+
+def after_name_prefix(span, doc) -> bool:
+    """A name prefix right before the span, one space apart (what is left of the rule for a
+    one-word span that is no prefix itself, rules/own.py)."""
+    i = span.i
+    return i > 0 and doc.tokens[i - 1].key in doc.lex.words('name_prefixes') and doc.one_space_between(i - 1, i)
+
+
+def prefix_left_to_test(span, doc):
+    """What is left of in_name_after_prefix after the span's own facts: the whole rule for a
+    span of several words or a prefix itself, else the test of the word before."""
+    if doc.lang != 'ar':
+        return False
+    if span.j - span.i != 1 or span.key in doc.lex.words('name_prefixes'):
+        return in_name_after_prefix
+    return not span.cue and not span.proclitics and after_name_prefix

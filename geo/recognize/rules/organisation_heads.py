@@ -18,6 +18,12 @@ def _heads_as_written(heads: frozenset[str]) -> frozenset[str]:
 def in_organisation_name(span, doc) -> bool:
     if doc.lang != 'ar' or span.cue or span.proclitics:
         return False
+    return head_before(span, doc)
+
+
+def head_before(span, doc) -> bool:
+    """The rule's reading of the words before the span (what is left of it once the span's own
+    facts let it hold, rules/own.py)."""
     lex = doc.lex
     heads = lex.organisation_heads
     first = max(span.i - MAX_CHAIN, 0)

@@ -21,9 +21,9 @@ from .frequent_words import (is_common_word_for_a_hamlet, is_function_word_name,
                              is_word_for_a_place_elsewhere, is_word_with_far_fetched_places,
                              may_be_word_for_a_place_elsewhere, not_named_in_the_text)
 from .joined_word import is_joined_word
-from .name_prefixes import in_name_after_prefix
+from .name_prefixes import in_name_after_prefix, prefix_left_to_test
 from .nisba import is_nisba_adjective, nisba_left_to_test
-from .organisation_heads import in_organisation_name
+from .organisation_heads import head_before, in_organisation_name
 from .outlets import told_outlet
 from .people import is_people_plural, is_person_name
 from .sentence_case import is_sentence_case_word
@@ -42,7 +42,7 @@ LEFT_TO_TEST = {
     is_definite_adjective: lambda span, doc: doc.lang == 'ar' and not span.cue and span.how == 'gazetteer'
     and not span.proclitics and span.key.startswith('ال') and is_definite_adjective,
     in_organisation_name: lambda span, doc: doc.lang == 'ar' and not span.cue and not span.proclitics
-    and in_organisation_name,
+    and head_before,
     follows_title: lambda span, doc: not span.cue and follows_title,
     is_first_name: lambda span, doc: not span.cue and span.j - span.i == 1 and span.key in doc.lex.first_names
     and is_first_name,
@@ -53,7 +53,7 @@ LEFT_TO_TEST = {
     and is_sentence_case_word,
     in_team_name: team_left_to_test,
     names_a_street: lambda span, doc: doc.lang == 'en' and not span.cue and names_a_street,
-    in_name_after_prefix: lambda span, doc: doc.lang == 'ar' and in_name_after_prefix,
+    in_name_after_prefix: prefix_left_to_test,
     is_word_for_a_place_elsewhere: lambda span, doc: may_be_word_for_a_place_elsewhere(span, doc)
     and not_named_in_the_text,
     follows_unknown_name: lambda span, doc: may_follow_unknown_name(span, doc) and after_unknown_word,

@@ -106,3 +106,17 @@ def team_left_to_test(span, doc):
     if _team_word_read_with_proclitic(span, doc):
         return True if city_only(span, doc) else _city_follows
     return city_in_team_name if city_only(span, doc) else False
+
+
+def team_word_before(key: str, doc) -> bool:
+    """Can the word before a city (its key) make city_in_team_name hold?  A team word, also
+    behind a proclitic (rules/gates.py keeps the answer per word)."""
+    team_words = doc.lex.words('team_words')
+    return key in team_words or key[1:] in team_words
+
+
+def team_word_after(key: str, doc) -> bool:
+    """Can the word after a city (its key) make city_in_team_name hold?  An organisation's tail
+    (or a two-word tail's first word) or a masculine adjective of a country."""
+    tails = doc.lex.organisation_tails
+    return key in tails or key in _first_words(tails) or _masculine_country_adjective(key, doc)

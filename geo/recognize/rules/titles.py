@@ -59,6 +59,17 @@ def _title_ends_at(doc, k: int) -> bool:
     return f'{keys[k - 1]} {word}' in titles or f'{first} {word}' in titles
 
 
+def title_word_before(key: str, doc) -> bool:
+    """Can a word (its key) right before a name let follows_title hold?  Only when it may end a
+    title (_title_ends_at) or, in Arabic, is one of a title's adjectives (rules/gates.py keeps
+    the answer per word)."""
+    titles, word = doc.lex.titles, key
+    if word not in titles and word[:1] in _CLITIC_FIRST and doc.lang == 'ar':
+        word = _unclitic(word)
+    return word in titles or word in _last_words(titles) \
+        or doc.lang == 'ar' and _title_adjective(key, doc.lex.words('title_adjectives'))
+
+
 def _title_adjective(key: str, adjectives: frozenset[str]) -> bool:
     return key in adjectives or definite_nisba_form(key)
 
