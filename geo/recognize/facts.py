@@ -65,7 +65,7 @@ def own_verdicts(span, doc, facts: NameFacts):
     document names (the rules read doc.focus only for the candidates' countries)."""
     countries, focus = facts.countries, doc.focus
     home = countries & focus if countries and focus and not countries.isdisjoint(focus) else _NONE
-    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, doc.tokens[span.i].key, home)
+    own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, doc.keys[span.i], home)
     got = facts.rules.get(own)
     if got is None:
         got = facts.rules[own] = OwnVerdicts(span, doc)

@@ -27,15 +27,15 @@ def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
 def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     """The longest index key starting at token i (trying each reading of token i that begins a
     key, in order: the first of the longest wins), with its candidate rows."""
-    toks, index, blocked = doc.tokens, doc.index, doc.blocked
-    last = min(len(toks), i + MAX_TOKENS) - 1
+    toks, keys, index, blocked = doc.tokens, doc.keys, doc.index, doc.blocked
+    last = min(len(keys), i + MAX_TOKENS) - 1
     best, most = None, 0                               # (shift, j, key, proclitics, rows), its length
     for shift, cur, pre, is_key, words, rows in starts:
         if is_key and not most:
             best, most = (shift, i, cur, pre, rows), 1
         j = i
         while j < last and j + 1 not in blocked:
-            nxt = toks[j + 1].key
+            nxt = keys[j + 1]
             if words is not None and nxt not in words:
                 nxt = _variant(nxt, words, doc.lang == 'ar') or nxt     # لوس انجلس: the index has لوس انجلوس
             if (nxt not in words if words is not None else not index.has_prefix(cur + ' ')) \
@@ -49,9 +49,9 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     if best is None:
         return None
     shift, j, key, pre, rows = best
-    if most > 1 and doc.lang == 'en' and toks[j].key in doc.lex.connectors:
+    if most > 1 and doc.lang == 'en' and keys[j] in doc.lex.connectors:
         return None  # an English name ends on a capitalised word, never on a connector
-    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre,
+    return Span(i, j + 1, doc.starts[i] + shift, doc.ends[j], key, proclitics=pre,
                 rows=list(rows) if rows is not None else index.rows(key))
 
 
@@ -79,20 +79,21 @@ def _goes_on_with_none(key: str, after: frozenset[str], vary: bool) -> bool:
 
 def names(doc: Doc) -> None:
     """Stage: greedy left-to-right longest matches of index keys, added to doc.spans (only the
-    tokens whose word begins a key are tried: geo.recognize.words.scan)."""
-    toks, blocked = doc.tokens, doc.blocked
+    tokens whose word begins a key are tried: geo.recognize.words.scan; the keys are read from
+    doc.keys, which makes no Token)."""
+    keys, blocked = doc.keys, doc.blocked
     found = scan(doc)
-    words, end, n = found.words, 0, len(toks)
+    words, end, n = found.words, 0, len(keys)
     vary, prefixes = doc.lang == 'ar', doc.lex.words('name_prefixes')
     for i in found.where('names'):
         if i < end or i in blocked:
             continue
         word = words[i]
         after = word.names_if_next
-        if after is not None and (i + 1 == n or _goes_on_with_none(toks[i + 1].key, after, vary)):
+        if after is not None and (i + 1 == n or _goes_on_with_none(keys[i + 1], after, vary)):
             continue      # the word begins keys but is none, and the next word goes on with none
         span = longest_match(doc, i, word.names)
-        if (span is None or span.j == i + 1) and i + 1 < n and toks[i].key in prefixes:
+        if (span is None or span.j == i + 1) and i + 1 < n and keys[i] in prefixes:
             span = joined_prefix(doc, i) or span
         if span is not None:
             doc.spans.append(span)
