@@ -54,7 +54,7 @@ def tokenize(text: str) -> list[Token]:
 class Scan(NamedTuple):
     tokens: Tokens      # made on demand (geo.text.token_list)
     lang: str
-    words: list[str]    # the text of every token (the same str objects)
+    words: list[str]    # the text of every token
     keys: list[str]     # the key of every token
     starts: list[int]   # where every token starts
     ends: list[int]     # ... and ends
@@ -66,7 +66,7 @@ def scan(text: str, lang: str | None = None) -> Scan:
     weighed from its words' letters (each word's balance is in the per-word memo) and, when the
     text holds one of the few letters a gap can hold (_GAP_LETTERS), from its gaps' letters too:
     detect's answer without two more scans of the text.  A longer text asks detect."""
-    tokens, parts, infos = _words(text)
+    tokens, parts, infos, words = _words(text)
     if not lang:
         if len(text) > SAMPLE:
             lang = detect(text)
@@ -75,24 +75,28 @@ def scan(text: str, lang: str | None = None) -> Scan:
             if any(map(text.__contains__, _GAP_LETTERS)):
                 arabic_minus_latin += balance(''.join(parts[0::2]))
             lang = by_balance(arabic_minus_latin)
-    return Scan(tokens, lang, list(map(itemgetter(1), infos)), list(map(itemgetter(2), infos)),
-                tokens.starts, tokens.ends)
+    return Scan(tokens, lang, words, list(map(itemgetter(2), infos)), tokens.starts, tokens.ends)
 
 
-def _words(text: str) -> tuple[Tokens, list[str], list[tuple]]:
-    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word).
+def _words(text: str) -> tuple[Tokens, list[str], list[tuple], list[str]]:
+    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word; the
+    text of each token: the matched words themselves, unless a possessive 's was cut off one).
     Fast path: one re.split finds every word and the gaps between them (offsets are the running
     sum of their lengths), and what depends on the word alone (its key, script and letters) is read
     from a per-word memo, worked out once per word.  No Token is made here (geo.text.token_list):
     only lists, each made by one C-level call."""
     parts = _SPLIT_RE.split(text)
     bounds = list(accumulate(map(len, parts)))      # where each part ends
-    infos = list(map(_WORDS.__getitem__, parts[1::2]))
+    words = parts[1::2]
+    infos = list(map(_WORDS.__getitem__, words))
     ends = bounds[1::2]
-    cuts = list(map(itemgetter(0), infos))
-    for k in compress(range(len(cuts)), cuts):      # a possessive 's (rare: most texts have none)
-        ends[k] -= cuts[k]
-    return Tokens(bounds[0:-1:2], ends, infos), parts, infos
+    if "'" in text or '’' in text:      # (a possessive 's needs an apostrophe: most texts have none)
+        cuts = list(map(itemgetter(0), infos))
+        if any(cuts):
+            for k in compress(range(len(cuts)), cuts):
+                ends[k] -= cuts[k]
+            words = list(map(itemgetter(1), infos))
+    return Tokens(bounds[0:-1:2], ends, infos), parts, infos, words
 
 
 class _WordMemo(Generations):
