@@ -34,7 +34,8 @@ from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .model import Place
 from .text.sentences import SentenceIndex
-from .text.tokens import Token, scan
+from .text.token_list import Tokens
+from .text.tokens import scan
 
 
 @dataclass(slots=True)
@@ -64,7 +65,7 @@ class Span:
 @dataclass
 class Doc:
     text: str
-    tokens: list[Token]
+    tokens: Tokens                                   # a Token is made when first read (geo.text.token_list)
     lang: str
     lex: Lexicon
     index: Index
@@ -76,6 +77,8 @@ class Doc:
     topics: dict = field(default_factory=dict)       # topic -> start offsets of its words (recognize.context)
     mentions: list[Span] = field(default_factory=list)   # the spans kept as places, in text order
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
+    starts: list[int] = field(default_factory=list)  # where every token starts (tokens[k].start, no Token made)
+    ends: list[int] = field(default_factory=list)    # where every token ends
     _words: list[str] | None = None
     _keys: list[str] | None = None
     _word_set: set[str] | None = None
@@ -112,7 +115,7 @@ class Doc:
 
     def one_space_between(self, a: int, b: int) -> bool:
         """True when exactly one space separates token a from token b (two words of one name)."""
-        return self.text[self.tokens[a].end:self.tokens[b].start] == ' '
+        return self.text[self.ends[a]:self.starts[b]] == ' '
 
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The sentence around an offset (or a range: the next sentence too when the range runs
@@ -126,7 +129,7 @@ class Doc:
 
 def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
     """The one way to start a Doc: language and tokens (with the text and key of each, as
-    doc.words and doc.keys), once; sentences when first asked for."""
+    doc.words and doc.keys, and where each starts and ends), once; sentences when first asked for."""
     got = scan(text, lang)
     return Doc(text=text, tokens=got.tokens, lang=got.lang, lex=load_lexicon(got.lang), index=index,
-               _words=got.words, _keys=got.keys)
+               starts=got.starts, ends=got.ends, _words=got.words, _keys=got.keys)

@@ -8,6 +8,7 @@ Every stage is a function `stage(doc) -> None` (geo.doc says what each writes). 
 left out for an experiment: `Geoparser(skip=('fuzzy',))`."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
@@ -116,14 +117,20 @@ class Geoparser:
 
 def to_result(doc: Doc, doc_id: str) -> Result:
     """The Result outputs read: one Mention per mention, one Place per distinct place.  (Mention's
-    fields are given in order, without names: a sixth less time per mention.)"""
+    fields are given in order, without names: a sixth less time per mention.  The sentence around
+    a mention is Doc.sentence's answer, looked up here: Doc.sentence is only called for a mention
+    that runs past its sentence's end.)"""
     result = Result(doc_id, doc.text, doc.lang)
     if doc.mentions:
         by_id: dict[str, int] = {}
-        text, sentence, add = doc.text, doc.sentence, result.add
+        text, add, sents = doc.text, result.add, doc.sentences
+        starts, spans = sents.starts, sents.spans
         for span in doc.mentions:
             start, end = span.start, span.end
+            sentence = spans[max(0, bisect_right(starts, start) - 1)]    # SentenceIndex.around(start)
+            if sentence[1] < end:
+                sentence = doc.sentence(start, end)
             # start, end, surface, key, score, how, cue, implied_type, parent_hint, place, sentence
             add(Mention(start, end, text[start:end], span.key, round(span.score, 3), span.how, span.cue,
-                        span.implied_type, '', None, sentence(start, end)), span.place, by_id)
+                        span.implied_type, '', None, sentence), span.place, by_id)
     return result

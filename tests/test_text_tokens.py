@@ -73,3 +73,15 @@ def test_a_words_balance_is_its_letters_counted():
     for text in ['', 'abc', 'سوريا', 'Ⅷ', 'é'] + [''.join(rng.choice('aZسةي\u064e\u0670éß×1 ') for _ in range(rng.randint(0, 6)))
                                                for _ in range(5000)]:
         assert balance(text) == sum(map(len, _AR.findall(text))) - sum(map(len, _LATIN.findall(text))), text
+
+
+def test_tokens_are_made_when_read_and_act_as_a_list():
+    got = scan("Syria's east; وبالرقة U.S.")
+    toks, plain = got.tokens, tokenize("Syria's east; وبالرقة U.S.")
+    assert toks[2] is toks[2] and toks[-1] is toks[3] and toks[-1].text == 'U.S.'
+    assert list(toks) == plain and toks[1:3] == plain[1:3] and toks[::-1] == plain[::-1] and len(toks) == 4
+    assert got.starts == [t.start for t in plain] and got.ends == [t.end for t in plain]
+    assert plain[0].end == 5 and toks.index(plain[2]) == 2
+    import pytest
+    with pytest.raises(IndexError):
+        toks[4]

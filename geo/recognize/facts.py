@@ -70,7 +70,7 @@ def own_verdicts(span, doc, facts: NameFacts):
     document names (the rules read doc.focus only for the candidates' countries)."""
     countries, focus = facts.countries, doc.focus
     home = countries & focus if countries and focus and not countries.isdisjoint(focus) else _NONE
-    first = doc.tokens[span.i].key
+    first = doc.keys[span.i]
     if first == span.key:
         first = None        # (most spans: the name's own key, which the NameFacts holds already)
     own = (bool(span.cue), span.how, span.proclitics, span.j - span.i, first, home)

@@ -229,7 +229,7 @@ def _own_part(span: Span, doc: Doc, facts, rules, w: LogitWeights) -> tuple[floa
     terms = []
     add = terms.append
     if pre:
-        add(('zipf_joined', zipf(doc.tokens[span.i].key, doc.lang) / 7.0))
+        add(('zipf_joined', zipf(doc.keys[span.i], doc.lang) / 7.0))
     if span.j - span.i > 1:
         add(('multi_token', 1.0))
     if rows and not facts.countries.isdisjoint(doc.focus):
@@ -272,6 +272,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
     definite_adjective) are not tested again.  Keep the two in step:
     tests/test_recognize_fast.py compares them over realistic documents."""
     lang, text, toks, index = doc.lang, doc.text, doc.tokens, doc.index
+    keys, starts, ends = doc.keys, doc.starts, doc.ends     # (read without making a Token)
     short = len(text) < 400
     doc_len = math.log10(len(text) + 10) / 5.0
     hashes = '#' in text                 # (no hashtag features without one)
@@ -295,35 +296,33 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
         if i == 0:
             prev = 'start'
         else:
-            t = toks[i - 1]
-            if text[t.end:toks[i].start] == ' ':
-                k = t.key
+            if text[ends[i - 1]:starts[i]] == ' ':
+                k = keys[i - 1]
                 prev = prev_words.get(k) or prev_words.recall(k, lambda k: _prev_word(doc, k))
             else:
                 prev = _prev_class(doc, span)
         if j >= n_toks:
             nxt = 'end'
         else:
-            t = toks[j]
-            if text[toks[j - 1].end:t.start] == ' ':
-                k = t.key
+            if text[ends[j - 1]:starts[j]] == ' ':
+                k = keys[j]
                 nxt = next_words.get(k) or next_words.recall(k, lambda k: _next_key(doc, k))
-                if en and t.cap:
-                    nxt = _next_word(doc, t, nxt)
+                if en and toks[j].cap:
+                    nxt = _next_word(doc, toks[j], nxt)
             else:
                 nxt = _next_class(doc, span)
         add(('prev_' + prev, 1.0))
         add(('next_' + nxt, 1.0))
         if prev == 'prep' and nxt == 'said':
             add(('prep_said', 1.0))
-        tok = toks[span.i]
         if hashes:
-            if text[max(0, span.start - 1):span.start] == '#' or text[max(0, tok.start - 1):tok.start] == '#':
+            t0 = starts[span.i]
+            if text[max(0, span.start - 1):span.start] == '#' or text[max(0, t0 - 1):t0] == '#':
                 add(('hashtag', 1.0))
             if _in_compound_hashtag(text, span.start, span.end):
                 add(('hashtag_compound', 1.0))
         if lang == 'en':
-            if tok.upper:
+            if toks[span.i].upper:
                 add(('all_caps', 1.0))
             if prev == 'start':
                 add(('sentence_start', 1.0))

@@ -29,7 +29,7 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     key, in order: the first of the longest wins), with its candidate rows."""
     toks, keys, index, blocked = doc.tokens, doc.keys, doc.index, doc.blocked
     vary = doc.lang == 'ar'
-    last = min(len(toks), i + MAX_TOKENS) - 1
+    last = min(len(keys), i + MAX_TOKENS) - 1
     best, most = None, 0                               # (shift, j, key, proclitics, rows), its length
     for shift, cur, pre, is_key, words, rows in starts:
         if is_key and not most:
@@ -60,7 +60,7 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     shift, j, key, pre, rows = best
     if most > 1 and doc.lang == 'en' and keys[j] in doc.lex.connectors:
         return None  # an English name ends on a capitalised word, never on a connector
-    return Span(i, j + 1, toks[i].start + shift, toks[j].end, key, proclitics=pre,
+    return Span(i, j + 1, doc.starts[i] + shift, doc.ends[j], key, proclitics=pre,
                 rows=list(rows) if rows is not None else index.rows(key))
 
 
@@ -81,7 +81,7 @@ def names(doc: Doc) -> None:
     a key or begin some, and the next word goes on with none of them: that is told from the
     word's next words (or, in Arabic, a vowel variant of the next word: asked only when its
     skeleton may be one), without the longest match."""
-    toks, keys, blocked = doc.tokens, doc.keys, doc.blocked
+    keys, blocked = doc.keys, doc.blocked
     found = scan(doc)
     words, end, n = found.words, 0, len(keys)
     vary, prefixes = doc.lang == 'ar', doc.lex.words('name_prefixes')
@@ -99,7 +99,7 @@ def names(doc: Doc) -> None:
             if not alone:
                 continue      # the word begins keys but is none, and the next word goes on with none
             s = starts[0]     # the key alone (what longest_match would find)
-            span = Span(i, i + 1, toks[i].start + s.shift, toks[i].end, s.key, proclitics=s.proclitics,
+            span = Span(i, i + 1, doc.starts[i] + s.shift, doc.ends[i], s.key, proclitics=s.proclitics,
                         rows=list(s.rows))
         else:
             span = longest_match(doc, i, starts)

@@ -10,7 +10,7 @@ from .words import scan
 def organisations(doc: Doc) -> None:
     """Stage: mark the tokens of known organisation and outlet names in doc.blocked (only the
     readings with which one can begin are tried: geo.recognize.words.WordScan.organisation)."""
-    lex, toks = doc.lex, doc.tokens
+    lex, toks, keys = doc.lex, doc.tokens, doc.keys
     found = scan(doc)
     for i in found.where('organisation'):
         for key0 in found.words[i].organisation:
@@ -18,10 +18,14 @@ def organisations(doc: Doc) -> None:
             while cur in lex.organisation_prefixes:
                 if cur in lex.organisations:
                     hit = j
-                if j + 1 >= len(toks) or not gap_is_joinable(doc.text, toks[j], toks[j + 1]):
+                if j + 1 >= len(keys):
+                    break
+                nxt = cur + ' ' + keys[j + 1]
+                # (the key first: when no name goes on with it, the gap needs no Token made)
+                if nxt not in lex.organisation_prefixes or not gap_is_joinable(doc.text, toks[j], toks[j + 1]):
                     break
                 j += 1
-                cur = cur + ' ' + toks[j].key
+                cur = nxt
             if hit >= 0:
                 doc.blocked.update(range(i, hit + 1))
                 break

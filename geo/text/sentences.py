@@ -30,8 +30,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if after < n and text[after].islower() and text[end:after].strip('\n') \
                 and _ABBREV.search(text, max(start, end - 64), end):
             continue
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
+        seg = text[start:end]
+        core = seg.strip()          # (str.strip drops what str.isspace calls space: _trim's answer)
+        if core:
+            s = start + len(seg) - len(seg.lstrip())
+            spans.append((s, s + len(core)))
         start = after
     if text[start:].strip():
         spans.append(_trim(text, start, n))
@@ -39,6 +42,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """text[s:e] without the white space at either end, as offsets."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():

@@ -8,8 +8,7 @@ Dotted initials (U.S., D.C.) are one token.  Underscores and hashtags separate t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -17,6 +16,7 @@ from gazetteer.keys import fold_uncached
 
 from .lang import SAMPLE, balance, by_balance, detect
 from .memo import Generations
+from .token_list import Token, Tokens
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 # invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
@@ -46,27 +46,18 @@ _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
 _GAP_LETTERS = tuple(c for c in map(chr, range(0x800)) if balance(c) and not re.match(r'[^\W_]', c))
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    arabic: bool
-    cap: bool      # Latin, first letter upper-case
-    upper: bool    # Latin, every letter upper-case (NATO, U.S.)
-
-
 def tokenize(text: str) -> list[Token]:
     """The tokens of a text (scan gives its language and word lists too)."""
-    return _words(text)[0]
+    return list(_words(text)[0])
 
 
 class Scan(NamedTuple):
-    tokens: list[Token]
+    tokens: Tokens      # made on demand (geo.text.token_list)
     lang: str
-    words: list[str]    # the text of every token (the same str objects)
+    words: list[str]    # the text of every token
     keys: list[str]     # the key of every token
+    starts: list[int]   # where every token starts
+    ends: list[int]     # ... and ends
 
 
 def scan(text: str, lang: str | None = None) -> Scan:
@@ -75,7 +66,7 @@ def scan(text: str, lang: str | None = None) -> Scan:
     weighed from its words' letters (each word's balance is in the per-word memo) and, when the
     text holds one of the few letters a gap can hold (_GAP_LETTERS), from its gaps' letters too:
     detect's answer without two more scans of the text.  A longer text asks detect."""
-    tokens, parts, infos = _words(text)
+    tokens, parts, infos, words = _words(text)
     if not lang:
         if len(text) > SAMPLE:
             lang = detect(text)
@@ -84,21 +75,28 @@ def scan(text: str, lang: str | None = None) -> Scan:
             if any(map(text.__contains__, _GAP_LETTERS)):
                 arabic_minus_latin += balance(''.join(parts[0::2]))
             lang = by_balance(arabic_minus_latin)
-    return Scan(tokens, lang, list(map(itemgetter(1), infos)), list(map(itemgetter(2), infos)))
+    return Scan(tokens, lang, words, list(map(itemgetter(2), infos)), tokens.starts, tokens.ends)
 
 
-def _words(text: str) -> tuple[list[Token], list[str], list[tuple]]:
-    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word).
+def _words(text: str) -> tuple[Tokens, list[str], list[tuple], list[str]]:
+    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word; the
+    text of each token: the matched words themselves, unless a possessive 's was cut off one).
     Fast path: one re.split finds every word and the gaps between them (offsets are the running
     sum of their lengths), and what depends on the word alone (its key, script and letters) is read
-    from a per-word memo, worked out once per word."""
+    from a per-word memo, worked out once per word.  No Token is made here (geo.text.token_list):
+    only lists, each made by one C-level call."""
     parts = _SPLIT_RE.split(text)
-    ends = list(accumulate(map(len, parts)))      # where each part ends
+    bounds = list(accumulate(map(len, parts)))      # where each part ends
     words = parts[1::2]
     infos = list(map(_WORDS.__getitem__, words))
-    tokens = [Token(s, e - cut if cut else e, w, key, arabic, cap, upper)    # (e - 0 would be a new int)
-              for s, e, (cut, w, key, arabic, cap, upper, _) in zip(ends[0::2], ends[1::2], infos)]
-    return tokens, parts, infos
+    ends = bounds[1::2]
+    if "'" in text or '’' in text:      # (a possessive 's needs an apostrophe: most texts have none)
+        cuts = list(map(itemgetter(0), infos))
+        if any(cuts):
+            for k in compress(range(len(cuts)), cuts):
+                ends[k] -= cuts[k]
+            words = list(map(itemgetter(1), infos))
+    return Tokens(bounds[0:-1:2], ends, infos), parts, infos, words
 
 
 class _WordMemo(Generations):
