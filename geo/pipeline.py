@@ -8,7 +8,6 @@ Every stage is a function `stage(doc) -> None` (geo.doc says what each writes). 
 left out for an experiment: `Geoparser(skip=('fuzzy',))`."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
@@ -123,11 +122,10 @@ def to_result(doc: Doc, doc_id: str) -> Result:
     result = Result(doc_id, doc.text, doc.lang)
     if doc.mentions:
         by_id: dict[str, int] = {}
-        text, add, sents = doc.text, result.add, doc.sentences
-        starts, spans = sents.starts, sents.spans
+        text, add, around = doc.text, result.add, doc.sentences.around
         for span in doc.mentions:
             start, end = span.start, span.end
-            sentence = spans[max(0, bisect_right(starts, start) - 1)]    # SentenceIndex.around(start)
+            sentence = around(start)
             if sentence[1] < end:
                 sentence = doc.sentence(start, end)
             # start, end, surface, key, score, how, cue, implied_type, parent_hint, place, sentence

@@ -34,7 +34,14 @@ def test_around_an_offset():
 
 def _plain(text):
     """The splitter as first written: _END tried at every offset (what the fast scan must give)."""
-    from geo.text.sentences import _ABBREV, _END, _trim
+    from geo.text.sentences import _ABBREV, _END
+
+    def trim(s, e):             # white space as str.isspace says, one character at a time
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
     spans, start = [], 0
     for m in _END.finditer(text):
         end = m.start()
@@ -42,10 +49,10 @@ def _plain(text):
                 and _ABBREV.search(text, max(start, end - 64), end):
             continue
         if text[start:end].strip():
-            spans.append(_trim(text, start, end))
+            spans.append(trim(start, end))
         start = m.end()
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+        spans.append(trim(start, len(text)))
     return spans or [(0, len(text))]
 
 

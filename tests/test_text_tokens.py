@@ -55,6 +55,17 @@ def test_a_full_word_memo_starts_a_new_generation_and_keeps_the_words_in_use():
     assert memo['حلب'] == memo.read('حلب') and len(memo) == 2
 
 
+def test_either_reads_both_generations_and_keeps_nothing():
+    from geo.text.memo import Generations
+    memo = Generations(2)
+    memo.keep('a', 1)
+    memo.keep('b', 0)
+    memo.keep('c', 3)                    # 'a' and 'b' are the previous generation now
+    assert memo.either('c') == 3 and memo.either('a') == 1 and memo.either('b', 7) == 0
+    assert memo.either('z') is None and memo.either('z', 0) == 0
+    assert dict(memo) == {'c': 3}
+
+
 def test_the_quick_split_finds_the_words_of_token_re():
     import re
 

@@ -186,9 +186,8 @@ def scan(doc: Doc) -> Scan:
         for k in unseen:
             text = texts[k]
             w = memo.get(text)                           # an earlier token of the Doc may have added it
-            if w is None:                                # (memo.recall, without a closure per word)
-                w = memo.previous.get(text)
-                w = memo.keep(text, word_scan(doc, toks[k], starts_memo) if w is None else w)
+            if w is None:
+                w = memo.recall(text, lambda _, tok=toks[k]: word_scan(doc, tok, starts_memo))
             words[k] = w
         starts = [k for k in starts if words[k]]
     got = Scan(words, starts, memo)

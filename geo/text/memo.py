@@ -23,6 +23,12 @@ class Generations(dict):
         self[key] = value
         return value
 
+    def either(self, key, default=None):
+        """The answer of the current generation or, else, of the previous one; else `default`
+        (nothing is kept: for a caller that merges what it finds with more, then keeps it)."""
+        got = self.get(key)
+        return got if got is not None else self.previous.get(key, default)
+
     def recall(self, key, work):
         """The answer for a key the current generation lacks: the previous generation's, else
         work(key); kept either way (call it after `get` missed: lookups stay C-level)."""

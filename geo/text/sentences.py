@@ -30,24 +30,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if after < n and text[after].islower() and text[end:after].strip('\n') \
                 and _ABBREV.search(text, max(start, end - 64), end):
             continue
-        seg = text[start:end]
-        core = seg.strip()          # (str.strip drops what str.isspace calls space: _trim's answer)
-        if core:
-            s = start + len(seg) - len(seg.lstrip())
-            spans.append((s, s + len(core)))
+        _add_trimmed(spans, text, start, end)
         start = after
-    if text[start:].strip():
-        spans.append(_trim(text, start, n))
+    _add_trimmed(spans, text, start, n)
     return spans or [(0, n)]
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """text[s:e] without the white space at either end, as offsets."""
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+def _add_trimmed(spans: list, text: str, s: int, e: int) -> None:
+    """Add text[s:e] without the white space at either end, as offsets, unless nothing is left
+    (str.strip drops exactly what str.isspace calls space)."""
+    seg = text[s:e]
+    core = len(seg.strip())
+    if core:
+        s += len(seg) - len(seg.lstrip())
+        spans.append((s, s + core))
 
 
 class SentenceIndex:

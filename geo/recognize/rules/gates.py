@@ -14,7 +14,6 @@ from ..words import word_memo
 from .definite_adjective import definite_noun_before, is_definite_adjective
 from .first_names import after_unknown_word, follows_first_name, unknown_key
 from .name_prefixes import after_name_prefix
-from .streets import names_a_street
 from .teams import city_in_team_name, team_word_after, team_word_before
 from .titles import follows_title, title_word_before
 from .verbal_nouns import after_passive_auxiliary
@@ -28,18 +27,14 @@ def _passive_auxiliary(key: str, doc) -> bool:
     return key in doc.lex.words('passive_auxiliaries')
 
 
-def _street_word(key: str, doc) -> bool:
-    return key in doc.lex.words('street_words')
-
-
 def _name_prefix(key: str, doc) -> bool:
     return key in doc.lex.words('name_prefixes')
 
 
 # the roles, a bit each: whether a word plays one is worked out when a test first asks
 ROLES = (title_word_before, _first_name, definite_noun_before, team_word_before, _passive_auxiliary, unknown_key,
-         team_word_after, _street_word, _name_prefix)
-TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, STREET, PREFIX = (1 << k for k in range(len(ROLES)))
+         team_word_after, _name_prefix)
+TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, PREFIX = (1 << k for k in range(len(ROLES)))
 KNOWN = len(ROLES)          # a memo entry: the roles played, then (shifted by KNOWN) the roles asked about
 _BITS = tuple((1 << k, role) for k, role in enumerate(ROLES))
 
@@ -51,7 +46,6 @@ GATES = {
     city_in_team_name: (TEAM_BEFORE, TEAM_AFTER),
     after_passive_auxiliary: (PASSIVE, 0),
     after_unknown_word: (UNKNOWN, UNKNOWN),
-    names_a_street: (0, STREET),
     after_name_prefix: (PREFIX, 0),
 }
 
@@ -67,7 +61,7 @@ def _roles(memo, key: str, need: int, doc) -> int:
     """The roles of a word among `need` (a mask), from the memo or worked out and kept."""
     got = memo.get(key)
     if got is None:
-        got = memo.previous.get(key, 0)
+        got = memo.either(key, 0)
     missing = need & ~(got >> KNOWN)
     if not missing:
         return got & need
