@@ -19,8 +19,9 @@ Every process that parses runs with the garbage-collector settings of `geo batch
 
 Targets (issue 17, which replaced issue 7's): English >= 0.6x flashgeotext's documents/s with the
 full pipeline; >= 1,000 Arabic articles/s per process; `geo parse` of one sentence starts in
-<= 0.6 s and peaks at <= 150 MB RSS; a batch worker stays <= 600 MB; 2 workers >= 1.8x one.  The data in ../shared is optional: without it this prints why
-and exits 0.
+<= 0.6 s and peaks at <= 150 MB RSS; a batch worker stays <= 600 MB.  (The speed-up of 2 workers
+over 1 is shown for reference: issue 7's 1.8x is no longer a target.)  The data in ../shared is
+optional: without it this prints why and exits 0.
 """
 from __future__ import annotations
 
@@ -233,7 +234,7 @@ def main() -> int:
             parsed, secs = json.loads(got.stdout)
             speeds[workers] = parsed / secs
             print(f'  --workers {workers}: {speeds[workers]:8.1f} docs/s (parse phase, {secs:.1f} s)')
-        print(f'  speed-up 2 vs 1: {speeds[2] / speeds[1]:.2f}x   (target >= 1.8x)')
+        print(f'  speed-up 2 vs 1: {speeds[2] / speeds[1]:.2f}x   (on 2 cores; no target)')
         same = all((Path(tmp) / 'w1' / n).read_bytes() == (Path(tmp) / 'w2' / n).read_bytes()
                    for n in ('places.jsonl', 'errors.jsonl', 'places.csv', 'places.geojson'))
         print(f'  outputs identical: {same}')
