@@ -16,6 +16,7 @@ from itertools import compress, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
+from gazetteer.first_words import KEY, LONGER
 from gazetteer.index import Index
 
 from ..doc import Doc
@@ -66,13 +67,18 @@ class NameStart(NamedTuple):
 def _key_start(index: Index, lang: str, key: str) -> tuple[bool, frozenset[str] | None, tuple] | None:
     """(is_key, next_words, rows) of a key that begins index keys, else None: what a NameStart
     holds that depends on the key alone, kept per key by word_scan.  (Most readings begin no key:
-    the unmemoised begins_key answers them without filling the index's bounded memos, which the
-    later stages rely on.)"""
-    if not index.begins_key(key):
+    one look-up in the index's first words answers them, without filling the index's bounded
+    memos, which the later stages rely on; it also tells whether the key is one and whether
+    longer keys follow, so a key that begins none asks nothing more.)"""
+    begins = index.key_start(key)
+    if not begins:
         return None
-    in_index, nexts = key in index, index.next_words(key)
-    is_key = in_index and not (lang == 'ar' and lone_function_word(key))
+    is_key = bool(begins & KEY) and not (lang == 'ar' and lone_function_word(key))
+    nexts = index.next_words(key) if begins & LONGER else _NO_WORDS
     return is_key, nexts, tuple(index.rows(key)) if is_key else ()
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def organisation_first(lex: Lexicon, k: str) -> bool:
