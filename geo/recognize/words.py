@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import NamedTuple
 
 from gazetteer.first_words import KEY, LONGER
@@ -179,7 +179,8 @@ def scan(doc: Doc) -> Scan:
         return got
     words = list(map(memo.get, doc.words, repeat(_UNSEEN)))
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
-    unseen = [k for k in starts if words[k] is _UNSEEN]
+    # (C-level filters: a Doc has a hundred or so such tokens, more while its words are new)
+    unseen = list(compress(starts, map(is_, map(words.__getitem__, starts), repeat(_UNSEEN))))
     if unseen:
         infos, texts, starts_memo = doc.tokens.infos, doc.words, word_memo(doc.index, 'name starts ' + doc.lang)
         for k in unseen:
@@ -188,7 +189,7 @@ def scan(doc: Doc) -> Scan:
             if w is None:
                 w = memo.recall(text, lambda _, word=infos[k]: word_scan(doc, word, starts_memo))
             words[k] = w
-        starts = [k for k in starts if words[k]]
+        starts = list(compress(starts, map(words.__getitem__, starts)))
     got = Scan(words, starts, memo)
     _last = (weakref.ref(doc, _forget), got)
     return got
