@@ -6,6 +6,7 @@ pruned.  One build is a directory:
 
     meta.json      fingerprint, per-source counts and licences, how long the build took
     names.marisa   folded name -> (row, name kind)
+    firsts.*       the first words of the keys, and whether each is a key and begins longer ones
     blocks.*       sorted key tables for fuzzy lookup (gazetteer/blocks.py)
     core.npy       lat, lon, population, type, seat, number of names, country per row
     grid.npz       rows sorted by 1-degree cell, for near()
@@ -33,7 +34,7 @@ from typing import Callable, Iterable
 import marisa_trie
 import numpy as np
 
-from . import blocks, cache
+from . import blocks, cache, first_words
 from .keys import fold_uncached as fold, squash
 from .place import NAME_KINDS, TYPES, Place
 from .scripts import NameStats
@@ -42,7 +43,7 @@ from .sources.crossscript_names import DERIVED
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 TYPE_CODES = {t: i for i, t in enumerate(TYPES)}
 CORE_DTYPE = np.dtype([('lat', '<f8'), ('lon', '<f8'), ('pop', '<i8'), ('type', 'u1'),
                        ('seat', 'u1'), ('nnames', '<u2'), ('country', 'S2')])
@@ -217,10 +218,13 @@ def write_build(places: list[Place], stats: dict, fp: str, dest: Path, custom: b
         records, nnames = _keys_of(places, 0)
     blocker = None
     try:
-        blocker = _start_blocks({k for k, _ in records}, dest, fresh_process=fork is not None)
+        keys = {k for k, _ in records}
+        blocker = _start_blocks(keys, dest, fresh_process=fork is not None)
         step('writing the name trie', n)
         marisa_trie.RecordTrie('<IB', records).save(str(dest / 'names.marisa'))
         del records
+        first_words.write(keys, dest)
+        del keys
         step('writing the place table', n)
         core = _write_tables(places, nnames, dest)
         step('writing the fuzzy tables', n)

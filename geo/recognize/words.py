@@ -13,9 +13,10 @@ from __future__ import annotations
 import weakref
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import NamedTuple
 
+from gazetteer.first_words import KEY, LONGER
 from gazetteer.index import Index
 
 from ..doc import Doc
@@ -23,18 +24,9 @@ from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
 from ..text.memo import Generations
-from ..text.tokens import Token
 
 WORD_MEMO_MAX = 100_000
 _UNSEEN = object()             # memo.get's answer for a word not looked at yet
-
-
-def token_readings(tok: Token) -> list[tuple[int, str, str]] | tuple[tuple[int, str, str]]:
-    """(characters the proclitics take, key, proclitics) for each reading of a token.  (Read once
-    per word: only word_scan asks, and its answers are memoised per word.)"""
-    if tok.arabic:
-        return proclitic_variants(tok.text, tok.key)
-    return ((0, tok.key, ''),)
 
 
 @lru_cache(maxsize=65536)
@@ -66,13 +58,18 @@ class NameStart(NamedTuple):
 def _key_start(index: Index, lang: str, key: str) -> tuple[bool, frozenset[str] | None, tuple] | None:
     """(is_key, next_words, rows) of a key that begins index keys, else None: what a NameStart
     holds that depends on the key alone, kept per key by word_scan.  (Most readings begin no key:
-    the unmemoised begins_key answers them without filling the index's bounded memos, which the
-    later stages rely on.)"""
-    if not index.begins_key(key):
+    one look-up in the index's first words answers them, without filling the index's bounded
+    memos, which the later stages rely on; it also tells whether the key is one and whether
+    longer keys follow, so a key that begins none asks nothing more.)"""
+    begins = index.key_start(key)
+    if not begins:
         return None
-    in_index, nexts = key in index, index.next_words(key)
-    is_key = in_index and not (lang == 'ar' and lone_function_word(key))
+    is_key = bool(begins & KEY) and not (lang == 'ar' and lone_function_word(key))
+    nexts = index.next_words(key) if begins & LONGER else _NO_WORDS
     return is_key, nexts, tuple(index.rows(key)) if is_key else ()
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def organisation_first(lex: Lexicon, k: str) -> bool:
@@ -95,18 +92,20 @@ class WordScan(NamedTuple):
     demonym: bool                       # English: a listed demonym
 
 
-def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> WordScan | bool:
-    """The WordScan of a token's word, or False when it begins nothing (most words).  One pass
-    over the readings: a new word costs this once, and most begin nothing, so a reading costs a
-    memo look-up (a key is the reading of several words: بغداد، وبغداد، لبغداد) and two set
-    look-ups; only a key not seen before asks the index (name_start, inlined here)."""
-    index, lex, lang, key = doc.index, doc.lex, doc.lang, tok.key
+def word_scan(doc: Doc, word: tuple, starts_memo: Generations | None = None) -> WordScan | bool:
+    """The WordScan of a word, or False when it begins nothing (most words).  `word` is its entry
+    in the tokenizer's memo (geo.text.tokens: cut, text, key, arabic, cap, upper, balance; a new
+    word needs no Token).  One pass over the readings: a new word costs this once, and most begin
+    nothing, so a reading costs a memo look-up (a key is the reading of several words: بغداد،
+    وبغداد، لبغداد) and two set look-ups; only a key not seen before asks the index (_key_start)."""
+    _, text, key, arabic, cap, upper, _ = word
+    index, lex, lang = doc.index, doc.lex, doc.lang
     org_prefixes, cue_prefixes = lex.organisation_prefixes, lex.cue_prefixes
-    may_name = tok.arabic or lang != 'en' or tok.cap or tok.upper   # an English name begins with a capital
+    may_name = arabic or lang != 'en' or cap or upper   # an English name begins with a capital
     starts: tuple = ()
     cues: tuple = ()
     organisation: tuple = ()
-    for shift, k, pre in token_readings(tok):
+    for shift, k, pre in (proclitic_variants(text, key) if arabic else ((0, key, ''),)):
         if may_name:
             got = starts_memo.get(k, _UNSEEN) if starts_memo is not None else _UNSEEN
             if got is _UNSEEN:
@@ -130,8 +129,8 @@ def word_scan(doc: Doc, tok: Token, starts_memo: Generations | None = None) -> W
     if lang == 'en':
         # (an English word has one reading, and a capitalised one was just looked up: it is a key
         # exactly when it begins one and is one, no need to ask the index again)
-        fuzzy = tok.cap and not tok.upper and not (starts and starts[0].is_key) and zipf(key, 'en') < 3.0
-        demonym = tok.cap and bool(lex.demonyms.get(key))
+        fuzzy = cap and not upper and not (starts and starts[0].is_key) and zipf(key, 'en') < 3.0
+        demonym = cap and bool(lex.demonyms.get(key))
     else:
         fuzzy = demonym = False
     if names or cues or organisation or fuzzy or demonym:
@@ -180,16 +179,17 @@ def scan(doc: Doc) -> Scan:
         return got
     words = list(map(memo.get, doc.words, repeat(_UNSEEN)))
     starts = list(compress(range(len(words)), words))    # _UNSEEN is true: unseen words are among them
-    unseen = [k for k in starts if words[k] is _UNSEEN]
+    # (C-level filters: a Doc has a hundred or so such tokens, more while its words are new)
+    unseen = list(compress(starts, map(is_, map(words.__getitem__, starts), repeat(_UNSEEN))))
     if unseen:
-        toks, texts, starts_memo = doc.tokens, doc.words, word_memo(doc.index, 'name starts ' + doc.lang)
+        infos, texts, starts_memo = doc.tokens.infos, doc.words, word_memo(doc.index, 'name starts ' + doc.lang)
         for k in unseen:
             text = texts[k]
             w = memo.get(text)                           # an earlier token of the Doc may have added it
             if w is None:
-                w = memo.recall(text, lambda _, tok=toks[k]: word_scan(doc, tok, starts_memo))
+                w = memo.recall(text, lambda _, word=infos[k]: word_scan(doc, word, starts_memo))
             words[k] = w
-        starts = [k for k in starts if words[k]]
+        starts = list(compress(starts, map(words.__getitem__, starts)))
     got = Scan(words, starts, memo)
     _last = (weakref.ref(doc, _forget), got)
     return got
