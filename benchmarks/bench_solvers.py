@@ -1,12 +1,14 @@
 """The two joint solves of geo.resolve (numpy; plain Python) side by side, by problem size: where
 the plain-Python one stops paying (geo.resolve.solver.SMALL_PAIRS).
 
-    python benchmarks/bench_solvers.py [en|ar] [--reps 5]
+    python benchmarks/bench_solvers.py [en|ar] [--reps 5] [--shared DIR] [--memo]
 
 Builds each document's groups with the real pipeline (English dev sets of ../shared/eval, or the
 first 1,000 articles of ../shared/corpus/ar_news.jsonl), then times each solve on fresh copies,
 alternating, in CPU time (the machine may be shared), per bucket of (scored candidates) x
-(candidates).  Without ../shared it says so and exits 0."""
+(candidates).  --memo gives both solves the closeness of pairs of places kept across documents,
+as the solve stage does (warmed by a first pass): the plain-Python solve reads it, the numpy one
+works every distance out.  Without ../shared it says so and exits 0."""
 from __future__ import annotations
 
 import argparse
@@ -23,12 +25,12 @@ SHARED = ROOT.parent / 'shared'
 BUCKETS = (50, 100, 150, 200, 250, 300, 400, 500, 700, 1000, 10 ** 9)
 
 
-def texts(which: str) -> list[str]:
+def texts(which: str, shared: Path) -> list[str]:
     if which == 'en':
-        files = [SHARED / 'eval' / f'{n}.dev.jsonl' for n in ('geowebnews', 'lgl', 'trnews')]
+        files = [shared / 'eval' / f'{n}.dev.jsonl' for n in ('geowebnews', 'lgl', 'trnews')]
         limit = None
     else:
-        files, limit = [SHARED / 'corpus' / 'ar_news.jsonl'], 1000
+        files, limit = [shared / 'corpus' / 'ar_news.jsonl'], 1000
     out = []
     for f in files:
         with open(f, encoding='utf-8') as fh:
@@ -40,9 +42,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument('which', nargs='?', default='ar', choices=('ar', 'en'))
     ap.add_argument('--reps', type=int, default=5)
+    ap.add_argument('--shared', type=Path, default=SHARED, help='the shared data (default: ../shared)')
+    ap.add_argument('--memo', action='store_true', help='closeness kept across documents, as the stage keeps it')
     args = ap.parse_args()
-    if not SHARED.is_dir():
-        print(f'{SHARED} not found: nothing to measure')
+    if not args.shared.is_dir():
+        print(f'{args.shared} not found: nothing to measure')
         return 0
     sys.path.insert(0, str(ROOT))
     from geo.pipeline import Geoparser
@@ -52,21 +56,27 @@ def main() -> int:
 
     gp = Geoparser()
     by = defaultdict(list)
-    for text in texts(args.which):
+    for text in texts(args.which, args.shared):
         groups = gp.run(text, until='candidates').groups
         p = Problem(groups)
         size = 0 if p.settled else p.n_scored * len(p.flat)
         by[next(b for b in BUCKETS if size <= b) if size else 0].append(groups)
 
+    memo = {} if args.memo else None
+
     def timed(solve, problems) -> float:
         fresh = [copy.deepcopy(g) for g in problems]
         t = time.process_time()
         for g in fresh:
-            solve(Problem(g))
+            solve(Problem(g, memo=memo))
         return (time.process_time() - t) / len(problems) * 1e6
 
+    if args.memo:
+        for b in by:
+            timed(solve_small, by[b])
+
     print(f'{args.which}: us per document (median of {args.reps}), by scored x all candidates '
-          f'(SMALL_PAIRS = {SMALL_PAIRS})')
+          f'(SMALL_PAIRS = {SMALL_PAIRS}{", closeness kept across documents" if args.memo else ""})')
     for b in sorted(by):
         a, s = [], []
         for _ in range(args.reps):
