@@ -2,6 +2,7 @@
 ends and strings, on texts that exercise every rule of the pattern, and on random texts over an
 alphabet of all the characters that make a rule special."""
 import random
+import re
 
 from geo.text import tokens
 from geo.text.tokens import TOKEN_RE, _RUNS, scan
@@ -26,13 +27,17 @@ RULES = [
 ]
 
 
-def _matches(text):
-    return [x for m in TOKEN_RE.finditer(text) for x in m.span()], [m.group() for m in TOKEN_RE.finditer(text)]
+def _check(text):
+    bounds, words, redone = _RUNS.split(text)
+    assert bounds == [x for m in TOKEN_RE.finditer(text) for x in m.span()], repr(text)
+    assert words == [m.group() for m in TOKEN_RE.finditer(text)], repr(text)
+    # a match the regex was not asked for is a plain run of word characters
+    assert all(re.fullmatch(r'[^\W_]+', w) for k, w in enumerate(words) if k not in set(redone)), repr(text)
 
 
 def test_the_rules_texts_give_token_res_matches():
     for text in RULES:
-        assert _RUNS.split(text) == _matches(text), text
+        _check(text)
 
 
 def test_random_texts_give_token_res_matches():
@@ -41,7 +46,7 @@ def test_random_texts_give_token_res_matches():
                 "\ufeff\u2066\u0670\u06d6éß\u00b2Ⅷ١×😀𝐀\ud800")
     for _ in range(20000):
         text = ''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
-        assert _RUNS.split(text) == _matches(text), repr(text)
+        _check(text)
 
 
 def test_no_word_character_is_a_space():
@@ -50,6 +55,7 @@ def test_no_word_character_is_a_space():
     import re
     word = re.compile(r'[^\W_]')
     assert not [c for c in map(chr, range(0x110000)) if c.isspace() and word.match(c)]
+    assert ' '.isspace() and '\x1f'.isspace() and min(filter(word.match, map(chr, range(0x10000)))) == '0'
 
 
 def test_a_long_text_is_split_by_the_regex_and_gives_the_same(monkeypatch):

@@ -8,7 +8,7 @@ Dotted initials (U.S., D.C.) are one token.  Underscores and hashtags separate t
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -93,20 +93,21 @@ def _words(text: str) -> tuple[Tokens, list[tuple], list[str], list[int]]:
     call.  A text longer than RUNS_MAX (a few bytes of numpy arrays per character) is split by
     _SPLIT_RE: the same matches, in no more memory than the parts."""
     if len(text) <= RUNS_MAX:
-        bounds, words = _RUNS.split(text)
+        bounds, words, redone = _RUNS.split(text)
     else:
         parts = _SPLIT_RE.split(text)
         bounds = list(accumulate(map(len, parts)))      # where each part ends
         bounds.pop()
         words = parts[1::2]
+        redone = range(len(words))
     infos = list(map(_WORDS.__getitem__, words))
     ends = bounds[1::2]
     if "'" in text or '’' in text:      # (a possessive 's needs an apostrophe: most texts have none)
-        cuts = list(map(itemgetter(0), infos))
-        if any(cuts):
-            for k in compress(range(len(cuts)), cuts):
-                ends[k] -= cuts[k]
-            words = list(map(itemgetter(1), infos))
+        for k in redone:                # (and a word with one is a match the regex found)
+            cut = infos[k][0]
+            if cut:
+                ends[k] -= cut
+                words[k] = infos[k][1]
     return Tokens(bounds[0::2], ends, infos), infos, words, bounds
 
 

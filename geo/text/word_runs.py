@@ -4,9 +4,9 @@ few characters that make a token more than a run.
 Why: one `re.split` over an article was the floor of tokenizing (about 60% of make_doc's
 instructions; it makes a string for every gap as well as every word).  Most tokens are plain runs
 of letters and digits, and finding runs is a vector job: one table lookup per character (the
-text as UTF-32 code points), the places where word and non-word characters meet
-(np.flatnonzero), and the words themselves from one `str.split` of the text with every non-word
-character made a space (C all the way).
+text as UTF-32 code points) gives the text with every non-word character made a space; where
+word and non-word characters meet are the runs' bounds (nonzero), and one `str.split` of that
+text makes the words (C all the way).
 
 A token is more than a run only next to a special character (an Arabic mark, zero-width joiner,
 invisible character or apostrophe: what a run can carry on through; an astral character, which
@@ -22,46 +22,49 @@ from bisect import bisect_left, bisect_right
 
 import numpy as np
 
-_PLAIN, _WORD, _SPECIAL = 0, 1, 2
+_GAP, _SPECIAL = 0x20, 0x1F      # what a character becomes (both are spaces to str.split)
+_POINTS = np.dtype(np.uint32)
 
 
 class WordRuns:
-    """`split(text)` -> (bounds, words): bounds = [start, end, start, end, ...] of every match of
-    `token_re` and words the matched strings, in order.  `special`: a character class body of the
-    characters near which a token can differ from a run of word characters ([^\\W_]+); `hint`: a
-    pattern found wherever else one can (dotted initials)."""
+    """`split(text)` -> (bounds, words, redone): bounds = [start, end, start, end, ...] of every
+    match of `token_re` and words the matched strings, in order; redone: the indices of the
+    matches the regex found (the only ones that can hold a special character).  `special`: a
+    character class body of the characters near which a token can differ from a run of word
+    characters ([^\\W_]+); `hint`: a pattern found wherever else one can (dotted initials)."""
 
     def __init__(self, token_re: re.Pattern, special: str, hint: re.Pattern):
         self.token_re, self.hint = token_re, hint
         bmp = ''.join(map(chr, range(0x10000)))
-        table = np.zeros(0x10000, np.uint8)
-        for m in re.finditer(r'[^\W_]+', bmp):
-            table[m.start():m.end()] = _WORD
+        table = np.full(0x10000, _GAP, np.uint32)
+        for m in re.finditer(r'[^\W_]+', bmp):       # (no word character is below '0')
+            table[m.start():m.end()] = np.arange(m.start(), m.end())
         for m in re.finditer(f'[{special}]', bmp):
-            if table[m.start()] == _PLAIN:         # (a word character in the class stays a word character)
+            if table[m.start()] == _GAP:             # (a word character in the class stays one)
                 table[m.start()] = _SPECIAL
         table[0xFFFF] = _SPECIAL     # stands for every astral character too (take(mode='clip'))
         self.table = table
 
-    def split(self, text: str) -> tuple[list[int], list[str]]:
-        # one space each side: every run starts and ends where the classes change
-        points = np.frombuffer((' ' + text + ' ').encode('utf-32-le', 'surrogatepass'), np.uint32)
-        cls = self.table.take(points, mode='clip')
-        word = cls == _WORD
-        bounds = np.flatnonzero(word[1:] != word[:-1]).tolist()
-        words = np.where(word, points, 32).astype(np.uint32).tobytes().decode('utf-32-le', 'surrogatepass').split()
-        near = np.flatnonzero(cls == _SPECIAL).tolist()       # (offset + 1: the leading space)
+    def split(self, text: str) -> tuple[list[int], list[str], list[int]]:
+        # one space each side: every run starts and ends where word and non-word characters meet
+        points = np.frombuffer((' ' + text + ' ').encode('utf-32-le', 'surrogatepass'), _POINTS)
+        runs = self.table.take(points, mode='clip')
+        word = runs > _GAP
+        bounds = np.not_equal(word[1:], word[:-1]).nonzero()[0].tolist()
+        spaced = runs.tobytes().decode('utf-32-le')
+        words = spaced.split()
+        near = (runs == _SPECIAL).nonzero()[0].tolist() if '\x1f' in spaced else []   # (offset + 1)
         hints = [m.start() + 1 for m in self.hint.finditer(text)]
         if hints:
             near = sorted(near + hints)
         if not near:
-            return bounds, words
+            return bounds, words, []
         return self._redo(text, bounds, words, near)
 
     def _redo(self, text: str, bounds: list[int], words: list[str], near: list[int]):
         """The runs, with the regex's tokens in place of the runs from the space before to the
-        space after each offset of `near` (+1)."""
-        out, out_words, done, end = [], [], 0, -1
+        space after each offset of `near` (+1); and the indices of the regex's tokens."""
+        out, out_words, redone, done, end = [], [], [], 0, -1
         for q in near:
             q -= 1
             if q < end:
@@ -73,10 +76,12 @@ class WordRuns:
             k = bisect_left(bounds, start, done)      # an even index: no run crosses a space
             out += bounds[done:k]
             out_words += words[done // 2:k // 2]
+            first = len(out_words)
             for m in self.token_re.finditer(text, start, end):
                 out += m.span()
                 out_words.append(m.group())
+            redone += range(first, len(out_words))
             done = bisect_right(bounds, end, k)       # (a run may end at the space)
         out += bounds[done:]
         out_words += words[done // 2:]
-        return out, out_words
+        return out, out_words, redone
