@@ -8,7 +8,7 @@ Dotted initials (U.S., D.C.) are one token.  Underscores and hashtags separate t
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -17,6 +17,7 @@ from gazetteer.keys import fold_uncached
 from .lang import SAMPLE, balance, by_balance, detect
 from .memo import Generations
 from .token_list import Token, Tokens
+from .word_runs import WordRuns
 
 _MARKS = '\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d'
 # invisible characters that folding drops (bidi marks and isolates, zero-width space, word joiner,
@@ -44,6 +45,10 @@ _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
 # only ones a gap between tokens can hold, since every word character is inside a token; looked
 # for one by one (`in` on a str is a C search: five of them take a tenth of one regex search)
 _GAP_LETTERS = tuple(c for c in map(chr, range(0x800)) if balance(c) and not re.match(r'[^\W_]', c))
+# the matches, found as runs of word characters (geo.text.word_runs) but near the characters
+# that can join a run to more (marks, invisible characters, apostrophes) and dotted initials
+_RUNS = WordRuns(TOKEN_RE, f"{_MARKS}{_INVISIBLE}'’", re.compile(r'\.[A-Za-z]\.'))
+RUNS_MAX = 1_000_000
 
 
 def tokenize(text: str) -> list[Token]:
@@ -66,37 +71,52 @@ def scan(text: str, lang: str | None = None) -> Scan:
     weighed from its words' letters (each word's balance is in the per-word memo) and, when the
     text holds one of the few letters a gap can hold (_GAP_LETTERS), from its gaps' letters too:
     detect's answer without two more scans of the text.  A longer text asks detect."""
-    tokens, parts, infos, words = _words(text)
+    tokens, infos, words, bounds = _words(text)
     if not lang:
         if len(text) > SAMPLE:
             lang = detect(text)
         else:
             arabic_minus_latin = sum(map(itemgetter(6), infos))
             if any(map(text.__contains__, _GAP_LETTERS)):
-                arabic_minus_latin += balance(''.join(parts[0::2]))
+                gaps = map(slice, [0, *bounds[1::2]], [*bounds[0::2], len(text)])
+                arabic_minus_latin += balance(''.join(map(text.__getitem__, gaps)))
             lang = by_balance(arabic_minus_latin)
     return Scan(tokens, lang, words, list(map(itemgetter(2), infos)), tokens.starts, tokens.ends)
 
 
-def _words(text: str) -> tuple[Tokens, list[str], list[tuple], list[str]]:
-    """(tokens, the parts of the text: gap, word, gap, ..., gap; the memo entry of each word; the
-    text of each token: the matched words themselves, unless a possessive 's was cut off one).
-    Fast path: one re.split finds every word and the gaps between them (offsets are the running
-    sum of their lengths), and what depends on the word alone (its key, script and letters) is read
-    from a per-word memo, worked out once per word.  No Token is made here (geo.text.token_list):
-    only lists, each made by one C-level call."""
-    parts = _SPLIT_RE.split(text)
-    bounds = list(accumulate(map(len, parts)))      # where each part ends
-    words = parts[1::2]
+def _words(text: str) -> tuple[Tokens, list[tuple], list[str], list[int]]:
+    """(tokens, the memo entry of each word, the text of each token: the matched words themselves
+    unless a possessive 's was cut off one, [start, end, start, end, ...] of the matches).
+    Fast path: geo.text.word_runs finds the matches (numpy; exactly TOKEN_RE's), and what depends
+    on the word alone (its key, script and letters) is read from a per-word memo, worked out once
+    per word.  No Token is made here (geo.text.token_list): only lists, each made by one C-level
+    call.  A text longer than RUNS_MAX (a few bytes of numpy arrays per character) is split by
+    _SPLIT_RE: the same matches, in no more memory than the parts."""
+    if len(text) <= RUNS_MAX:
+        bounds, words, redone = _RUNS.split(text)
+    else:
+        parts = _SPLIT_RE.split(text)
+        bounds = list(accumulate(map(len, parts)))      # where each part ends
+        bounds.pop()
+        words = parts[1::2]
+        redone = range(len(words))
     infos = list(map(_WORDS.__getitem__, words))
     ends = bounds[1::2]
     if "'" in text or '’' in text:      # (a possessive 's needs an apostrophe: most texts have none)
-        cuts = list(map(itemgetter(0), infos))
-        if any(cuts):
-            for k in compress(range(len(cuts)), cuts):
-                ends[k] -= cuts[k]
-            words = list(map(itemgetter(1), infos))
-    return Tokens(bounds[0:-1:2], ends, infos), parts, infos, words
+        for k in redone:                # (and a word with one is a match the regex found)
+            cut = infos[k][0]
+            if cut:
+                ends[k] -= cut
+                words[k] = infos[k][1]
+    return Tokens(bounds[0::2], ends, infos), infos, words, bounds
+
+
+# a word of Arabic letters alone (no mark, no tatweel): folding (gazetteer.keys) changes only these
+# seven letters of it, so a few C-level str.replace make its key (str.translate looks every
+# character up in a dict: most of a new word's cost); and every letter is one detect counts
+# (tests/test_text_tokens.py compares both with fold_uncached and balance, letter by letter)
+_ARABIC_ONLY = re.compile('[\u0621-\u063f\u0641-\u064a]+')
+_ARABIC_FOLDS = (('أ', 'ا'), ('إ', 'ا'), ('آ', 'ا'), ('ى', 'ي'), ('ئ', 'ي'), ('ة', 'ه'), ('ؤ', 'و'))
 
 
 class _WordMemo(Generations):
@@ -108,6 +128,12 @@ class _WordMemo(Generations):
         w, cut = m, 0
         if len(w) > 3 and w[-1] in 'sS' and w[-2] in "'’":      # a possessive 's
             cut, w = 2, w[:-2]
+        if _ARABIC_ONLY.fullmatch(w):       # (most new words of Arabic news)
+            key = w
+            for a, b in _ARABIC_FOLDS:
+                if a in key:
+                    key = key.replace(a, b)
+            return (cut, w, key, True, False, False, len(m))
         arabic = _ARABIC_LETTER.match(w) is not None
         cap = not arabic and w[0].isupper()
         upper = cap and w.isupper() and len(w) > 1
