@@ -101,10 +101,10 @@ def test_tokens_are_made_when_read_and_act_as_a_list():
 def test_a_word_of_arabic_letters_alone_is_read_as_fold_and_balance_read_it():
     import re
 
-    from gazetteer.keys import fold_uncached
+    from gazetteer.keys import ARABIC_LETTERS, fold_uncached
     from geo.text.lang import balance
-    from geo.text.tokens import _ARABIC_ONLY, _WORDS
-    letters = [c for c in map(chr, range(0x600, 0x700)) if _ARABIC_ONLY.fullmatch(c)]
+    from geo.text.tokens import _WORDS
+    letters = [c for c in map(chr, range(0x600, 0x700)) if ARABIC_LETTERS.fullmatch(c)]
     assert len(letters) == 41 and not re.search('[\u064b-\u065f\u0670\u0640]', ''.join(letters))
     for c in letters:          # folding is letter by letter here: so is the fast path
         assert _WORDS.read(c)[2] == fold_uncached(c) and _WORDS.read(c)[6] == balance(c) == 1, c
@@ -112,3 +112,5 @@ def test_a_word_of_arabic_letters_alone_is_read_as_fold_and_balance_read_it():
     for _ in range(2000):
         w = ''.join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
         assert _WORDS.read(w) == (0, w, fold_uncached(w), True, False, False, balance(w)), w
+    # (a possessive after Arabic letters is no word of Arabic letters alone: its 's counts against them)
+    assert _WORDS.read("دمشق's") == (2, 'دمشق', 'دمشق', True, False, False, balance("دمشق's"))

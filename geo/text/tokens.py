@@ -12,7 +12,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
-from gazetteer.keys import fold_uncached
+from gazetteer.keys import ARABIC_LETTERS, fold_uncached
 
 from .lang import SAMPLE, balance, by_balance, detect
 from .memo import Generations
@@ -111,29 +111,17 @@ def _words(text: str) -> tuple[Tokens, list[tuple], list[str], list[int]]:
     return Tokens(bounds[0::2], ends, infos), infos, words, bounds
 
 
-# a word of Arabic letters alone (no mark, no tatweel): folding (gazetteer.keys) changes only these
-# seven letters of it, so a few C-level str.replace make its key (str.translate looks every
-# character up in a dict: most of a new word's cost); and every letter is one detect counts
-# (tests/test_text_tokens.py compares both with fold_uncached and balance, letter by letter)
-_ARABIC_ONLY = re.compile('[\u0621-\u063f\u0641-\u064a]+')
-_ARABIC_FOLDS = (('أ', 'ا'), ('إ', 'ا'), ('آ', 'ا'), ('ى', 'ي'), ('ئ', 'ي'), ('ة', 'ه'), ('ؤ', 'و'))
-
-
 class _WordMemo(Generations):
     """Matched word -> (characters cut off its end, word, key, arabic, cap, upper, Arabic letters
     minus Latin letters).  News repeats its words: each is read once, when first missing."""
 
     def read(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
         """What depends on the matched word alone."""
+        if ARABIC_LETTERS.fullmatch(m):     # (most new words of Arabic news: no possessive, and
+            return (0, m, fold_uncached(m), True, False, False, len(m))   # balance counts every letter)
         w, cut = m, 0
         if len(w) > 3 and w[-1] in 'sS' and w[-2] in "'’":      # a possessive 's
             cut, w = 2, w[:-2]
-        if _ARABIC_ONLY.fullmatch(w):       # (most new words of Arabic news)
-            key = w
-            for a, b in _ARABIC_FOLDS:
-                if a in key:
-                    key = key.replace(a, b)
-            return (cut, w, key, True, False, False, len(m))
         arabic = _ARABIC_LETTER.match(w) is not None
         cap = not arabic and w[0].isupper()
         upper = cap and w.isupper() and len(w) > 1
