@@ -20,13 +20,17 @@ KEY, LONGER = 1, 2      # the flags of a first word
 TRIE, FLAGS = 'firsts.marisa', 'firsts.flags'
 
 
+def add(flags: dict[str, int], key: str) -> None:
+    """Count a key in `flags`: its first word is a key alone, or begins a longer one."""
+    first, space, _ = key.partition(' ')
+    flags[first] = flags.get(first, 0) | (LONGER if space else KEY)
+
+
 def flags_of(keys: Iterable[str]) -> dict[str, int]:
     """The first word of each key with its flags."""
     out: dict[str, int] = {}
-    get = out.get
     for k in keys:
-        first, space, _ = k.partition(' ')
-        out[first] = get(first, 0) | (LONGER if space else KEY)
+        add(out, k)
     return out
 
 
@@ -52,9 +56,7 @@ class FirstWords:
             self._flags = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b''
         if size != len(self._trie):
             raise ValueError(f'{FLAGS} holds {size} flags for {len(self._trie)} words')
-        self.id = self._trie.get    # the word's id, or None: no key begins with it
-        self.at = self._flags.__getitem__   # the flags of an id
 
     def flags(self, word: str) -> int:
-        i = self.id(word)
-        return 0 if i is None else self.at(i)
+        i = self._trie.get(word)    # the word's id, or None: no key begins with it
+        return 0 if i is None else self._flags[i]

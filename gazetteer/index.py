@@ -21,6 +21,7 @@ import numpy as np
 
 from .blocks import Blocks, target_lengths
 from . import cache
+from . import first_words
 from .first_words import KEY, LONGER, FirstWords
 from .build import CODE_PREFIX, FORMAT_VERSION, TYPE_CODES, build, fingerprint, is_custom, place_keys, user_sources
 from .errors import GazetteerError
@@ -172,8 +173,7 @@ class Index:
                 if k not in self._overlay_keys and not k.startswith(CODE_PREFIX):
                     self._overlay_by_len.setdefault(len(k), []).append(k)
                 self._overlay_keys.setdefault(k, []).append((row, kind))
-                first, space, _ = k.partition(' ')
-                self._overlay_firsts[first] = self._overlay_firsts.get(first, 0) | (LONGER if space else KEY)
+                first_words.add(self._overlay_firsts, k)
         self._fuzzy_cache.clear()
         self._rows_memo.clear()
         self._prefix_memo.clear()
@@ -217,18 +217,12 @@ class Index:
             self._prefix_memo[prefix] = got
         return got
 
-    def begins_key(self, key: str) -> bool:
-        """True when `key` is a key or some key begins with it and a space (unmemoised: for
-        callers that keep the answer per word)."""
-        return bool(self.key_start(key))
-
     def key_start(self, key: str) -> int:
         """What begins with `key`, as first_words flags: KEY when it is a key, LONGER when some
         key begins with it and a space; 0 (most words asked) when neither.  Unmemoised, for
         callers that keep the answer per word: a word is one look-up in the trie of first words."""
         if ' ' not in key:
-            i = self._firsts.id(key)
-            got = 0 if i is None else self._firsts.at(i)
+            got = self._firsts.flags(key)
             return got | self._overlay_firsts.get(key, 0) if self._overlay_firsts else got
         got = (KEY if key in self._names or key in self._overlay_keys else 0)
         return got | (LONGER if self._has_prefix_uncached(key + ' ') else 0)

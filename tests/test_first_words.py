@@ -42,7 +42,6 @@ def test_key_start_is_what_the_name_trie_says(tiny_index):
     assert any(tiny_index.key_start(w) == KEY for w in asked)
     for w in asked:
         assert tiny_index.key_start(w) == reference(tiny_index, w), w
-        assert tiny_index.begins_key(w) == bool(reference(tiny_index, w))
 
 
 def test_user_places_are_first_words_too(tiny_index):

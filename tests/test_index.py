@@ -49,10 +49,10 @@ def test_label_and_core_read_what_the_full_record_holds(tiny_index):
             p.lat, p.lon, p.population, p.type, p.seat, p.country)
 
 
-def test_begins_key_answers_keys_and_their_first_words(tiny_index):
+def test_key_start_answers_keys_and_their_first_words(tiny_index):
     key = fold('دير الزور')
-    assert tiny_index.begins_key(key) and tiny_index.begins_key(key.split(' ')[0])
-    assert not tiny_index.begins_key('qqqzzz')
+    assert tiny_index.key_start(key) and tiny_index.key_start(key.split(' ')[0])
+    assert not tiny_index.key_start('qqqzzz')
 
 
 def test_label_without_sqlite_json_reads_the_full_record(tiny_index, monkeypatch):
