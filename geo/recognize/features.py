@@ -25,17 +25,16 @@ _COMMAS = frozenset(',،')
 
 
 def _prev_class(doc: Doc, span: Span) -> str:
-    if span.i == 0:
+    i = span.i
+    if i == 0:
         return 'start'
-    toks = doc.tokens
-    prev = toks[span.i - 1]
-    gap = doc.text[prev.end:toks[span.i].start]
+    gap = doc.text[doc.ends[i - 1]:doc.starts[i]]
     if gap != ' ':              # (the usual one space is no mark)
         if not END_MARKS.isdisjoint(gap):
             return 'start'
         if not _CLAUSE_MARKS.isdisjoint(gap):
             return 'comma'
-    return _prev_word(doc, prev.key)
+    return _prev_word(doc, doc.keys[i - 1])
 
 
 def _prev_word(doc: Doc, key: str) -> str:
@@ -64,26 +63,20 @@ _SAID = ('said', 'says', 'told', 'added', 'wrote', 'announced')
 
 
 def _next_class(doc: Doc, span: Span) -> str:
-    toks = doc.tokens
-    if span.j >= len(toks):
+    j = span.j
+    if j >= len(doc.keys):
         return 'end'
-    nxt = toks[span.j]
-    gap = doc.text[toks[span.j - 1].end:nxt.start]
+    key = doc.keys[j]
+    _, _, _, arabic, cap, upper, _ = doc.tokens.infos[j]    # (the word's memo entry: no Token made)
+    gap = doc.text[doc.ends[j - 1]:doc.starts[j]]
     if gap != ' ':              # (the usual one space is no mark)
         if not END_MARKS.isdisjoint(gap):
             return 'end'
         if not _COMMAS.isdisjoint(gap):
-            return 'comma_place' if nxt.key in doc.index and (nxt.cap or nxt.arabic) else 'comma'
-    return _next_word(doc, nxt)
-
-
-def _next_word(doc: Doc, nxt, word: str | None = None) -> str:
-    """The class of the word after a span when no mark stands between (`word`: _next_key's
-    answer for its key, when known)."""
-    if word is None:
-        word = _next_key(doc, nxt.key)
-    if word != 'org_tail' and doc.lang == 'en' and nxt.cap and not nxt.upper:
-        return 'cap'
+            return 'comma_place' if key in doc.index and (cap or arabic) else 'comma'
+    word = _next_key(doc, key)
+    if word != 'org_tail' and doc.lang == 'en' and cap and not upper:
+        return 'cap'        # (span_logits makes the same test)
     return word
 
 
@@ -273,6 +266,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
     tests/test_recognize_fast.py compares them over realistic documents."""
     lang, text, toks, index = doc.lang, doc.text, doc.tokens, doc.index
     keys, starts, ends = doc.keys, doc.starts, doc.ends     # (read without making a Token)
+    infos = toks.infos      # each token's memo entry (geo.text.tokens: cut, text, key, arabic, cap, upper, balance)
     short = len(text) < 400
     doc_len = math.log10(len(text) + 10) / 5.0
     hashes = '#' in text                 # (no hashtag features without one)
@@ -307,8 +301,10 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
             if text[ends[j - 1]:starts[j]] == ' ':
                 k = keys[j]
                 nxt = next_words.get(k) or next_words.recall(k, lambda k: _next_key(doc, k))
-                if en and toks[j].cap:
-                    nxt = _next_word(doc, toks[j], nxt)
+                if en and nxt != 'org_tail':
+                    info = infos[j]         # (cap, upper: as _next_class tests them)
+                    if info[4] and not info[5]:
+                        nxt = 'cap'
             else:
                 nxt = _next_class(doc, span)
         add(('prev_' + prev, 1.0))
@@ -322,7 +318,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
             if _in_compound_hashtag(text, span.start, span.end):
                 add(('hashtag_compound', 1.0))
         if lang == 'en':
-            if toks[span.i].upper:
+            if infos[span.i][5]:       # (upper)
                 add(('all_caps', 1.0))
             if prev == 'start':
                 add(('sentence_start', 1.0))

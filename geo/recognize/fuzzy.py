@@ -48,19 +48,21 @@ def english_spans(doc: Doc, taken: list[Span]) -> list[Span]:
     if not firsts:
         return []
     used = {i for s in taken for i in range(s.i, s.j)}
-    toks, out, after = doc.tokens, [], 0
+    # (the token lists and memo entries, not Tokens: geo.text.token_list)
+    text, starts, ends, keys, infos = doc.text, doc.starts, doc.ends, doc.keys, doc.tokens.infos
+    n, out, after = len(starts), [], 0
     for i in firsts:
-        t = toks[i]
+        start = starts[i]
         if i < after or i in used or i in doc.blocked or i == 0 or \
-                doc.text[max(0, t.start - 2):t.start].strip() in ('.', '!', '?', '"', '“'):
+                text[max(0, start - 2):start].strip() in ('.', '!', '?', '"', '“'):
             continue
         j = i + 1
-        while j < len(toks) and j not in used and toks[j].cap and doc.text[toks[j - 1].end:toks[j].start] == ' ':
+        while j < n and j not in used and infos[j][4] and text[ends[j - 1]:starts[j]] == ' ':
             j += 1
-        key = ' '.join(x.key for x in toks[i:j])
+        key = ' '.join(keys[i:j])
         rows = fuzzy_rows(doc, key)
         if rows:
-            out.append(Span(i, j, t.start, toks[j - 1].end, key, how='fuzzy', score=0.6, rows=rows))
+            out.append(Span(i, j, start, ends[j - 1], key, how='fuzzy', score=0.6, rows=rows))
         after = j
     return out
 

@@ -5,6 +5,6 @@ Road), not the place."""
 def names_a_street(span, doc) -> bool:
     if doc.lang != 'en' or span.cue or span.j >= len(doc.tokens):
         return False
-    nxt = doc.tokens[span.j]
-    return nxt.cap and doc.one_space_between(span.j - 1, span.j) \
-        and nxt.key in doc.lex.words('street_words')
+    j = span.j
+    return doc.tokens.infos[j][4] and doc.one_space_between(j - 1, j) \
+        and doc.keys[j] in doc.lex.words('street_words')     # (cap, from the word's memo entry: no Token made)
