@@ -24,23 +24,27 @@ _VERB_ENDINGS = tuple('ون' + p for p in ('ها', 'هم', 'ه', 'هما', 'هن
 
 
 def _joined(doc: Doc, a: Token, b: Token) -> bool:
-    gap = doc.text[a.end:b.start]
+    return _joining(doc.text[a.end:b.start])
+
+
+def _joining(gap: str) -> bool:
+    """Only spaces and quotes, at most 4 characters, stand between two words."""
     return 0 < len(gap) <= 4 and all(ch in _QUOTES for ch in gap)
 
 
 def _cue_at(doc: Doc, i: int) -> tuple[str, str, int, int] | None:
     """(cue key, implied type, number of cue tokens, proclitic shift) when token i starts a cue."""
-    toks, lex = doc.tokens, doc.lex
+    lex, text, keys, starts, ends = doc.lex, doc.text, doc.keys, doc.starts, doc.ends    # (no Token made)
     word = scan(doc).words[i]
     for shift, key in (word.cues if word else ()):
         best, cur, j = None, key, i
         while True:
             if cur in lex.cues:
                 best = (cur, lex.cues[cur], j + 1 - i, shift)
-            if j + 1 >= len(toks) or not _joined(doc, toks[j], toks[j + 1]):
+            if j + 1 >= len(keys) or not _joining(text[ends[j]:starts[j + 1]]):
                 break
             j += 1
-            cur = f'{cur} {toks[j].key}'
+            cur = f'{cur} {keys[j]}'
             if cur not in lex.cue_prefixes:
                 break
         if best:
@@ -102,7 +106,7 @@ def cue_spans(doc: Doc) -> list[Span]:
         if cue is None:
             continue
         key, ptype, n, shift = cue
-        if i > 0 and f'{toks[i - 1].key} {key}' in doc.lex.words('cue_idioms'):
+        if i > 0 and f'{doc.keys[i - 1]} {key}' in doc.lex.words('cue_idioms'):
             continue                      # عن طريق تركيا: "by way of", no road
         k = i + n
         if doc.lang == 'ar' and k + 1 < len(toks) and _is_nisba(doc, toks[k].key) and _joined(doc, toks[k], toks[k + 1]):

@@ -9,25 +9,31 @@ from typing import Iterable
 from gazetteer.index import Index
 
 from ..doc import Doc, Span
-from ..text.tokens import Token, gap_is_joinable
+from ..text.tokens import gap_joins
 from .vowel_variants import MIN_LENGTH, bare, by_skeleton, vowel_variant
 from .words import WORD_MEMO_MAX, NameStart, scan, word_memo
 
 MAX_TOKENS = 7
 
 
-def _extend_ok(doc: Doc, a: Token, b: Token) -> bool:
-    if not gap_is_joinable(doc.text, a, b):
+def _extend_ok(doc: Doc, j: int) -> bool:
+    """Can a name go on from token j to token j + 1?  (Read from the token lists and the words'
+    memo entries, geo.text.tokens: no Token made.)"""
+    infos = doc.tokens.infos
+    _, before, _, _, before_cap, _, _ = infos[j]
+    if not gap_joins(doc.text[doc.ends[j]:doc.starts[j + 1]], before, before_cap):
         return False
-    if doc.lang == 'en' and not b.arabic:
-        return b.cap or b.upper or b.text.isdigit() or b.key in doc.lex.connectors
+    if doc.lang == 'en':
+        _, text, key, arabic, cap, upper, _ = infos[j + 1]
+        if not arabic:
+            return cap or upper or text.isdigit() or key in doc.lex.connectors
     return True
 
 
 def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
     """The longest index key starting at token i (trying each reading of token i that begins a
     key, in order: the first of the longest wins), with its candidate rows."""
-    toks, keys, index, blocked = doc.tokens, doc.keys, doc.index, doc.blocked
+    keys, index, blocked = doc.keys, doc.index, doc.blocked
     vary = doc.lang == 'ar'
     last = min(len(keys), i + MAX_TOKENS) - 1
     best, most = None, 0                               # (shift, j, key, proclitics, rows), its length
@@ -48,7 +54,7 @@ def longest_match(doc: Doc, i: int, starts: Iterable[NameStart]) -> Span | None:
                 nxt = vowel_variant(nxt, words)
                 if nxt is None:
                     break
-            if not _extend_ok(doc, toks[j], toks[j + 1]):
+            if not _extend_ok(doc, j):
                 break     # no key goes on with the next word (most often: none goes on at all)
             j += 1
             cur = f'{cur} {nxt}'

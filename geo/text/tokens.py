@@ -142,10 +142,15 @@ def gap_is_joinable(text: str, a: Token, b: Token, max_gap: int = 3) -> bool:
     """Two tokens can be parts of one name when only spaces, hyphens, underscores, dots of an
     abbreviation, apostrophes, a hashtag sign or invisible marks stand between them (no comma,
     no full stop)."""
-    gap = text[a.end:b.start]
+    return gap_joins(text[a.end:b.start], a.text, a.cap, max_gap)
+
+
+def gap_joins(gap: str, before: str, before_cap: bool, max_gap: int = 3) -> bool:
+    """gap_is_joinable's test, given the gap and the text and case of the word before it (for a
+    caller reading the token lists and memo entries, not Tokens)."""
     if len(gap) > max_gap or not gap:
         return False
-    return gap == ' ' or _GAP.issuperset(gap) or (gap == '. ' and len(a.text) <= 3 and a.cap)
+    return gap == ' ' or _GAP.issuperset(gap) or (gap == '. ' and len(before) <= 3 and before_cap)
 
 
 # spaces, hyphens, underscores, apostrophes, a hashtag sign, and invisible bidi / zero-width marks
