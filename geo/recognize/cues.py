@@ -98,6 +98,7 @@ def cue_spans(doc: Doc) -> list[Span]:
     """Spans of names that follow a cue word, including the rest of a list joined by و / and."""
     out: list[Span] = []
     toks = doc.tokens
+    text, keys, starts, ends = doc.text, doc.keys, doc.starts, doc.ends    # (Tokens only for lists)
     resume = 0
     for i in scan(doc).where('cues'):     # the tokens where a cue may begin, in order
         if i < resume:
@@ -109,20 +110,20 @@ def cue_spans(doc: Doc) -> list[Span]:
         if i > 0 and f'{doc.keys[i - 1]} {key}' in doc.lex.words('cue_idioms'):
             continue                      # عن طريق تركيا: "by way of", no road
         k = i + n
-        if doc.lang == 'ar' and k + 1 < len(toks) and _is_nisba(doc, toks[k].key) and _joined(doc, toks[k], toks[k + 1]):
+        if doc.lang == 'ar' and k + 1 < len(keys) and _is_nisba(doc, keys[k]) and _joining(text[ends[k]:starts[k + 1]]):
             k += 1                        # العاصمة الليبية طرابلس: the name is طرابلس
-        if k >= len(toks) or not _joined(doc, toks[k - 1], toks[k]):
+        if k >= len(keys) or not _joining(text[ends[k - 1]:starts[k]]):
             continue
         end = _name_at(doc, k)
         if end == k or (key in doc.lex.words('cues_of_known_names')
-                        and ' '.join(t.key for t in toks[k:end]) not in doc.index):
+                        and ' '.join(keys[k:end]) not in doc.index):
             continue                      # العاصمة وضواحيها: the capital names a known place or none
         if ptype in doc.lex.cue_in_name:   # حقل التنك: the cue word is part of the name
-            first = Span(i, end, toks[i].start + shift, toks[end - 1].end,
-                         ' '.join([key] + [t.key for t in toks[k:end]]), how='cue', cue=key, implied_type=ptype,
+            first = Span(i, end, starts[i] + shift, ends[end - 1],
+                         ' '.join([key, *keys[k:end]]), how='cue', cue=key, implied_type=ptype,
                          score=0.75, name_i=k)
         else:                              # بلدة القورية: the name follows the cue
-            first = Span(k, end, toks[k].start, toks[end - 1].end, ' '.join(t.key for t in toks[k:end]),
+            first = Span(k, end, starts[k], ends[end - 1], ' '.join(keys[k:end]),
                          how='cue', cue=key, implied_type=ptype, score=0.75, name_i=k)
         out.append(first)
         # a list joined by و / ، continues with the same cue (أحياء الحويقة والصناعة والرصافة)

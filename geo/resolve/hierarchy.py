@@ -60,10 +60,10 @@ def links(doc: Doc) -> None:
     if spans:
         spans[-1].parent = None
     if doc.lang == 'ar':
-        toks = doc.tokens
-        n = len(toks)
+        keys = doc.keys     # (read without making a Token)
+        n = len(keys)
         for s in spans:     # (a definite word after it, or no country: most spans)
-            s.country_hint = _country_after(doc, s) if s.j < n and toks[s.j].key.startswith('ال') else ''
+            s.country_hint = _country_after(doc, s) if s.j < n and keys[s.j].startswith('ال') else ''
 
 
 def _country_after(doc: Doc, span: Span) -> str:

@@ -77,18 +77,18 @@ def _title_adjective(key: str, adjectives: frozenset[str]) -> bool:
 def follows_title(span, doc) -> bool:
     if span.cue or span.i == 0:
         return False
-    toks, text, i = doc.tokens, doc.text, span.i
-    if _title_ends_at(doc, i - 1) and text[toks[i - 1].end:toks[i].start].strip(' .') == '':
+    starts, ends, text, i = doc.starts, doc.ends, doc.text, span.i     # (no Token made)
+    if _title_ends_at(doc, i - 1) and text[ends[i - 1]:starts[i]].strip(' .') == '':
         return not joined_to_notable_place(span, doc)
     if doc.lang != 'ar':
         return False
     # الرئيس الأمريكي الأسبق، بيل: back over the title's adjectives to the title
     keys, adjectives = doc.keys, doc.lex.words('title_adjectives')
     k = i - 1
-    if not _title_adjective(keys[k], adjectives) or text[toks[k].end:toks[i].start] not in _BEFORE_NAME:
+    if not _title_adjective(keys[k], adjectives) or text[ends[k]:starts[i]] not in _BEFORE_NAME:
         return False
     for _ in range(MAX_ADJECTIVES):
-        if k == 0 or not _title_adjective(keys[k], adjectives) or text[toks[k - 1].end:toks[k].start] != ' ':
+        if k == 0 or not _title_adjective(keys[k], adjectives) or text[ends[k - 1]:starts[k]] != ' ':
             return False
         if _title_ends_at(doc, k - 1):
             return not any(notable_place(doc.index.core(r)) for r, _ in span.rows)
