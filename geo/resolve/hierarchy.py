@@ -22,8 +22,8 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
     a, b = spans[i], spans[i + 1]
     if b.i - a.j > MAX_GAP_TOKENS:
         return None                   # too far apart (the commonest case: decided before reading the gap)
-    toks, links = doc.tokens, doc.lex.words('parent_links')   # words that may stand between
-    between = toks[a.j:b.i]
+    links = doc.lex.words('parent_links')   # words that may stand between
+    between = doc.keys[a.j:b.i]             # their keys (no Token made)
     gap = doc.text[a.end:b.start]
     if not CLAUSE_ENDS.isdisjoint(gap):      # a sentence or clause ends between the two
         return None
@@ -32,17 +32,17 @@ def _parent_after(doc: Doc, spans: list[Span], i: int) -> int | None:
             # Paris, Texas: only a state, province or country after the comma is a parent
             area = any(doc.index.core(r).type in ('admin1', 'admin2', 'country') for r, _ in b.rows)
             return i + 1 if area else None
-        if len(between) <= MAX_GAP_TOKENS and between and all(t.key in links for t in between) and ',' not in gap:
+        if len(between) <= MAX_GAP_TOKENS and between and all(k in links for k in between) and ',' not in gap:
             return i + 1
         return None
     if len(between) > MAX_GAP_TOKENS or ',' in gap or '،' in gap:
         return None
-    if between and b.cue and _cue_with_link(doc, between[-1].key):
+    if between and b.cue and _cue_with_link(doc, between[-1]):
         return i + 1                  # باريس بولاية تكساس، X في محافظة Y: the parent's own cue word carries the link
     if not between:
         # the parent's own proclitic may carry the link (بريف حلب, في-less بحلب)
         return i + 1 if b.proclitics[-1:] in ('ب', 'ل') or (b.cue in ('ريف', 'باديه')) else None
-    return i + 1 if all(t.key in links or t.key.lstrip('وب') in links for t in between) else None
+    return i + 1 if all(k in links or k.lstrip('وب') in links for k in between) else None
 
 
 def _cue_with_link(doc: Doc, key: str) -> bool:
@@ -69,10 +69,10 @@ def links(doc: Doc) -> None:
 def _country_after(doc: Doc, span: Span) -> str:
     """The country a definite nisba adjective right after the span names (الفرنسية، السوري), ''
     when none does."""
-    toks = doc.tokens
-    if span.j >= len(toks):
+    keys = doc.keys
+    if span.j >= len(keys):
         return ''
-    key = toks[span.j].key
+    key = keys[span.j]
     if not definite_nisba_form(key):
         return ''
     if not doc.one_space_between(span.j - 1, span.j):

@@ -9,9 +9,9 @@ from __future__ import annotations
 def in_name_after_prefix(span, doc) -> bool:
     if doc.lang != 'ar':
         return False
-    prefixes, toks, i, j = doc.lex.words('name_prefixes'), doc.tokens, span.i, span.j
-    last = span.key if j - i == 1 else toks[j - 1].key
-    if last in prefixes and j < len(toks) and toks[j].arabic and doc.one_space_between(j - 1, j):
+    prefixes, keys, i, j = doc.lex.words('name_prefixes'), doc.keys, span.i, span.j
+    last = span.key if j - i == 1 else keys[j - 1]
+    if last in prefixes and j < len(keys) and doc.tokens.infos[j][3] and doc.one_space_between(j - 1, j):
         return True        # [نيو] جيرزي، [ولاية نيو] جيرزي: the name goes on past the span
     if span.cue or j - i != 1 or span.proclitics:
         return False
@@ -22,7 +22,7 @@ def after_name_prefix(span, doc) -> bool:
     """A name prefix right before the span, one space apart (what is left of the rule for a
     one-word span that is no prefix itself, rules/own.py)."""
     i = span.i
-    return i > 0 and doc.tokens[i - 1].key in doc.lex.words('name_prefixes') and doc.one_space_between(i - 1, i)
+    return i > 0 and doc.keys[i - 1] in doc.lex.words('name_prefixes') and doc.one_space_between(i - 1, i)
 
 
 def prefix_left_to_test(span, doc):

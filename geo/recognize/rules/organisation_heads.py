@@ -29,13 +29,13 @@ def head_before(span, doc) -> bool:
     first = max(span.i - MAX_CHAIN, 0)
     if _heads_as_written(heads).isdisjoint(doc.keys[first:span.i]):
         return False          # (most spans: no head noun among the words before, so no chain to read)
-    toks, text, cues = doc.tokens, doc.text, lex.cues
+    keys, infos, starts, ends = doc.keys, doc.tokens.infos, doc.starts, doc.ends    # (no Token made)
+    text, cues = doc.text, lex.cues
     before = range(span.i - 1, first - 1, -1)     # the words before, nearest first
     breaks, directions = lex.words('chain_breaks'), lex.words('directions')
     for k in before:
-        t = toks[k]
-        key = t.key
-        if not t.arabic or key in breaks or key in directions or text[t.end:toks[k + 1].start].strip(_QUOTES) != '':
+        key = keys[k]
+        if not infos[k][3] or key in breaks or key in directions or text[ends[k]:starts[k + 1]].strip(_QUOTES) != '':
             return False      # تنظيم داعش شرقي سوريا: a place after a direction
         if key in cues:
             return False
