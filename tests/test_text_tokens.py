@@ -114,3 +114,18 @@ def test_a_word_of_arabic_letters_alone_is_read_as_fold_and_balance_read_it():
         assert _WORDS.read(w) == (0, w, fold_uncached(w), True, False, False, balance(w)), w
     # (a possessive after Arabic letters is no word of Arabic letters alone: its 's counts against them)
     assert _WORDS.read("دمشق's") == (2, 'دمشق', 'دمشق', True, False, False, balance("دمشق's"))
+
+
+def test_what_may_stand_between_two_words_of_one_name():
+    from geo.text.tokens import gap_is_joinable, gap_joins
+    assert gap_joins(' ', 'New', True) and gap_joins('-', 'Saint', True) and gap_joins(' \u200f', 'دير', False)
+    assert not gap_joins('', 'New', True)                  # no gap: one word
+    assert not gap_joins(', ', 'Paris', True)              # a comma ends the name
+    assert not gap_joins('    ', 'New', True)              # more than three characters
+    assert gap_joins('. ', 'St', True)                     # St. Louis: an abbreviation's dot
+    assert not gap_joins('. ', 'Street', True)             # a sentence's full stop
+    assert not gap_joins('. ', 'st', False)
+    # the Token form asks the same of the text between them
+    text = 'St. Louis, Missouri'
+    toks = tokenize(text)
+    assert gap_is_joinable(text, toks[0], toks[1]) and not gap_is_joinable(text, toks[1], toks[2])

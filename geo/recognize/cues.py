@@ -97,8 +97,8 @@ def _name_at(doc: Doc, k: int) -> int:
 def cue_spans(doc: Doc) -> list[Span]:
     """Spans of names that follow a cue word, including the rest of a list joined by و / and."""
     out: list[Span] = []
-    toks = doc.tokens
-    text, keys, starts, ends = doc.text, doc.keys, doc.starts, doc.ends    # (Tokens only for lists)
+    toks = doc.tokens       # (a Token made only for the words of a list, below)
+    text, keys, starts, ends = doc.text, doc.keys, doc.starts, doc.ends
     resume = 0
     for i in scan(doc).where('cues'):     # the tokens where a cue may begin, in order
         if i < resume:
@@ -107,7 +107,7 @@ def cue_spans(doc: Doc) -> list[Span]:
         if cue is None:
             continue
         key, ptype, n, shift = cue
-        if i > 0 and f'{doc.keys[i - 1]} {key}' in doc.lex.words('cue_idioms'):
+        if i > 0 and f'{keys[i - 1]} {key}' in doc.lex.words('cue_idioms'):
             continue                      # عن طريق تركيا: "by way of", no road
         k = i + n
         if doc.lang == 'ar' and k + 1 < len(keys) and _is_nisba(doc, keys[k]) and _joining(text[ends[k]:starts[k + 1]]):
