@@ -79,8 +79,8 @@ class Doc:
     groups: list = field(default_factory=list)       # resolution groups (geo.resolve.candidates.Group)
     starts: list[int] = field(default_factory=list)  # where every token starts (tokens[k].start, no Token made)
     ends: list[int] = field(default_factory=list)    # where every token ends
-    _words: list[str] | None = None
-    _keys: list[str] | None = None
+    words: list[str] = field(default_factory=list)   # the text of every token (make_doc fills it)
+    keys: list[str] = field(default_factory=list)    # the key of every token (make_doc fills it)
     _word_set: set[str] | None = None
     _sentences: SentenceIndex | None = None
 
@@ -92,26 +92,12 @@ class Doc:
         return self._sentences
 
     @property
-    def words(self) -> list[str]:
-        """The text of every token."""
-        if self._words is None:
-            self._words = [t.text for t in self.tokens]
-        return self._words
-
-    @property
     def word_set(self) -> set[str]:
         """The text of every token, as a set, made when first asked (the sentence-case rule asks,
         in English, when a one-word name starts a sentence)."""
         if self._word_set is None:
             self._word_set = set(self.words)
         return self._word_set
-
-    @property
-    def keys(self) -> list[str]:
-        """The key of every token."""
-        if self._keys is None:
-            self._keys = [t.key for t in self.tokens]
-        return self._keys
 
     def one_space_between(self, a: int, b: int) -> bool:
         """True when exactly one space separates token a from token b (two words of one name)."""
@@ -132,4 +118,4 @@ def make_doc(text: str, index: Index, lang: str | None = None) -> Doc:
     doc.words and doc.keys, and where each starts and ends), once; sentences when first asked for."""
     got = scan(text, lang)
     return Doc(text=text, tokens=got.tokens, lang=got.lang, lex=load_lexicon(got.lang), index=index,
-               starts=got.starts, ends=got.ends, _words=got.words, _keys=got.keys)
+               starts=got.starts, ends=got.ends, words=got.words, keys=got.keys)
