@@ -72,13 +72,18 @@ _LETTER_FOLDS = tuple((chr(c), to) for c, to in _MAP.items() if ARABIC_LETTERS.f
 def fold_uncached(name: str) -> str:
     """fold() without the cache, for bulk use (index builds, the tokenizer's per-word memo)."""
     if ARABIC_LETTERS.fullmatch(name):
-        for a, b in _LETTER_FOLDS:
-            if a in name:
-                name = name.replace(a, b)
-        return name
+        return fold_letters(name)
     if _PLAIN_ARABIC.fullmatch(name):
         return name.translate(_MAP)
     return _fold_general(name)
+
+
+def fold_letters(name: str) -> str:
+    """fold_uncached of a word that ARABIC_LETTERS matches whole (for a caller that has checked)."""
+    for a, b in _LETTER_FOLDS:
+        if a in name:
+            name = name.replace(a, b)
+    return name
 
 
 def _fold_general(name: str) -> str:

@@ -12,7 +12,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
-from gazetteer.keys import ARABIC_LETTERS, fold_uncached
+from gazetteer.keys import ARABIC_LETTERS, fold_letters, fold_uncached
 
 from .lang import SAMPLE, balance, by_balance, detect
 from .memo import Generations
@@ -118,7 +118,7 @@ class _WordMemo(Generations):
     def read(self, m: str) -> tuple[int, str, str, bool, bool, bool, int]:
         """What depends on the matched word alone."""
         if ARABIC_LETTERS.fullmatch(m):     # (most new words of Arabic news: no possessive, and
-            return (0, m, fold_uncached(m), True, False, False, len(m))   # balance counts every letter)
+            return (0, m, fold_letters(m), True, False, False, len(m))    # balance counts every letter)
         w, cut = m, 0
         if len(w) > 3 and w[-1] in 'sS' and w[-2] in "'’":      # a possessive 's
             cut, w = 2, w[:-2]
