@@ -35,7 +35,7 @@ from .lexicon import load as load_lexicon
 from .model import Place
 from .text.sentences import SentenceIndex
 from .text.token_list import Tokens
-from .text.tokens import scan
+from .text.tokens import gap_joins, scan
 
 
 @dataclass(slots=True)
@@ -98,6 +98,12 @@ class Doc:
         if self._word_set is None:
             self._word_set = set(self.words)
         return self._word_set
+
+    def joins_next(self, j: int) -> bool:
+        """text.tokens.gap_is_joinable for tokens j and j + 1, read from the lists and token j's
+        memo entry (no Token made)."""
+        _, before, _, _, cap, _, _ = self.tokens.infos[j]
+        return gap_joins(self.text[self.ends[j]:self.starts[j + 1]], before, cap)
 
     def one_space_between(self, a: int, b: int) -> bool:
         """True when exactly one space separates token a from token b (two words of one name)."""

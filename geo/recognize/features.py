@@ -75,9 +75,13 @@ def _next_class(doc: Doc, span: Span) -> str:
         if not _COMMAS.isdisjoint(gap):
             return 'comma_place' if key in doc.index and (cap or arabic) else 'comma'
     word = _next_key(doc, key)
-    if word != 'org_tail' and doc.lang == 'en' and cap and not upper:
-        return 'cap'        # (span_logits makes the same test)
-    return word
+    return _next_word(word, cap, upper) if doc.lang == 'en' else word
+
+
+def _next_word(word: str, cap: bool, upper: bool) -> str:
+    """English: a capitalised word after a span (no acronym, no organisation tail) is its class,
+    whatever its key says (`word`: _next_key's answer)."""
+    return 'cap' if cap and not upper and word != 'org_tail' else word
 
 
 def _next_key(doc: Doc, key: str) -> str:
@@ -301,10 +305,10 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
             if text[ends[j - 1]:starts[j]] == ' ':
                 k = keys[j]
                 nxt = next_words.get(k) or next_words.recall(k, lambda k: _next_key(doc, k))
-                if en and nxt != 'org_tail':
-                    info = infos[j]         # (cap, upper: as _next_class tests them)
-                    if info[4] and not info[5]:
-                        nxt = 'cap'
+                if en:
+                    info = infos[j]
+                    if info[4]:         # (cap: most next words are not)
+                        nxt = _next_word(nxt, True, info[5])
             else:
                 nxt = _next_class(doc, span)
         add(('prev_' + prev, 1.0))

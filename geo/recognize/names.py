@@ -9,7 +9,6 @@ from typing import Iterable
 from gazetteer.index import Index
 
 from ..doc import Doc, Span
-from ..text.tokens import gap_joins
 from .vowel_variants import MIN_LENGTH, bare, by_skeleton, vowel_variant
 from .words import WORD_MEMO_MAX, NameStart, scan, word_memo
 
@@ -19,12 +18,10 @@ MAX_TOKENS = 7
 def _extend_ok(doc: Doc, j: int) -> bool:
     """Can a name go on from token j to token j + 1?  (Read from the token lists and the words'
     memo entries, geo.text.tokens: no Token made.)"""
-    infos = doc.tokens.infos
-    _, before, _, _, before_cap, _, _ = infos[j]
-    if not gap_joins(doc.text[doc.ends[j]:doc.starts[j + 1]], before, before_cap):
+    if not doc.joins_next(j):
         return False
     if doc.lang == 'en':
-        _, text, key, arabic, cap, upper, _ = infos[j + 1]
+        _, text, key, arabic, cap, upper, _ = doc.tokens.infos[j + 1]
         if not arabic:
             return cap or upper or text.isdigit() or key in doc.lex.connectors
     return True

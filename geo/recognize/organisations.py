@@ -3,14 +3,13 @@ blocked, so that no place is read inside them."""
 from __future__ import annotations
 
 from ..doc import Doc
-from ..text.tokens import gap_joins
 from .words import scan
 
 
 def organisations(doc: Doc) -> None:
     """Stage: mark the tokens of known organisation and outlet names in doc.blocked (only the
     readings with which one can begin are tried: geo.recognize.words.WordScan.organisation)."""
-    lex, keys, infos = doc.lex, doc.keys, doc.tokens.infos     # (the token lists, no Token made)
+    lex, keys = doc.lex, doc.keys
     found = scan(doc)
     for i in found.where('organisation'):
         for key0 in found.words[i].organisation:
@@ -22,8 +21,7 @@ def organisations(doc: Doc) -> None:
                     break
                 nxt = cur + ' ' + keys[j + 1]
                 # (the key first: when no name goes on with it, the gap is not read)
-                if nxt not in lex.organisation_prefixes or not gap_joins(
-                        doc.text[doc.ends[j]:doc.starts[j + 1]], infos[j][1], infos[j][4]):
+                if nxt not in lex.organisation_prefixes or not doc.joins_next(j):
                     break
                 j += 1
                 cur = nxt
