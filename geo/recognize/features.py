@@ -12,6 +12,7 @@ from ..doc import Doc, Span
 from ..placetypes import PLACE_CUES, TYPE_GROUPS
 from ..text.frequency import zipf
 from ..text.sentences import END_MARKS
+from ..text.token_list import CAP, UPPER
 from .context import in_range, topic_positions
 from .facts import name_facts, own_verdicts
 from .rules.common_words import is_common_word
@@ -307,8 +308,8 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
                 nxt = next_words.get(k) or next_words.recall(k, lambda k: _next_key(doc, k))
                 if en:
                     info = infos[j]
-                    if info[4]:         # (cap: most next words are not)
-                        nxt = _next_word(nxt, True, info[5])
+                    if info[CAP]:       # (most next words are not)
+                        nxt = _next_word(nxt, True, info[UPPER])
             else:
                 nxt = _next_class(doc, span)
         add(('prev_' + prev, 1.0))
@@ -322,7 +323,7 @@ def span_logits(doc: Doc, spans, w: LogitWeights, own: list | None = None) -> li
             if _in_compound_hashtag(text, span.start, span.end):
                 add(('hashtag_compound', 1.0))
         if lang == 'en':
-            if infos[span.i][5]:       # (upper)
+            if infos[span.i][UPPER]:
                 add(('all_caps', 1.0))
             if prev == 'start':
                 add(('sentence_start', 1.0))

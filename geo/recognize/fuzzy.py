@@ -14,6 +14,7 @@ from __future__ import annotations
 from gazetteer.place import NAME_KINDS
 
 from ..doc import Doc, Span
+from ..text.token_list import CAP
 from .words import scan
 
 MIN_LEN = 5            # shorter names have too many neighbours at one edit
@@ -57,7 +58,7 @@ def english_spans(doc: Doc, taken: list[Span]) -> list[Span]:
                 text[max(0, start - 2):start].strip() in ('.', '!', '?', '"', '“'):
             continue
         j = i + 1
-        while j < n and j not in used and infos[j][4] and text[ends[j - 1]:starts[j]] == ' ':
+        while j < n and j not in used and infos[j][CAP] and text[ends[j - 1]:starts[j]] == ' ':
             j += 1
         key = ' '.join(keys[i:j])
         rows = fuzzy_rows(doc, key)

@@ -23,6 +23,10 @@ class Token:
     upper: bool    # Latin, every letter upper-case (NATO, U.S.)
 
 
+# the fields of a word's memo entry (Tokens.infos[k]), for readers that take one without a Token
+CUT, TEXT, KEY, ARABIC, CAP, UPPER, BALANCE = range(7)
+
+
 class Tokens(Sequence):
     """A read-only sequence of Token, made on demand from `starts`, `ends` and `infos` (the word
     memo's entries: (cut, text, key, arabic, cap, upper, balance), see geo.text.tokens)."""

@@ -5,13 +5,15 @@ name written apart is still found when the index has it joined (geo.recognize.na
 نيوجيرسي).  A cue word before the first word does not make it a place either (ولاية نيو جيرزي)."""
 from __future__ import annotations
 
+from ...text.token_list import ARABIC
+
 
 def in_name_after_prefix(span, doc) -> bool:
     if doc.lang != 'ar':
         return False
     prefixes, keys, i, j = doc.lex.words('name_prefixes'), doc.keys, span.i, span.j
     last = span.key if j - i == 1 else keys[j - 1]
-    if last in prefixes and j < len(keys) and doc.tokens.infos[j][3] and doc.one_space_between(j - 1, j):
+    if last in prefixes and j < len(keys) and doc.tokens.infos[j][ARABIC] and doc.one_space_between(j - 1, j):
         return True        # [نيو] جيرزي، [ولاية نيو] جيرزي: the name goes on past the span
     if span.cue or j - i != 1 or span.proclitics:
         return False

@@ -5,6 +5,8 @@ part of the organisation's name (مجلس شورى مجاهدي درنة, كتي
 
 from functools import lru_cache
 
+from ...text.token_list import ARABIC
+
 MAX_CHAIN = 4
 _QUOTES = ' "«»“”\''
 
@@ -35,7 +37,7 @@ def head_before(span, doc) -> bool:
     breaks, directions = lex.words('chain_breaks'), lex.words('directions')
     for k in before:
         key = keys[k]
-        if not infos[k][3] or key in breaks or key in directions or text[ends[k]:starts[k + 1]].strip(_QUOTES) != '':
+        if not infos[k][ARABIC] or key in breaks or key in directions or text[ends[k]:starts[k + 1]].strip(_QUOTES) != '':
             return False      # تنظيم داعش شرقي سوريا: a place after a direction
         if key in cues:
             return False
