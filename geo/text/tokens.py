@@ -47,7 +47,7 @@ _ARABIC_LETTER = re.compile('[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]')
 _GAP_LETTERS = tuple(c for c in map(chr, range(0x800)) if balance(c) and not re.match(r'[^\W_]', c))
 # the matches, found as runs of word characters (geo.text.word_runs) but near the characters
 # that can join a run to more (marks, invisible characters, apostrophes) and dotted initials
-_RUNS = WordRuns(TOKEN_RE, f"{_MARKS}{_INVISIBLE}'’", re.compile(r'\.[A-Za-z]\.'))
+_RUNS = WordRuns(TOKEN_RE, f"{_MARKS}{_INVISIBLE}'’", re.compile(r'\.[A-Za-z]\.'), marks=_MARKS, apostrophes="'’")
 RUNS_MAX = 1_000_000
 
 
@@ -103,7 +103,7 @@ def _words(text: str) -> tuple[Tokens, list[tuple], list[str], list[int]]:
     infos = list(map(_WORDS.__getitem__, words))
     ends = bounds[1::2]
     if "'" in text or '’' in text:      # (a possessive 's needs an apostrophe: most texts have none)
-        for k in redone:                # (and a word with one is a match the regex found)
+        for k in redone:                # (and a word with one is among those)
             cut = infos[k][0]
             if cut:
                 ends[k] -= cut
