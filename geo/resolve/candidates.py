@@ -27,13 +27,20 @@ class Scored:
     inside: frozenset = frozenset()    # rows of the parent's candidates (states, provinces) it lies in
 
 
-def candidate_facts(core: Core) -> tuple[float, float, float, float, float]:
+def candidate_facts(core: Core) -> tuple[float, float, float, float, float, float]:
     """What geo.resolve.solver.solve_numpy reads of a candidate's place, as numbers: its point,
     whether it is a point (areas neither give nor take proximity), its vote for its country (a
-    country: 2; none without a country) and whether it is an admin unit.  Worked out once per
-    ranking of a name (`ranked`), not per solve."""
+    country: 2; none without a country), whether it is an admin unit, and its country as a number
+    (COUNTRY_NUMBERS; -1: none).  Worked out once per ranking of a name (`ranked`), not per solve."""
+    country = core.country
     return (core.lat, core.lon, 1.0 if core.type not in WIDE_AREAS else 0.0,
-            (2.0 if core.type == 'country' else 1.0) if core.country else 0.0, 1.0 if core.type in ADMIN_UNITS else 0.0)
+            (2.0 if core.type == 'country' else 1.0) if country else 0.0, 1.0 if core.type in ADMIN_UNITS else 0.0,
+            COUNTRY_NUMBERS.setdefault(country, float(len(COUNTRY_NUMBERS))) if country else -1.0)
+
+
+# a number per country code, given when first met (the same in the whole process: the numpy solve
+# compares them, it never reads their order)
+COUNTRY_NUMBERS: dict[str, float] = {}
 
 
 @dataclass(slots=True)

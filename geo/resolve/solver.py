@@ -61,14 +61,11 @@ def solve_numpy(problem: Problem) -> None:
         return
     w = WEIGHTS
     groups, flat, bounds, free = problem.groups, problem.flat, problem.bounds, problem.free
-    # each candidate's point, whether it is a point, its vote and whether it is an admin unit
-    # (geo.resolve.candidates.candidate_facts), its country's column (-1: none), its group and
-    # its prior
+    # each candidate's point, whether it is a point, its vote, whether it is an admin unit and its
+    # country's number (-1: none; geo.resolve.candidates.candidate_facts), its group and its prior
     info = np.fromiter(chain.from_iterable(c.facts or candidate_facts(c.core) for c in flat), float,
-                       5 * len(flat)).reshape(len(flat), 5)
-    lat, lon, point, weight, _ = info.T
-    col: dict[str, int] = {}
-    ccol = np.array([col.setdefault(c.core.country, len(col)) if c.core.country else -1 for c in flat])
+                       6 * len(flat)).reshape(len(flat), 6)
+    lat, lon, point, weight, _, ccol = info.T
     gidx = np.repeat(np.arange(len(bounds)), [b - a for a, b in bounds])
     # the scored candidates (those of the groups with a choice), the group with a choice of
     # each (numbered among themselves), where each group's run starts, and whether a cue rules
@@ -81,7 +78,7 @@ def solve_numpy(problem: Problem) -> None:
         lg.extend([i] * (b - a))
         unit_ok.extend([0.0 if groups[gi].implied else 1.0] * (b - a))
     rows, lg, lstarts = np.array(rl), np.array(lg), np.array(starts)
-    lat_r, lon_r, point_rows, _, unit = info[rows].T
+    lat_r, lon_r, point_rows, _, unit, _ = info[rows].T
     unit = unit * np.array(unit_ok)
     ccol_r, gidx_r, prior_ = ccol[rows], gidx[rows], np.array(problem.prior)[rows]
     n = len(rl)
@@ -111,19 +108,18 @@ def solve_numpy(problem: Problem) -> None:
     per_group[:, :kf] = best_fixed
     to_groups = per_group[:, kf:]
     close = close[:, rows]
-    w_prox, zeros, score = w['proximity'], np.zeros(n), prior_
+    # (point_rows is 0 or 1: times it, then times the weight, is times their product)
+    point_weight, zeros, score = point_rows * w['proximity'], np.zeros(n), prior_
     for _ in range(problem.rounds):
         votes = sums @ probs
         mine, total = votes[:n], votes[n:]
         focus_ = mine / total if np.minimum.reduce(total) > 0 else np.divide(mine, total, out=zeros.copy(), where=total > 0)
         # closeness of each candidate to every other group's likely place
         np.add.reduceat(close * p, lstarts, axis=1, out=to_groups)
-        top = per_group.copy()
-        top.sort(axis=1)
+        top = np.sort(per_group, axis=1)
         prox = np.add.reduce(top[:, -k_top:], axis=1)
         prox /= k_top
-        prox *= point_rows
-        prox *= w_prox
+        prox *= point_weight
         score = focus_weight * focus_
         score += prior_
         score += prox
