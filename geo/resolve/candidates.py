@@ -27,6 +27,11 @@ class Scored:
     inside: frozenset = frozenset()    # rows of the parent's candidates (states, provinces) it lies in
 
 
+# a number per country code, given when first met (the same in the whole process: the numpy solve
+# compares them, it never reads their order)
+COUNTRY_NUMBERS: dict[str, float] = {}
+
+
 def candidate_facts(core: Core) -> tuple[float, float, float, float, float, float]:
     """What geo.resolve.solver.solve_numpy reads of a candidate's place, as numbers: its point,
     whether it is a point (areas neither give nor take proximity), its vote for its country (a
@@ -36,11 +41,6 @@ def candidate_facts(core: Core) -> tuple[float, float, float, float, float, floa
     return (core.lat, core.lon, 1.0 if core.type not in WIDE_AREAS else 0.0,
             (2.0 if core.type == 'country' else 1.0) if country else 0.0, 1.0 if core.type in ADMIN_UNITS else 0.0,
             COUNTRY_NUMBERS.setdefault(country, float(len(COUNTRY_NUMBERS))) if country else -1.0)
-
-
-# a number per country code, given when first met (the same in the whole process: the numpy solve
-# compares them, it never reads their order)
-COUNTRY_NUMBERS: dict[str, float] = {}
 
 
 @dataclass(slots=True)

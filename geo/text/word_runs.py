@@ -61,10 +61,10 @@ class WordRuns:
         points = np.frombuffer((' ' + text + ' ').encode('utf-32-le', 'surrogatepass'), _POINTS)
         runs = self.table.take(points, mode='clip')
         spaced = runs.tobytes().decode('utf-32-le')
-        near, joined, apostrophes = [], [], []
+        near, joins, apostrophes = [], [], []
         if '\x1f' in spaced:
-            near, joined, apostrophes = self._join(text, spaced, runs, points)
-            if joined:
+            near, joins, apostrophes = self._join(text, spaced, runs, points)
+            if joins:
                 spaced = runs.tobytes().decode('utf-32-le')
         word = runs > _GAP
         bounds = np.not_equal(word[1:], word[:-1]).nonzero()[0].tolist()
