@@ -87,19 +87,17 @@ def names(doc: Doc) -> None:
     keys, blocked = doc.keys, doc.blocked
     found = scan(doc)
     words, end, n = found.words, 0, len(keys)
-    vary, prefixes = doc.lang == 'ar', doc.lex.words('name_prefixes')
+    prefixes = doc.lex.words('name_prefixes')
     for i in found.where('names'):
         if i < end or i in blocked:
             continue
         word = words[i]
-        starts, after = word.names, word.names_if_next
-        alone = after is None and len(starts) == 1 and starts[0].next_words is not None   # a key
-        if alone:
-            after = starts[0].next_words
+        # (what the word asks of the next one: worked out once per word, geo.recognize.words)
+        starts, after, skeletons = word.names, word.after, word.after_skeletons
         if after is not None and (i + 1 == n or (keys[i + 1] not in after and not (
-                vary and len(keys[i + 1]) >= MIN_LENGTH and bare(keys[i + 1]) in by_skeleton(after)
+                skeletons and len(keys[i + 1]) >= MIN_LENGTH and bare(keys[i + 1]) in skeletons
                 and vowel_variant(keys[i + 1], after) is not None))):
-            if not alone:
+            if not word.alone:
                 continue      # the word begins keys but is none, and the next word goes on with none
             s = starts[0]     # the key alone (what longest_match would find)
             span = Span(i, i + 1, doc.starts[i] + s.shift, doc.ends[i], s.key, proclitics=s.proclitics,

@@ -24,6 +24,7 @@ from ..lexicon import Lexicon
 from ..text.arabic import proclitic_variants
 from ..text.frequency import zipf
 from ..text.memo import Generations
+from .vowel_variants import by_skeleton
 
 WORD_MEMO_MAX = 100_000
 _UNSEEN = object()             # memo.get's answer for a word not looked at yet
@@ -86,6 +87,9 @@ class WordScan(NamedTuple):
     names: tuple[NameStart, ...]        # readings that begin an index key (English: capitalised words only)
     names_if_next: frozenset[str] | None    # a set: no reading is a key alone, so a name begins here
                                         # only when the next word is one of these; None: try always
+    alone: bool                         # one reading, a key, that longer keys may go on from
+    after: frozenset[str] | None        # names_if_next, or for a word `alone` the words its key goes on with
+    after_skeletons: dict | None        # Arabic: vowel_variants.by_skeleton(after), when it has a word
     cues: tuple[tuple[int, str], ...]   # (shift, key) of the readings that begin a cue
     organisation: tuple[str, ...]       # keys of the readings with which an organisation name can begin
     fuzzy: bool                         # English: a rare capitalised word that no key answers
@@ -134,7 +138,11 @@ def word_scan(doc: Doc, word: tuple, starts_memo: Generations | None = None) -> 
     else:
         fuzzy = demonym = False
     if names or cues or organisation or fuzzy or demonym:
-        return WordScan(names, if_next, cues, organisation, fuzzy, demonym)
+        # what the names stage asks of the word after it (geo.recognize.names), once per word
+        alone = if_next is None and len(names) == 1 and names[0].next_words is not None
+        after = names[0].next_words if alone else if_next
+        skeletons = (by_skeleton(after) or None) if after and lang == 'ar' else None
+        return WordScan(names, if_next, alone, after, skeletons, cues, organisation, fuzzy, demonym)
     return False
 
 
