@@ -85,10 +85,10 @@ def organisation_first(lex: Lexicon, k: str) -> bool:
 class WordScan(NamedTuple):
     """What the scanning stages need to know of one word, in one language, against one index."""
     names: tuple[NameStart, ...]        # readings that begin an index key (English: capitalised words only)
-    names_if_next: frozenset[str] | None    # a set: no reading is a key alone, so a name begins here
-                                        # only when the next word is one of these; None: try always
     alone: bool                         # one reading, a key, that longer keys may go on from
-    after: frozenset[str] | None        # names_if_next, or for a word `alone` the words its key goes on with
+    after: frozenset[str] | None        # a set: a name longer than the word needs the next word to be one
+                                        # of these (when no reading is a key alone, a name begins here only
+                                        # then; for a word `alone`, its key's next words); None: try always
     after_skeletons: dict | None        # Arabic: vowel_variants.by_skeleton(after), when it has a word
     cues: tuple[tuple[int, str], ...]   # (shift, key) of the readings that begin a cue
     organisation: tuple[str, ...]       # keys of the readings with which an organisation name can begin
@@ -142,7 +142,7 @@ def word_scan(doc: Doc, word: tuple, starts_memo: Generations | None = None) -> 
         alone = if_next is None and len(names) == 1 and names[0].next_words is not None
         after = names[0].next_words if alone else if_next
         skeletons = (by_skeleton(after) or None) if after and lang == 'ar' else None
-        return WordScan(names, if_next, alone, after, skeletons, cues, organisation, fuzzy, demonym)
+        return WordScan(names, alone, after, skeletons, cues, organisation, fuzzy, demonym)
     return False
 
 
