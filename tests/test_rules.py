@@ -261,3 +261,16 @@ def test_a_landmark_named_by_common_words_is_no_hamlet(tmp_path):
     span, doc = span_of(index, 'وقال البيت الأبيض في بيان إن الرئيس سيزور المنطقة', 'البيت الأبيض')
     assert span.rows and not is_common_word_for_a_hamlet(span, doc)
     assert index.core(span.rows[0][0]).type == 'landmark'
+
+
+@pytest.mark.parametrize('before', ['لـ«', 'ل«', 'ل «', 'لـ «', 'ل ـ«', 'لـ"', 'لـ“', 'قال«', 'ل« ', 'للـ«', 'في «'])
+def test_told_outlet_holds_only_after_a_word_its_gate_lets_through(tiny_index, before):
+    """rules/gates.py runs told_outlet only after a word that lam_before passes: wherever the rule
+    holds, the word before the name passes (and the rule holds after لـ« ل« قال«, not after في «)."""
+    from geo.recognize.rules.outlets import lam_before
+    text = f'وقال المسؤول {before}حلب» إن الأوضاع هادئة'
+    span, doc = span_of(tiny_index, text, 'حلب')
+    holds = told_outlet(span, doc)
+    assert holds == (not before.startswith('في')), before
+    if holds:
+        assert span.i > 0 and lam_before(doc.keys[span.i - 1], doc), before

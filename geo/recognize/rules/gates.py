@@ -14,6 +14,7 @@ from ..words import word_memo
 from .definite_adjective import definite_noun_before, is_definite_adjective
 from .first_names import after_unknown_word, follows_first_name, unknown_key
 from .name_prefixes import after_name_prefix
+from .outlets import lam_before, told_outlet
 from .teams import city_in_team_name, team_word_after, team_word_before
 from .titles import follows_title, title_word_before
 from .verbal_nouns import after_passive_auxiliary
@@ -33,8 +34,8 @@ def _name_prefix(key: str, doc) -> bool:
 
 # the roles, a bit each: whether a word plays one is worked out when a test first asks
 ROLES = (title_word_before, _first_name, definite_noun_before, team_word_before, _passive_auxiliary, unknown_key,
-         team_word_after, _name_prefix)
-TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, PREFIX = (1 << k for k in range(len(ROLES)))
+         team_word_after, _name_prefix, lam_before)
+TITLE, FIRST_NAME, DEFINITE, TEAM_BEFORE, PASSIVE, UNKNOWN, TEAM_AFTER, PREFIX, LAM = (1 << k for k in range(len(ROLES)))
 KNOWN = len(ROLES)          # a memo entry: the roles played, then (shifted by KNOWN) the roles asked about
 _BITS = tuple((1 << k, role) for k, role in enumerate(ROLES))
 
@@ -47,6 +48,7 @@ GATES = {
     after_passive_auxiliary: (PASSIVE, 0),
     after_unknown_word: (UNKNOWN, UNKNOWN),
     after_name_prefix: (PREFIX, 0),
+    told_outlet: (LAM, 0),
 }
 
 
