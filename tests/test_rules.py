@@ -6,6 +6,7 @@ from doc_helpers import doc_after
 from geo.doc import Span
 from geo.recognize.cues import cue_spans
 from geo.recognize.rules.channels import names_a_channel
+from geo.recognize.rules.outlets import lam_before
 from geo.recognize.rules import (follows_first_name, follows_title, in_organisation_name, in_team_name,
                                  is_calendar_word, is_common_word, is_common_word_for_a_hamlet, is_cue_word,
                                  is_function_word_name, is_word_with_far_fetched_places, is_definite_adjective, is_first_name,
@@ -267,7 +268,6 @@ def test_a_landmark_named_by_common_words_is_no_hamlet(tmp_path):
 def test_told_outlet_holds_only_after_a_word_its_gate_lets_through(tiny_index, before):
     """rules/gates.py runs told_outlet only after a word that lam_before passes: wherever the rule
     holds, the word before the name passes (and the rule holds after لـ« ل« قال«, not after في «)."""
-    from geo.recognize.rules.outlets import lam_before
     text = f'وقال المسؤول {before}حلب» إن الأوضاع هادئة'
     span, doc = span_of(tiny_index, text, 'حلب')
     holds = told_outlet(span, doc)
