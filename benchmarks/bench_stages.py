@@ -14,23 +14,21 @@ exits 0.  (Not a test: nothing asserted.)
 """
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / 'shared'
-EN_FILES = ('geowebnews.dev.jsonl', 'lgl.dev.jsonl', 'trnews.dev.jsonl')
+from bench_parse import AR_FILE, EN_FILES, SHARED, load    # (the same documents bench_parse reads)
+
+
+def sources(lang: str) -> list[Path]:
+    return [AR_FILE] if lang == 'ar' else [SHARED / 'eval' / f for f in EN_FILES]
 
 
 def texts(lang: str, n: int | None) -> list[str]:
-    paths = [SHARED / 'corpus' / 'ar_news.jsonl'] if lang == 'ar' else [SHARED / 'eval' / f for f in EN_FILES]
-    out = []
-    for p in paths:
-        with open(p, encoding='utf-8') as f:
-            out += [json.loads(line)['text'] for line in f if line.strip()]
+    out = [d['text'] for p in sources(lang) for d in load(p)]
     return out[:n] if n else out
 
 
@@ -65,8 +63,7 @@ def main() -> int:
         for one in ('ar', 'en'):      # (a process each: the first one's memos would warm the second)
             subprocess.run([sys.executable, __file__, one] + [a for a in sys.argv[1:] if a != 'both'], check=True)
         return 0
-    needed = [SHARED / 'corpus' / 'ar_news.jsonl'] if lang == 'ar' else [SHARED / 'eval' / f for f in EN_FILES]
-    missing = [p for p in needed if not p.exists()]
+    missing = [p for p in sources(lang) if not p.exists()]
     if missing:
         print(f'bench_stages: skipped: {missing[0]} is not here (the shared data is optional)')
         return 0
